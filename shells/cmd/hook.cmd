@@ -1,0 +1,15 @@
+@rem venvsh for cmd.exe: save as venvsh.cmd in a directory that comes before venvsh.exe
+@rem on PATH, e.g.  venvsh hook cmd > "%USERPROFILE%\bin\venvsh.cmd"
+@rem Then `venvsh activate DIR` and `venvsh deactivate` change this cmd session
+@rem (in a .bat file, use `call venvsh activate DIR`).
+@if /i "%~1"=="activate" goto __venvsh_apply
+@if /i "%~1"=="deactivate" goto __venvsh_apply
+@{{ view.exe|cmd_arg }} %*
+@exit /b %ERRORLEVEL%
+:__venvsh_apply
+@set "__VENVSH_SCRIPT=%TEMP%\venvsh-%RANDOM%%RANDOM%.bat"
+@{{ view.exe|cmd_arg }} %* --shell cmd > "%__VENVSH_SCRIPT%"
+@if errorlevel 1 (del "%__VENVSH_SCRIPT%" 2>nul & set "__VENVSH_SCRIPT=" & exit /b 1)
+@call "%__VENVSH_SCRIPT%"
+@del "%__VENVSH_SCRIPT%" 2>nul
+@set "__VENVSH_SCRIPT="

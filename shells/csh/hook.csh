@@ -1,0 +1,1 @@
+{%- include "csh/transition.csh" %}

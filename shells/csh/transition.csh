@@ -1,0 +1,29 @@
+{#- Apply a transition in tcsh/csh. Every statement ends in ';' and stands alone on its
+    line, because ``eval "`…`"`` joins the lines; so there are no comments either. -#}
+{%- if let Some(t) = view.transition %}
+{%- for name in t.unset %}
+unsetenv {{ name|name }} ;
+{%- endfor %}
+{%- for (name, value) in t.set %}
+setenv {{ name|name }} {{ value|csh }} ;
+{%- endfor %}
+{%- if let Some(path) = view.path_after %}
+setenv PATH {{ path|csh }} ;
+{%- endif %}
+{%- if t.prompt.show %}
+{%- if let Some(text) = t.prompt.text %}
+set _venvsh_prompt_prefix = '('{{ text|csh_prompt }}') ' ;
+if ( $?prompt && ! $?_venvsh_old_prompt ) eval 'set _venvsh_old_prompt = "$prompt:q"' ;
+if ( $?_venvsh_old_prompt ) eval 'set prompt = "$_venvsh_prompt_prefix:q$_venvsh_old_prompt:q"' ;
+{%- endif %}
+{%- else %}
+if ( $?_venvsh_old_prompt ) eval 'set prompt = "$_venvsh_old_prompt:q"' ;
+unset _venvsh_old_prompt _venvsh_prompt_prefix ;
+{%- endif %}
+rehash ;
+{%- endif %}
+{%- if view.define_functions %}
+set _venvsh_exe = {{ view.exe|csh }} ;
+alias venvsh 'eval "`$_venvsh_exe:q __dispatch tcsh \!*`"' ;
+alias deactivate 'venvsh deactivate' ;
+{%- endif %}

@@ -1,0 +1,141 @@
+//! The command line, as clap derive types. Doc comments here are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::shell::Shell;
+
+/// Python virtual environments that work in every shell.
+#[derive(Debug, Parser)]
+#[command(name = "venvsh", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print code that activates an environment in the current shell.
+    ///
+    /// Examples:
+    ///   eval "$(venvsh activate .venv --shell bash)"
+    ///   venvsh activate .venv --shell fish | source
+    ///   venvsh activate --json
+    #[command(verbatim_doc_comment)]
+    Activate(ActivateArgs),
+
+    /// Print code that undoes the activation in the current shell.
+    Deactivate(DeactivateArgs),
+
+    /// Print the shell integration for an rc file (defines `venvsh` and `deactivate`).
+    ///
+    /// Examples:
+    ///   eval "$(venvsh hook bash)"          # ~/.bashrc
+    ///   venvsh hook fish | source           # ~/.config/fish/config.fish
+    #[command(verbatim_doc_comment)]
+    Hook(HookArgs),
+
+    /// Create a virtual environment, as `python -m venv` does.
+    Create(CreateArgs),
+
+    /// Used by the csh/tcsh alias: print code for activate/deactivate, else the command.
+    #[command(name = "__dispatch", hide = true)]
+    Dispatch(DispatchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DispatchArgs {
+    #[arg(value_enum)]
+    pub shell: Shell,
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    pub args: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ActivateArgs {
+    /// The environment: a directory holding `pyvenv.cfg`. Default: the nearest `.venv`
+    /// walking up from the current directory.
+    pub env: Option<PathBuf>,
+
+    /// The shell to write code for. Default: detected from the parent process.
+    #[arg(long, value_enum)]
+    pub shell: Option<Shell>,
+
+    /// The prompt name to show instead of the environment's own.
+    #[arg(long)]
+    pub prompt: Option<String>,
+
+    /// Print the transition as JSON instead of shell code.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DeactivateArgs {
+    /// The shell to write code for. Default: detected from the parent process.
+    #[arg(long, value_enum)]
+    pub shell: Option<Shell>,
+
+    /// Print the transition as JSON instead of shell code.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct HookArgs {
+    /// The shell to integrate with.
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    /// Directories to create environments in.
+    #[arg(default_value = ".venv")]
+    pub env_dirs: Vec<PathBuf>,
+
+    /// Give the environment access to the system site-packages.
+    #[arg(long)]
+    pub system_site_packages: bool,
+
+    /// Use symlinks rather than copies (the default on POSIX).
+    #[arg(long, conflicts_with = "copies")]
+    pub symlinks: bool,
+
+    /// Use copies rather than symlinks.
+    #[arg(long)]
+    pub copies: bool,
+
+    /// Delete the contents of an existing environment before creating it.
+    #[arg(long, conflicts_with = "upgrade")]
+    pub clear: bool,
+
+    /// Upgrade the environment to use this Python, in place.
+    #[arg(long)]
+    pub upgrade: bool,
+
+    /// Skip installing pip into the environment.
+    #[arg(long)]
+    pub without_pip: bool,
+
+    /// The prompt name for this environment (`.` means the current directory's name).
+    #[arg(long)]
+    pub prompt: Option<String>,
+
+    /// Upgrade pip to the latest version on PyPI after creating the environment.
+    #[arg(long)]
+    pub upgrade_deps: bool,
+
+    /// Do not write a `.gitignore` into the environment.
+    #[arg(long)]
+    pub without_scm_ignore_files: bool,
+
+    /// The Python to use: a path, a name on PATH, or a version like `3.12`.
+    #[arg(short, long)]
+    pub python: Option<String>,
+
+    /// With --clear: clear a directory even if it does not look like an environment.
+    #[arg(long)]
+    pub force: bool,
+}

@@ -1,0 +1,32 @@
+//! `venvsh __dispatch SHELL ARGS…`: the csh alias's entry point.
+//!
+//! A csh alias cannot branch on its arguments in one line, so the alias evaluates
+//! whatever this prints: the activation code for `activate`/`deactivate`, and for
+//! any other command, that command line itself (quoted), so it runs with the terminal.
+
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Parser;
+
+use super::print;
+use crate::cli::{Cli, DispatchArgs};
+use crate::shell::quote;
+
+pub fn run(args: &DispatchArgs) -> anyhow::Result<ExitCode> {
+    let verb = args.args.first().map(String::as_str);
+    if matches!(verb, Some("activate" | "deactivate")) {
+        let mut argv = vec!["venvsh".to_owned()];
+        argv.extend(args.args.iter().cloned());
+        argv.extend(["--shell".to_owned(), args.shell.name().to_owned()]);
+        let cli = Cli::try_parse_from(argv).unwrap_or_else(|e| e.exit());
+        return super::run(cli);
+    }
+    let exe = std::env::current_exe().context("could not find the venvsh executable")?;
+    let mut line = quote::csh(exe.to_str().context("the venvsh path is not valid UTF-8")?)?;
+    for arg in &args.args {
+        line.push(' ');
+        line.push_str(&quote::csh(arg)?);
+    }
+    print(&(line + " ;\n"))
+}

@@ -1,0 +1,109 @@
+//! The command layer: parse results in, text on stdout and an exit code out.
+//! Code meant for `eval` is built whole before anything is printed, so a failure
+//! leaves stdout empty.
+
+mod activate;
+mod create;
+mod dispatch;
+mod hook;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Context;
+
+use crate::cli::{Cli, Command};
+use crate::shell::{self, Shell};
+use crate::templates::{self, Kind, View};
+use crate::transition::Transition;
+
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Activate(args) => activate::activate(&args),
+        Command::Deactivate(args) => activate::deactivate(&args),
+        Command::Hook(args) => hook::run(&args),
+        Command::Create(args) => create::run(&args),
+        Command::Dispatch(args) => dispatch::run(&args),
+    }
+}
+
+/// The shell asked for, else the one running venvsh.
+fn shell_or_detect(shell: Option<Shell>) -> anyhow::Result<Shell> {
+    match shell {
+        Some(shell) => Ok(shell),
+        None => Ok(shell::detect()?),
+    }
+}
+
+/// Code for `shell` that applies `transition` (and, with `define_functions`, defines
+/// `venvsh` and `deactivate`).
+fn shell_code(
+    shell: Shell,
+    transition: Option<&Transition>,
+    define_functions: bool,
+) -> anyhow::Result<String> {
+    let exe = std::env::current_exe().context("could not find the venvsh executable")?;
+    let exe = exe
+        .to_str()
+        .with_context(|| format!("the venvsh path {} is not valid UTF-8", exe.display()))?;
+    let path_after = match (shell, transition) {
+        (Shell::Tcsh, Some(t)) => shell::csh::path_after(t, std::env::var("PATH").ok().as_deref())?,
+        _ => None,
+    };
+    let view = View {
+        shell,
+        exe,
+        transition,
+        define_functions,
+        path_after,
+    };
+    let kind = if transition.is_some() || !define_functions {
+        Kind::Transition
+    } else {
+        Kind::Hook
+    };
+    let code = templates::render(&view, kind)?;
+    Ok(if shell == Shell::Cmd {
+        shell::cmd::crlf(&code)
+    } else {
+        code
+    })
+}
+
+/// The rc-file integration for `shell`, resuming an inherited activation's prompt.
+fn hook_code(shell: Shell, resume: Option<&Transition>) -> anyhow::Result<String> {
+    let exe = std::env::current_exe().context("could not find the venvsh executable")?;
+    let exe = exe
+        .to_str()
+        .with_context(|| format!("the venvsh path {} is not valid UTF-8", exe.display()))?;
+    let view = View {
+        shell,
+        exe,
+        transition: resume,
+        define_functions: true,
+        path_after: None,
+    };
+    let code = templates::render(&view, Kind::Hook)?;
+    Ok(if shell == Shell::Cmd {
+        shell::cmd::crlf(&code)
+    } else {
+        code
+    })
+}
+
+fn print(text: &str) -> anyhow::Result<ExitCode> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        // A closed pipe (`venvsh hook bash | head`) is not an error worth a message.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(e).context("could not write to stdout"),
+    }
+}
+
+fn env_var(name: &str) -> Option<String> {
+    std::env::var(name).ok()
+}

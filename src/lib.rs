@@ -1,0 +1,15 @@
+//! venvsh: Python virtual environments that work in every shell.
+//!
+//! The crate is a library first: `transition` decides what activation changes,
+//! `shell` knows how to say it in each shell, `templates` renders it, and
+//! `commands` is the thin command layer behind the `venvsh` binary.
+
+pub mod cli;
+pub mod commands;
+pub mod environment;
+pub mod error;
+pub mod shell;
+pub mod state;
+pub mod templates;
+pub mod transition;
+pub mod venv;

@@ -1,0 +1,11 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = venvsh::cli::Cli::parse();
+    match venvsh::commands::run(cli) {
+        Ok(code) => code,
+        Err(error) => venvsh::error::report(&error),
+    }
+}

@@ -1,0 +1,338 @@
+//! The only code in venvsh that escapes anything.
+//!
+//! One function per shell and per context:
+//! - a *string literal*: a value the shell assigns verbatim;
+//! - a *prompt literal*: text the shell re-expands each time it draws the prompt
+//!   (csh `%`/`!`, cmd `$`), which is then written as a string literal;
+//! - a *PATH element*: a directory that must survive being joined with the
+//!   shell's PATH separator, which no quoting can protect.
+//!
+//! A value a shell cannot represent is refused with [`Unrepresentable`], which
+//! names the character and the shell; venvsh never emits a script that would
+//! parse differently from what it means.
+
+use std::fmt;
+
+use crate::error::Hint;
+
+/// A value that cannot be written safely for a shell.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{what} {value:?} cannot be used in {shell}: it contains {}", describe(*.character))]
+pub struct Unrepresentable {
+    pub shell: &'static str,
+    pub what: &'static str,
+    pub value: String,
+    pub character: char,
+}
+
+impl Hint for Unrepresentable {
+    fn hint(&self) -> Option<String> {
+        Some(match self.what {
+            "prompt" => "choose another prompt with --prompt".to_owned(),
+            _ => "move or rename the environment to a path without that character".to_owned(),
+        })
+    }
+}
+
+fn describe(c: char) -> String {
+    match c {
+        '\0' => "a NUL byte".to_owned(),
+        '\n' => "a newline".to_owned(),
+        '\r' => "a carriage return".to_owned(),
+        c if c.is_control() => format!("the control character U+{:04X}", c as u32),
+        c => format!("the character {c:?} (U+{:04X})", c as u32),
+    }
+}
+
+type Quoted = Result<String, Unrepresentable>;
+
+fn refuse(
+    shell: &'static str,
+    what: &'static str,
+    value: &str,
+    bad: &[char],
+) -> Result<(), Unrepresentable> {
+    match value.chars().find(|c| *c == '\0' || bad.contains(c)) {
+        Some(character) => Err(Unrepresentable {
+            shell,
+            what,
+            value: value.to_owned(),
+            character,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Replace control characters in prompt text, which would corrupt the prompt line.
+pub fn sanitize_prompt(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect()
+}
+
+/// Environment variable names are never quoted, so they must be plain identifiers.
+pub fn env_name(name: &str) -> Quoted {
+    let mut chars = name.chars();
+    let valid_start = chars
+        .next()
+        .is_some_and(|c| c == '_' || c.is_ascii_alphabetic());
+    match name
+        .chars()
+        .find(|c| !(*c == '_' || c.is_ascii_alphanumeric()))
+    {
+        Some(character) => Err(Unrepresentable {
+            shell: "any shell",
+            what: "variable name",
+            value: name.to_owned(),
+            character,
+        }),
+        None if valid_start => Ok(name.to_owned()),
+        None => Err(Unrepresentable {
+            shell: "any shell",
+            what: "variable name",
+            value: name.to_owned(),
+            character: name.chars().next().unwrap_or('\0'),
+        }),
+    }
+}
+
+// ---- POSIX sh, bash, zsh, dash, ksh --------------------------------------------
+
+/// `'…'`, with `'` written as `'\''`. Everything else is literal inside single quotes.
+pub fn posix(value: &str) -> Quoted {
+    refuse("sh", "value", value, &[])?;
+    Ok(format!("'{}'", value.replace('\'', r"'\''")))
+}
+
+/// A directory for a colon-separated PATH.
+pub fn posix_path_element(value: &str) -> Quoted {
+    refuse("sh", "PATH entry", value, &[':'])?;
+    posix(value)
+}
+
+// ---- fish --------------------------------------------------------------------------
+
+/// fish single quotes treat `\\` and `\'` as escapes, so POSIX quoting is wrong here.
+pub fn fish(value: &str) -> Quoted {
+    refuse("fish", "value", value, &[])?;
+    Ok(format!(
+        "'{}'",
+        value.replace('\\', r"\\").replace('\'', r"\'")
+    ))
+}
+
+pub fn fish_path_element(value: &str) -> Quoted {
+    refuse("fish", "PATH entry", value, &[':'])?;
+    fish(value)
+}
+
+// ---- csh, tcsh ---------------------------------------------------------------------
+
+/// csh expands `!` even inside single quotes (history), so it is written `\!`.
+/// Output is read through `eval "`…`"`, which joins lines, so a newline cannot be carried.
+pub fn csh(value: &str) -> Quoted {
+    refuse("tcsh", "value", value, &['\n', '\r'])?;
+    Ok(format!(
+        "'{}'",
+        value.replace('\'', r"'\''").replace('!', r"\!")
+    ))
+}
+
+pub fn csh_path_element(value: &str) -> Quoted {
+    refuse("tcsh", "PATH entry", value, &[':', '\n', '\r'])?;
+    csh(value)
+}
+
+/// tcsh redraws `prompt` expanding `%x` and `!`: store `%%` and `\!` for literal text.
+pub fn csh_prompt(text: &str) -> Quoted {
+    csh(&text.replace('%', "%%").replace('!', r"\!"))
+}
+
+// ---- PowerShell --------------------------------------------------------------------
+
+/// A verbatim string expression: `'…'` with `'` doubled. Non-ASCII text is spelled with
+/// `[char]`, so the code is ASCII and no console code page can garble it; that also keeps
+/// the typographic quotes U+2018..U+201B, which PowerShell reads as `'`, out of literals.
+pub fn powershell(value: &str) -> Quoted {
+    refuse("PowerShell", "value", value, &[])?;
+    let mut parts: Vec<String> = Vec::new();
+    let mut literal = String::new();
+    for c in value.chars() {
+        if c.is_ascii() && !c.is_ascii_control() {
+            literal.push(c);
+            if c == '\'' {
+                literal.push('\'');
+            }
+        } else {
+            if !literal.is_empty() {
+                parts.push(format!("'{}'", std::mem::take(&mut literal)));
+            }
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                parts.push(format!("[char]0x{unit:04X}"));
+            }
+        }
+    }
+    if !literal.is_empty() || parts.is_empty() {
+        parts.push(format!("'{literal}'"));
+    }
+    if parts.len() == 1 && parts[0].starts_with('\'') {
+        return Ok(parts.remove(0));
+    }
+    // Start from '' so `+` is string concatenation even when the first part is a char.
+    Ok(format!("(''+{})", parts.join("+")))
+}
+
+/// The PATH separator is `;` on Windows and `:` elsewhere; refuse the one of this platform.
+pub fn powershell_path_element(value: &str) -> Quoted {
+    refuse("PowerShell", "PATH entry", value, &[HOST_PATH_SEPARATOR])?;
+    powershell(value)
+}
+
+const HOST_PATH_SEPARATOR: char = if cfg!(windows) { ';' } else { ':' };
+
+// ---- nushell -----------------------------------------------------------------------
+
+/// A raw string `r#'…'#` with one more `#` than the longest run of `#` after a `'`.
+/// nushell has no escapes in single quotes and does not join adjacent literals.
+pub fn nu(value: &str) -> Quoted {
+    refuse("nushell", "value", value, &[])?;
+    let mut longest = 0;
+    for (i, _) in value.match_indices('\'') {
+        let run = value[i + 1..].chars().take_while(|c| *c == '#').count();
+        longest = longest.max(run);
+    }
+    let hashes = "#".repeat(longest + 1);
+    Ok(format!("r{hashes}'{value}'{hashes}"))
+}
+
+// ---- cmd.exe -----------------------------------------------------------------------
+
+/// The value part of `set "NAME=value"` in a `.bat` file. Inside the quotes `&|<>()^`
+/// are literal; `%` must be doubled; `"` would end the quoting and cannot be escaped.
+pub fn cmd(value: &str) -> Quoted {
+    refuse("cmd.exe", "value", value, &['"', '\n', '\r'])?;
+    Ok(value.replace('%', "%%"))
+}
+
+/// A directory for PATH, also used as the search text of `%PATH:;dir;=;%`, where
+/// `%` and `=` end the expression and `!` is eaten by delayed expansion.
+pub fn cmd_path_element(value: &str) -> Quoted {
+    refuse(
+        "cmd.exe",
+        "PATH entry",
+        value,
+        &[';', '%', '=', '!', '"', '\n', '\r'],
+    )?;
+    cmd(value)
+}
+
+/// cmd draws `PROMPT` expanding `$x` codes, so a literal `$` is `$$`.
+pub fn cmd_prompt(text: &str) -> Quoted {
+    cmd(&text.replace('$', "$$"))
+}
+
+/// A command-line argument for a batch line: a double-quoted word.
+pub fn cmd_argument(value: &str) -> Quoted {
+    refuse("cmd.exe", "argument", value, &['"', '%', '!', '\n', '\r'])?;
+    Ok(format!("\"{value}\""))
+}
+
+/// Shell-neutral display of a value in a message for humans, e.g. a hint.
+pub struct ForHumans<'a>(pub &'a str);
+
+impl fmt::Display for ForHumans<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match posix(self.0) {
+            Ok(q)
+                if self
+                    .0
+                    .chars()
+                    .any(|c| !(c.is_ascii_alphanumeric() || "/._-+,@".contains(c))) =>
+            {
+                f.write_str(&q)
+            }
+            _ => f.write_str(self.0),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn posix_single_quotes_everything() {
+        assert_eq!(posix("it's").unwrap(), r"'it'\''s'");
+        assert_eq!(posix("$(x) `y` \\ !").unwrap(), "'$(x) `y` \\ !'");
+        assert_eq!(posix("-dash").unwrap(), "'-dash'");
+        assert_eq!(posix("").unwrap(), "''");
+    }
+
+    #[test]
+    fn fish_escapes_backslash_and_quote() {
+        assert_eq!(fish(r"trail\").unwrap(), r"'trail\\'");
+        assert_eq!(fish(r"\\server\share").unwrap(), r"'\\\\server\\share'");
+        assert_eq!(fish("it's").unwrap(), r"'it\'s'");
+    }
+
+    #[test]
+    fn csh_escapes_bang_and_refuses_newline() {
+        assert_eq!(csh("a!b").unwrap(), r"'a\!b'");
+        assert_eq!(csh("it's").unwrap(), r"'it'\''s'");
+        assert_eq!(csh("a\nb").unwrap_err().character, '\n');
+        assert_eq!(csh_prompt("a!b%p").unwrap(), r"'a\\!b%%p'");
+    }
+
+    #[test]
+    fn powershell_doubles_every_single_quote_and_spells_non_ascii() {
+        assert_eq!(powershell("it's").unwrap(), "'it''s'");
+        assert_eq!(powershell("$x `y`").unwrap(), "'$x `y`'");
+        assert_eq!(
+            powershell("John\u{2019}s").unwrap(),
+            "(''+'John'+[char]0x2019+'s')"
+        );
+        assert_eq!(
+            powershell("\u{1F692}").unwrap(),
+            "(''+[char]0xD83D+[char]0xDE92)"
+        );
+        assert_eq!(powershell("").unwrap(), "''");
+    }
+
+    #[test]
+    fn nu_raw_string_outgrows_hash_runs() {
+        assert_eq!(nu("a'b").unwrap(), "r#'a'b'#");
+        assert_eq!(nu("a'#b").unwrap(), "r##'a'#b'##");
+    }
+
+    #[test]
+    fn cmd_doubles_percent_and_refuses_quote() {
+        assert_eq!(cmd("100%").unwrap(), "100%%");
+        assert_eq!(cmd("a&b^c").unwrap(), "a&b^c");
+        assert_eq!(cmd("x\" & calc & \"").unwrap_err().character, '"');
+        assert_eq!(cmd_prompt("e-$ x").unwrap(), "e-$$ x");
+        assert_eq!(cmd_path_element(r"C:\100%\v").unwrap_err().character, '%');
+    }
+
+    #[test]
+    fn path_separator_is_refused() {
+        let error = posix_path_element("/tmp/col:on/bin").unwrap_err();
+        assert_eq!(error.character, ':');
+        assert!(error.to_string().contains("':'"), "{error}");
+        assert_eq!(cmd_path_element("a;b").unwrap_err().character, ';');
+    }
+
+    #[test]
+    fn nul_is_refused_everywhere() {
+        for quote in [posix, fish, csh, powershell, nu, cmd] {
+            assert_eq!(quote("a\0b").unwrap_err().character, '\0');
+        }
+    }
+
+    #[test]
+    fn env_names_are_identifiers() {
+        assert!(env_name("VIRTUAL_ENV").is_ok());
+        assert!(env_name("1X").is_err());
+        assert!(env_name("A-B").is_err());
+    }
+}

@@ -1,0 +1,366 @@
+//! The one decision of activation: what changes in the shell's environment.
+//!
+//! [`plan`] is pure: it reads the variables it is given and the request, and returns
+//! a [`Transition`]. Every shell renders the same transition, and `--json` prints it.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::environment::Environment;
+use crate::shell::quote::sanitize_prompt;
+use crate::state::{ActivationState, Origin, STATE_VAR};
+
+pub const VIRTUAL_ENV: &str = "VIRTUAL_ENV";
+pub const VIRTUAL_ENV_PROMPT: &str = "VIRTUAL_ENV_PROMPT";
+pub const PYTHONHOME: &str = "PYTHONHOME";
+pub const DISABLE_PROMPT: &str = "VIRTUAL_ENV_DISABLE_PROMPT";
+
+/// Variables activation sets or unsets, whose earlier values it saves.
+const MANAGED: [&str; 3] = [VIRTUAL_ENV, VIRTUAL_ENV_PROMPT, PYTHONHOME];
+
+#[derive(Debug, Clone)]
+pub enum Request {
+    Activate {
+        env: Environment,
+        prompt: Option<String>,
+        origin: Origin,
+    },
+    Deactivate,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum Error {
+    #[error("no virtual environment is active")]
+    NothingActive,
+}
+
+/// What to change, in the order shells apply it: unset, set, PATH, prompt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Transition {
+    /// Format version of this JSON document.
+    pub version: u32,
+    pub action: Action,
+    /// The environment active afterwards.
+    pub env: Option<String>,
+    pub unset: Vec<String>,
+    pub set: BTreeMap<String, String>,
+    pub path: PathChange,
+    pub prompt: PromptChange,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    Activate,
+    Deactivate,
+}
+
+/// PATH surgery: drop the first occurrence of `remove`, then put `prepend` first.
+/// Entries the user added meanwhile are never touched.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PathChange {
+    pub remove: Option<String>,
+    pub prepend: Option<String>,
+}
+
+impl PathChange {
+    /// Apply to a PATH value, for shells whose PATH is computed here rather than in the shell.
+    pub fn apply(&self, path: Option<&str>, separator: char) -> String {
+        let mut entries: Vec<&str> = match path {
+            Some("") | None => Vec::new(),
+            Some(p) => p.split(separator).collect(),
+        };
+        if let Some(remove) = &self.remove
+            && let Some(i) = entries.iter().position(|e| e == remove)
+        {
+            entries.remove(i);
+        }
+        if let Some(prepend) = &self.prepend {
+            entries.insert(0, prepend);
+        }
+        entries.join(&separator.to_string())
+    }
+}
+
+/// `show`: the prompt carries `(text) ` in front; otherwise any such prefix is removed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PromptChange {
+    pub show: bool,
+    pub text: Option<String>,
+}
+
+/// Decide the transition for `request` given the current environment variables.
+pub fn plan(request: &Request, var: &dyn Fn(&str) -> Option<String>) -> Result<Transition, Error> {
+    let active = active_state(var);
+
+    // Start from the environment as it was before the active activation, if any.
+    let mut before: BTreeMap<String, Option<String>> =
+        MANAGED.iter().map(|n| (n.to_string(), var(n))).collect();
+    let mut path = PathChange::default();
+    if let Some(state) = &active {
+        for (name, value) in &state.saved {
+            before.insert(name.clone(), value.clone());
+        }
+        path.remove = Some(state.path_entry.clone());
+    }
+
+    let (after, state, prompt, env, action) = match request {
+        Request::Deactivate => {
+            if active.is_none() {
+                return Err(Error::NothingActive);
+            }
+            let prompt = PromptChange {
+                show: false,
+                text: None,
+            };
+            (before.clone(), None, prompt, None, Action::Deactivate)
+        }
+        Request::Activate {
+            env,
+            prompt,
+            origin,
+        } => {
+            let text = sanitize_prompt(prompt.as_deref().unwrap_or(&env.prompt));
+            let mut after = before.clone();
+            after.insert(VIRTUAL_ENV.into(), Some(env.root.clone()));
+            after.insert(VIRTUAL_ENV_PROMPT.into(), Some(text.clone()));
+            after.insert(PYTHONHOME.into(), None);
+            path.prepend = Some(env.bin.clone());
+            let state =
+                ActivationState::new(env.root.clone(), env.bin.clone(), before.clone(), *origin);
+            let show = !prompt_disabled(var(DISABLE_PROMPT).as_deref());
+            (
+                after,
+                Some(state),
+                PromptChange {
+                    show,
+                    text: Some(text),
+                },
+                Some(env.root.clone()),
+                Action::Activate,
+            )
+        }
+    };
+
+    let mut set = BTreeMap::new();
+    let mut unset = Vec::new();
+    for (name, value) in after {
+        match value {
+            Some(value) => {
+                set.insert(name, value);
+            }
+            None => unset.push(name),
+        }
+    }
+    match state {
+        Some(state) => {
+            set.insert(STATE_VAR.into(), state.encode());
+        }
+        None => unset.push(STATE_VAR.into()),
+    }
+    Ok(Transition {
+        version: 1,
+        action,
+        env,
+        unset,
+        set,
+        path,
+        prompt,
+    })
+}
+
+/// For a shell that inherited an activation (variables, but not the prompt): the
+/// transition that only puts the prompt back. `None` when nothing is active or the
+/// prompt is disabled.
+pub fn resume(var: &dyn Fn(&str) -> Option<String>) -> Option<Transition> {
+    let state = var(STATE_VAR)
+        .as_deref()
+        .and_then(ActivationState::decode)?;
+    if prompt_disabled(var(DISABLE_PROMPT).as_deref()) {
+        return None;
+    }
+    let text = sanitize_prompt(&var(VIRTUAL_ENV_PROMPT).unwrap_or_default());
+    Some(Transition {
+        version: 1,
+        action: Action::Activate,
+        env: Some(state.env),
+        unset: Vec::new(),
+        set: BTreeMap::new(),
+        path: PathChange::default(),
+        prompt: PromptChange {
+            show: true,
+            text: Some(text),
+        },
+    })
+}
+
+/// The activation in force: venvsh's own state, or one made by another tool's
+/// `activate` script (`VIRTUAL_ENV` alone), which is undone the same way.
+pub fn active_state(var: &dyn Fn(&str) -> Option<String>) -> Option<ActivationState> {
+    if let Some(state) = var(STATE_VAR).as_deref().and_then(ActivationState::decode) {
+        return Some(state);
+    }
+    let env = var(VIRTUAL_ENV).filter(|v| !v.is_empty())?;
+    let bin = crate::environment::bin_dir(std::path::Path::new(&env))
+        .to_string_lossy()
+        .into_owned();
+    let saved = MANAGED.iter().map(|n| (n.to_string(), None)).collect();
+    Some(ActivationState::new(env, bin, saved, Origin::Manual))
+}
+
+/// The one rule for every shell: set, and not empty, `0` or `false`, disables the prompt.
+pub fn prompt_disabled(value: Option<&str>) -> bool {
+    match value {
+        None => false,
+        Some(v) => !(v.is_empty() || v == "0" || v.eq_ignore_ascii_case("false")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(root: &str) -> Environment {
+        Environment {
+            root: root.into(),
+            bin: format!("{root}/bin"),
+            prompt: root.rsplit('/').next().unwrap().into(),
+        }
+    }
+
+    fn vars(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let map: BTreeMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |name| map.get(name).cloned()
+    }
+
+    fn activate(root: &str) -> Request {
+        Request::Activate {
+            env: env(root),
+            prompt: None,
+            origin: Origin::Manual,
+        }
+    }
+
+    #[test]
+    fn activation_sets_saves_and_prepends() {
+        let t = plan(&activate("/p/a"), &vars(&[("PYTHONHOME", "/h")])).unwrap();
+        assert_eq!(t.set["VIRTUAL_ENV"], "/p/a");
+        assert_eq!(t.set["VIRTUAL_ENV_PROMPT"], "a");
+        assert_eq!(t.unset, vec!["PYTHONHOME"]);
+        assert_eq!(
+            t.path,
+            PathChange {
+                remove: None,
+                prepend: Some("/p/a/bin".into())
+            }
+        );
+        assert!(t.prompt.show);
+        let state = ActivationState::decode(&t.set[STATE_VAR]).unwrap();
+        assert_eq!(state.saved["PYTHONHOME"].as_deref(), Some("/h"));
+        assert_eq!(state.saved["VIRTUAL_ENV"], None);
+    }
+
+    #[test]
+    fn deactivation_restores_saved_values() {
+        let on = plan(&activate("/p/a"), &vars(&[("PYTHONHOME", "/h")])).unwrap();
+        let state = on.set[STATE_VAR].clone();
+        let off = plan(
+            &Request::Deactivate,
+            &vars(&[(STATE_VAR, &state), ("VIRTUAL_ENV", "/p/a")]),
+        )
+        .unwrap();
+        assert_eq!(
+            off.set,
+            BTreeMap::from([("PYTHONHOME".into(), "/h".into())])
+        );
+        assert_eq!(
+            off.unset,
+            vec!["VIRTUAL_ENV", "VIRTUAL_ENV_PROMPT", STATE_VAR]
+        );
+        assert_eq!(
+            off.path,
+            PathChange {
+                remove: Some("/p/a/bin".into()),
+                prepend: None
+            }
+        );
+        assert!(!off.prompt.show);
+    }
+
+    #[test]
+    fn switching_keeps_the_original_saved_values() {
+        let a = plan(&activate("/p/a"), &vars(&[("PYTHONHOME", "/h")])).unwrap();
+        let b = plan(&activate("/p/b"), &vars(&[(STATE_VAR, &a.set[STATE_VAR])])).unwrap();
+        assert_eq!(
+            b.path,
+            PathChange {
+                remove: Some("/p/a/bin".into()),
+                prepend: Some("/p/b/bin".into())
+            }
+        );
+        let state = ActivationState::decode(&b.set[STATE_VAR]).unwrap();
+        assert_eq!(state.saved["PYTHONHOME"].as_deref(), Some("/h"));
+    }
+
+    #[test]
+    fn deactivating_nothing_is_an_error() {
+        assert_eq!(
+            plan(&Request::Deactivate, &vars(&[])),
+            Err(Error::NothingActive)
+        );
+    }
+
+    #[test]
+    fn a_foreign_activation_is_undone_by_its_bin_dir() {
+        let off = plan(&Request::Deactivate, &vars(&[("VIRTUAL_ENV", "/p/x")])).unwrap();
+        assert_eq!(off.path.remove.as_deref(), Some("/p/x/bin"));
+        assert!(off.unset.contains(&"VIRTUAL_ENV".to_owned()));
+    }
+
+    #[test]
+    fn prompt_text_has_no_control_characters() {
+        let request = Request::Activate {
+            env: env("/p/a"),
+            prompt: Some("x\ny\u{1b}".into()),
+            origin: Origin::Manual,
+        };
+        let t = plan(&request, &vars(&[])).unwrap();
+        assert_eq!(t.prompt.text.as_deref(), Some("x?y?"));
+    }
+
+    #[test]
+    fn disable_prompt_truth_table() {
+        for (value, disabled) in [
+            (None, false),
+            (Some(""), false),
+            (Some("0"), false),
+            (Some("False"), false),
+            (Some("1"), true),
+            (Some("yes"), true),
+        ] {
+            assert_eq!(prompt_disabled(value), disabled, "{value:?}");
+        }
+    }
+
+    #[test]
+    fn path_change_removes_first_occurrence_only() {
+        let change = PathChange {
+            remove: Some("/e/bin".into()),
+            prepend: None,
+        };
+        assert_eq!(
+            change.apply(Some("/u:/e/bin:/x:/e/bin"), ':'),
+            "/u:/x:/e/bin"
+        );
+        assert_eq!(change.apply(Some("/e/bin"), ':'), "");
+        let add = PathChange {
+            remove: None,
+            prepend: Some("/e/bin".into()),
+        };
+        assert_eq!(add.apply(Some(""), ':'), "/e/bin");
+    }
+}
