@@ -1,5 +1,7 @@
 {#- Apply a transition in tcsh/csh. Every statement ends in ';' and stands alone on its
-    line, because ``eval "`…`"`` joins the lines; so there are no comments either. -#}
+    line, because ``eval "`…`"`` joins the lines; so there are no comments either.
+    The `venvsh` alias runs the binary outside any double quotes (where csh would split
+    its arguments) and sources what it printed from a private temporary file. -#}
 {%- if let Some(t) = view.transition %}
 {%- for name in t.unset %}
 unsetenv {{ name|name }} ;
@@ -24,6 +26,6 @@ rehash ;
 {%- endif %}
 {%- if view.define_functions %}
 set _venvsh_exe = {{ view.exe|csh }} ;
-alias venvsh 'eval "`$_venvsh_exe:q __dispatch tcsh \!*`"' ;
+alias venvsh 'set _venvsh_script = `mktemp` && "$_venvsh_exe" __dispatch tcsh \!* >! "$_venvsh_script" && source "$_venvsh_script" ; rm -f "$_venvsh_script" ; unset _venvsh_script' ;
 alias deactivate 'venvsh deactivate' ;
 {%- endif %}

@@ -35,13 +35,14 @@ impl Hint for Unrepresentable {
 }
 
 fn describe(c: char) -> String {
-    match c {
-        '\0' => "a NUL byte".to_owned(),
-        '\n' => "a newline".to_owned(),
-        '\r' => "a carriage return".to_owned(),
-        c if c.is_control() => format!("the control character U+{:04X}", c as u32),
-        c => format!("the character {c:?} (U+{:04X})", c as u32),
-    }
+    let kind = match c {
+        '\0' => "a NUL byte",
+        '\n' => "a newline",
+        '\r' => "a carriage return",
+        c if c.is_control() => "the control character",
+        _ => "the character",
+    };
+    format!("{kind} {c:?} (U+{:04X})", c as u32)
 }
 
 type Quoted = Result<String, Unrepresentable>;

@@ -1,0 +1,7 @@
+//! Generated code runs in the real shells, over the hostile corpus.
+//!
+//! `cargo test` skips a shell that is not installed and says so on stderr; the README's
+//! test command sets VENVSH_REQUIRE_SHELLS=1, and then a missing shell fails.
+
+mod posix;
+mod support;
