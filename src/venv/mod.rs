@@ -1,11 +1,172 @@
-//! Creating virtual environments.
+//! Creating virtual environments, the way `python -m venv` lays them out.
+//!
+//! [`EnvBuilder`] runs the steps of stdlib `venv.EnvBuilder`; each step is a
+//! default method of [`Steps`], so a program can override one and keep the rest.
+//! [`discovery`] turns a `-p` request into an [`Interpreter`], whose facts come
+//! from one cached query. [`wheel`] installs pip from the interpreter's own
+//! bundled wheel without running pip, and [`atomic`] makes the result appear
+//! all at once or not at all.
+
+pub mod atomic;
+pub mod builder;
+pub mod discovery;
+pub mod interpreter;
+pub mod layout;
+pub mod pyvenv_cfg;
+pub mod scripts;
+pub mod wheel;
+
+use std::io;
+use std::path::PathBuf;
+
+pub use builder::{Created, DefaultSteps, EnvBuilder, Options, Outcome, Steps};
+pub use discovery::Request;
+pub use interpreter::{Facts, Interpreter};
+pub use layout::Layout;
 
 use crate::error::Hint;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{0}")]
-    Other(String),
+    #[error(
+        "refusing to create an environment in {path} because it contains the PATH separator `:`"
+    )]
+    PathSeparator { path: PathBuf },
+
+    #[error("the path {path} is not valid UTF-8")]
+    NonUtf8 { path: PathBuf },
+
+    #[error("{path} exists and is not a directory")]
+    NotADirectory { path: PathBuf },
+
+    #[error("{path} is a symbolic link")]
+    Symlink { path: PathBuf },
+
+    #[error("an environment already exists at {path}")]
+    Exists { path: PathBuf },
+
+    #[error("{path} exists and is not a virtual environment (it has no pyvenv.cfg)")]
+    NotAnEnvironment { path: PathBuf },
+
+    #[error("refusing to clear {path}: it is not a virtual environment (it has no pyvenv.cfg)")]
+    ClearNotAnEnvironment { path: PathBuf },
+
+    #[error("could not {action} {path}")]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+
+    #[error("no Python interpreter matches `{request}`")]
+    NoInterpreter { request: String },
+
+    #[error("the Python interpreter {path} does not exist")]
+    InterpreterMissing { path: PathBuf },
+
+    #[error("`{request}` is not a Python request venvsh understands")]
+    BadRequest { request: String },
+
+    #[error("pyenv selects version `{version}` (from {origin}), which has no `{program}`")]
+    PyenvNotInstalled {
+        version: String,
+        origin: String,
+        program: String,
+    },
+
+    #[error("could not query the Python interpreter {path}: {reason}")]
+    Query { path: PathBuf, reason: String },
+
+    #[error("{python} has no bundled {package} wheel, so pip cannot be installed")]
+    NoBundledWheel {
+        python: String,
+        package: &'static str,
+        searched: Vec<PathBuf>,
+    },
+
+    #[error("the wheel {wheel} is unusable: {reason}")]
+    BadWheel { wheel: PathBuf, reason: String },
+
+    #[error("--copies cannot make a working copy of {python}: {reason}")]
+    CopiesUnsupported { python: PathBuf, reason: String },
+
+    #[error("`{command}` failed ({status})")]
+    UpgradeDeps { command: String, status: String },
 }
 
-impl Hint for Error {}
+impl Error {
+    pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>, source: io::Error) -> Self {
+        Self::Io {
+            action,
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+impl Hint for Error {
+    fn hint(&self) -> Option<String> {
+        match self {
+            Self::PathSeparator { .. } => Some(
+                "a directory whose path contains `:` cannot be put on PATH; choose another location"
+                    .into(),
+            ),
+            Self::NonUtf8 { .. } => {
+                Some("environments hold their own path in text files; use a UTF-8 path".into())
+            }
+            Self::NotADirectory { .. } => {
+                Some("remove the file or choose another location".into())
+            }
+            Self::Symlink { .. } => Some(
+                "venvsh does not create or clear environments through a link; pass the real directory"
+                    .into(),
+            ),
+            Self::Exists { .. } => Some(
+                "use --clear to replace it, or --upgrade to point it at this Python in place".into(),
+            ),
+            Self::NotAnEnvironment { .. } => Some(
+                "choose an empty or new directory, or use --clear --force to replace its contents"
+                    .into(),
+            ),
+            Self::ClearNotAnEnvironment { .. } => {
+                Some("add --force to replace it anyway; its contents will be deleted".into())
+            }
+            Self::Io { source, .. } if source.kind() == io::ErrorKind::PermissionDenied => {
+                Some("check the permissions of the directory, or choose another location".into())
+            }
+            Self::NoInterpreter { .. } => Some(
+                "pass a path with --python, or install that version (pyenv install, uv python install, …)"
+                    .into(),
+            ),
+            Self::BadRequest { .. } => Some(
+                "use a path, a name on PATH (python3.12), or a version (3.12, 3.13t, >=3.11)".into(),
+            ),
+            Self::PyenvNotInstalled { version, .. } => Some(format!(
+                "run `pyenv install {version}`, or select another version with `pyenv local`/`pyenv shell`"
+            )),
+            Self::NoBundledWheel { python, .. } => Some(bundled_wheel_hint(python)),
+            Self::CopiesUnsupported { .. } => Some("use --symlinks instead".into()),
+            Self::UpgradeDeps { .. } => Some(
+                "the environment was created; run its pip again once the network is reachable"
+                    .into(),
+            ),
+            _ => None,
+        }
+    }
+}
+
+fn bundled_wheel_hint(python: &str) -> String {
+    let version = python
+        .rsplit(' ')
+        .next()
+        .and_then(|v| {
+            let mut parts = v.split('.');
+            Some(format!("{}.{}", parts.next()?, parts.next()?))
+        })
+        .unwrap_or_else(|| "3".into());
+    format!(
+        "on Debian and Ubuntu install `python{version}-venv` (apt install python{version}-venv); \
+         elsewhere reinstall Python with ensurepip, or pass --without-pip"
+    )
+}

@@ -1,0 +1,559 @@
+//! Installing pip from the interpreter's bundled wheel, without running pip.
+//!
+//! This is what `ensurepip` makes pip do (PEP 427): unpack into site-packages,
+//! write console scripts for the environment's Python, then `INSTALLER`,
+//! `REQUESTED` and a `RECORD` with a sha256 for every file. Bytecode is not
+//! compiled; Python writes `.pyc` files on first import, as after `uv venv --seed`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::fs;
+use std::io::{Cursor, Read, Write};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Component, Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+use zip::ZipArchive;
+
+use super::Error;
+use super::interpreter::Facts;
+use super::layout::Layout;
+
+/// Where a wheel goes: files are written under `stage`, but every path written
+/// *into* a file (shebangs) names `root`, the environment's final location.
+pub struct Target<'a> {
+    pub stage: &'a Path,
+    pub root: &'a Path,
+    pub layout: &'a Layout,
+    pub python_version: (u32, u32),
+}
+
+/// The wheels `ensurepip` would install for this interpreter, found the way it
+/// finds them: `WHEEL_PKG_DIR` if it holds all of them, else `ensurepip/_bundled`.
+pub fn bundled_wheels(facts: &Facts) -> Result<Vec<PathBuf>, Error> {
+    // ensurepip stopped installing setuptools in 3.12.
+    let packages: &[&'static str] = if facts.major_minor() < (3, 12) {
+        &["setuptools", "pip"]
+    } else {
+        &["pip"]
+    };
+    let bundled = facts.stdlib.join("ensurepip").join("_bundled");
+    let mut dirs = Vec::new();
+    if !facts.wheel_pkg_dir.as_os_str().is_empty() {
+        dirs.push(facts.wheel_pkg_dir.clone());
+    }
+    dirs.push(bundled);
+    let mut first_missing = None;
+    for dir in &dirs {
+        let found: Result<Vec<PathBuf>, &'static str> = packages
+            .iter()
+            .map(|name| newest_wheel(dir, name).ok_or(*name))
+            .collect();
+        match found {
+            Ok(wheels) => return Ok(wheels),
+            Err(name) => {
+                first_missing.get_or_insert(name);
+            }
+        }
+    }
+    Err(Error::NoBundledWheel {
+        python: format!("{} {}", facts.implementation_name(), facts.version_string()),
+        package: first_missing.unwrap_or("pip"),
+        searched: dirs,
+    })
+}
+
+/// `<name>-<version>-….whl` in `dir` with the highest version.
+fn newest_wheel(dir: &Path, name: &str) -> Option<PathBuf> {
+    let prefix = format!("{name}-");
+    fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .filter_map(|entry| {
+            let file = entry.file_name().into_string().ok()?;
+            let rest = file.strip_prefix(&prefix)?.strip_suffix(".whl")?;
+            let version: Vec<u64> = rest
+                .split('-')
+                .next()?
+                .split('.')
+                .map(|p| p.parse().unwrap_or(0))
+                .collect();
+            Some((version, entry.path()))
+        })
+        .max_by(|a, b| a.0.cmp(&b.0))
+        .map(|(_, path)| path)
+}
+
+/// One file to write: its destination under the stage, its RECORD path, its entry.
+struct Planned {
+    index: usize,
+    dest: PathBuf,
+    record: String,
+    executable: bool,
+    script: bool,
+}
+
+/// Install `wheel` into the environment described by `target`.
+pub fn install(wheel: &Path, target: &Target) -> Result<(), Error> {
+    let bad = |reason: String| Error::BadWheel {
+        wheel: wheel.to_owned(),
+        reason,
+    };
+    let bytes = fs::read(wheel).map_err(|e| Error::io("read", wheel, e))?;
+    let mut archive =
+        ZipArchive::new(Cursor::new(&bytes[..])).map_err(|e| bad(format!("not a zip: {e}")))?;
+
+    let file_name = wheel.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let mut parts = file_name.split('-');
+    let (Some(dist), Some(version)) = (parts.next(), parts.next()) else {
+        return Err(bad("its file name is not <name>-<version>-….whl".into()));
+    };
+    let dist_info = format!("{dist}-{version}.dist-info");
+    let data_dir = format!("{dist}-{version}.data");
+
+    let read_text = |archive: &mut ZipArchive<Cursor<&[u8]>>, name: &str| {
+        let mut text = String::new();
+        archive
+            .by_name(name)
+            .map_err(|e| bad(format!("{name}: {e}")))?
+            .read_to_string(&mut text)
+            .map_err(|e| bad(format!("{name}: {e}")))?;
+        Ok::<_, Error>(text)
+    };
+    let wheel_meta = read_text(&mut archive, &format!("{dist_info}/WHEEL"))?;
+    let meta = |key: &str| {
+        wheel_meta.lines().find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            (k.trim() == key).then(|| v.trim().to_owned())
+        })
+    };
+    if meta("Wheel-Version").is_some_and(|v| !v.starts_with("1.")) {
+        return Err(bad("it has an unsupported Wheel-Version".into()));
+    }
+    let purelib = meta("Root-Is-Purelib").is_some_and(|v| v.eq_ignore_ascii_case("true"));
+    let expected_hashes = parse_record(&read_text(&mut archive, &format!("{dist_info}/RECORD"))?);
+    let entry_points = read_text(&mut archive, &format!("{dist_info}/entry_points.txt")).ok();
+
+    let layout = target.layout;
+    let root_dir = if purelib {
+        &layout.purelib
+    } else {
+        &layout.platlib
+    };
+    let (major, minor) = target.python_version;
+    let headers = Path::new("include")
+        .join("site")
+        .join(format!("python{major}.{minor}"))
+        .join(dist);
+
+    // Plan every file first: names are checked before anything is written.
+    let mut planned = Vec::new();
+    for index in 0..archive.len() {
+        let entry = archive
+            .by_index_raw(index)
+            .map_err(|e| bad(format!("entry {index}: {e}")))?;
+        let name = entry.name().to_owned();
+        if entry.is_dir() {
+            continue;
+        }
+        let relative = safe_relative(&name).ok_or_else(|| bad(format!("unsafe path {name:?}")))?;
+        if name == format!("{dist_info}/RECORD") {
+            continue;
+        }
+        let mut script = false;
+        let dest = match relative.strip_prefix(&data_dir) {
+            Ok(inside) => {
+                let mut components = inside.components();
+                let kind = components.next().map(|c| c.as_os_str().to_owned());
+                let rest = components.as_path();
+                match kind.as_ref().and_then(|k| k.to_str()) {
+                    Some("purelib") => layout.purelib.join(rest),
+                    Some("platlib") => layout.platlib.join(rest),
+                    Some("headers") => headers.join(rest),
+                    Some("data") => rest.to_owned(),
+                    Some("scripts") => {
+                        script = true;
+                        layout.scripts.join(rest)
+                    }
+                    _ => return Err(bad(format!("unknown data directory in {name:?}"))),
+                }
+            }
+            Err(_) => root_dir.join(&relative),
+        };
+        if dest.as_os_str().is_empty() || dest.components().next().is_none() {
+            return Err(bad(format!("unsafe path {name:?}")));
+        }
+        let executable = script || entry.unix_mode().is_some_and(|m| m & 0o111 != 0);
+        planned.push(Planned {
+            index,
+            record: record_path(root_dir, &dest),
+            dest,
+            executable,
+            script,
+        });
+    }
+
+    // Parents once, in order, so workers only ever create files.
+    let parents: BTreeSet<PathBuf> = planned
+        .iter()
+        .filter_map(|p| p.dest.parent().map(Path::to_owned))
+        .collect();
+    for dir in &parents {
+        let full = target.stage.join(dir);
+        fs::create_dir_all(&full).map_err(|e| Error::io("create", full, e))?;
+    }
+
+    let python = target.root.join(&layout.scripts).join(&layout.exe_name);
+    let shebang = shebang(&python.to_string_lossy());
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let results: Vec<Result<Vec<String>, Error>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|worker| {
+                let archive = archive.clone();
+                let planned = &planned;
+                let expected = &expected_hashes;
+                let shebang = &shebang;
+                scope.spawn(move || {
+                    extract(
+                        archive,
+                        planned.iter().skip(worker).step_by(workers),
+                        expected,
+                        shebang,
+                        target.stage,
+                        wheel,
+                    )
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(bad("a worker panicked".into())))
+            })
+            .collect()
+    });
+    let mut record: Vec<String> = Vec::with_capacity(planned.len() + 8);
+    for result in results {
+        record.extend(result?);
+    }
+
+    // Console scripts, written for this environment's Python.
+    if let Some(entry_points) = entry_points {
+        for (name, target_spec) in console_scripts(&entry_points, target.python_version) {
+            let body = script_body(&target_spec)
+                .ok_or_else(|| bad(format!("bad entry point {name} = {target_spec}")))?;
+            let contents = format!("{shebang}{body}");
+            let dest = layout.scripts.join(&name);
+            write_file(&target.stage.join(&dest), contents.as_bytes(), true)?;
+            record.push(record_line(
+                &record_path(root_dir, &dest),
+                contents.as_bytes(),
+            ));
+        }
+    }
+
+    // pip writes these for what it installs; ensurepip's pip did the installing.
+    let info_dir = root_dir.join(&dist_info);
+    for (name, contents) in [("INSTALLER", &b"pip\n"[..]), ("REQUESTED", b"")] {
+        let dest = info_dir.join(name);
+        write_file(&target.stage.join(&dest), contents, false)?;
+        record.push(record_line(&record_path(root_dir, &dest), contents));
+    }
+    record.push(format!("{dist_info}/RECORD,,"));
+    record.sort();
+    // pip writes RECORD with Python's csv module, whose lines end in CRLF.
+    let mut text = record.join("\r\n");
+    text.push_str("\r\n");
+    let record_file = target.stage.join(&info_dir).join("RECORD");
+    write_file(&record_file, text.as_bytes(), false)
+}
+
+/// Write this worker's share of the files; RECORD lines back.
+fn extract<'p>(
+    mut archive: ZipArchive<Cursor<&[u8]>>,
+    planned: impl Iterator<Item = &'p Planned>,
+    expected: &BTreeMap<String, String>,
+    shebang: &str,
+    stage: &Path,
+    wheel: &Path,
+) -> Result<Vec<String>, Error> {
+    let mut lines = Vec::new();
+    let mut buffer = Vec::new();
+    for item in planned {
+        let mut entry = archive.by_index(item.index).map_err(|e| Error::BadWheel {
+            wheel: wheel.to_owned(),
+            reason: e.to_string(),
+        })?;
+        let name = entry.name().to_owned();
+        buffer.clear();
+        entry
+            .read_to_end(&mut buffer)
+            .map_err(|e| Error::BadWheel {
+                wheel: wheel.to_owned(),
+                reason: format!("{name}: {e}"),
+            })?;
+        let hash = sha256(&buffer);
+        if expected.get(&name).is_some_and(|want| *want != hash) {
+            return Err(Error::BadWheel {
+                wheel: wheel.to_owned(),
+                reason: format!("{name} does not match the hash in RECORD"),
+            });
+        }
+        // Wheel scripts start with `#!python`, which the installer points at the env.
+        if item.script && buffer.starts_with(b"#!python") {
+            let end = buffer
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(buffer.len(), |i| i + 1);
+            let mut rewritten = shebang.as_bytes().to_vec();
+            rewritten.extend_from_slice(&buffer[end..]);
+            buffer = rewritten;
+        }
+        write_file(&stage.join(&item.dest), &buffer, item.executable)?;
+        lines.push(record_line(&item.record, &buffer));
+    }
+    Ok(lines)
+}
+
+fn write_file(path: &Path, contents: &[u8], executable: bool) -> Result<(), Error> {
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(if executable { 0o755 } else { 0o644 })
+        .open(path)
+        .map_err(|e| Error::io("write", path, e))?;
+    file.write_all(contents)
+        .map_err(|e| Error::io("write", path, e))
+}
+
+/// A zip member name as a plain relative path, or None if it could escape.
+fn safe_relative(name: &str) -> Option<PathBuf> {
+    if name.contains('\\') || name.contains('\0') {
+        return None;
+    }
+    let path = Path::new(name);
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::Normal(part) => out.push(part),
+            Component::CurDir => {}
+            Component::ParentDir | Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    (!out.as_os_str().is_empty()).then_some(out)
+}
+
+/// RECORD paths are relative to the directory the wheel root went to.
+fn record_path(root_dir: &Path, dest: &Path) -> String {
+    let base: Vec<_> = root_dir.components().collect();
+    let target: Vec<_> = dest.components().collect();
+    let common = base.iter().zip(&target).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".into(); base.len() - common];
+    parts.extend(
+        target[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
+}
+
+fn record_line(path: &str, contents: &[u8]) -> String {
+    let path = if path.contains(',') || path.contains('"') {
+        format!("\"{}\"", path.replace('"', "\"\""))
+    } else {
+        path.to_owned()
+    };
+    format!("{path},sha256={},{}", sha256(contents), contents.len())
+}
+
+/// `urlsafe_b64encode(sha256(data)).rstrip("=")`, RECORD's hash format.
+fn sha256(data: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let digest = Sha256::digest(data);
+    let mut out = String::with_capacity(43);
+    for chunk in digest.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+        }
+    }
+    out
+}
+
+/// `path → sha256=…` from a wheel's RECORD (CSV; pip's wheels never quote).
+fn parse_record(text: &str) -> BTreeMap<String, String> {
+    text.lines()
+        .filter_map(|line| {
+            let mut fields = line.rsplitn(3, ',');
+            let _size = fields.next()?;
+            let hash = fields.next()?.strip_prefix("sha256=")?;
+            let path = fields.next()?;
+            Some((path.to_owned(), hash.to_owned()))
+        })
+        .collect()
+}
+
+/// `[console_scripts]` (and `[gui_scripts]`, the same on POSIX) as (name, spec).
+/// pip's own versioned names are replaced by ones for the target Python, as pip does.
+fn console_scripts(text: &str, (major, minor): (u32, u32)) -> Vec<(String, String)> {
+    let mut section = "";
+    let mut scripts = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = if name == "console_scripts" || name == "gui_scripts" {
+                "scripts"
+            } else {
+                ""
+            };
+            continue;
+        }
+        if section.is_empty() || line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some((name, spec)) = line.split_once('=') {
+            scripts.push((name.trim().to_owned(), spec.trim().to_owned()));
+        }
+    }
+    let is_versioned_pip = |name: &str| {
+        name.strip_prefix("pip").is_some_and(|v| {
+            !v.is_empty()
+                && v.split('.')
+                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        })
+    };
+    if let Some((_, spec)) = scripts.iter().find(|(n, _)| n == "pip").cloned() {
+        scripts.retain(|(n, _)| !is_versioned_pip(n));
+        scripts.push((format!("pip{major}"), spec.clone()));
+        scripts.push((format!("pip{major}.{minor}"), spec));
+    }
+    scripts
+}
+
+/// The script pip writes for `module:attr.sub` (distlib's template).
+fn script_body(spec: &str) -> Option<String> {
+    let spec = spec.split('[').next()?.trim();
+    let (module, func) = spec.split_once(':')?;
+    let (module, func) = (module.trim(), func.trim());
+    if module.is_empty() || func.is_empty() {
+        return None;
+    }
+    let import_name = func.split('.').next()?;
+    let mut body = String::new();
+    let _ = write!(
+        body,
+        "# -*- coding: utf-8 -*-\n\
+         import re\n\
+         import sys\n\
+         from {module} import {import_name}\n\
+         if __name__ == '__main__':\n    \
+         sys.argv[0] = re.sub(r'(-script\\.pyw|\\.exe)?$', '', sys.argv[0])\n    \
+         sys.exit({func}())\n"
+    );
+    Some(body)
+}
+
+/// `#!<python>` when the kernel can run it; else a line /bin/sh runs and Python
+/// reads as a string: paths with spaces, and lines over Linux's 127-byte limit.
+pub fn shebang(python: &str) -> String {
+    if !python.contains(' ') && python.len() + 3 <= 127 {
+        return format!("#!{python}\n");
+    }
+    format!(
+        "#!/bin/sh\n'''exec' {} \"$0\" \"$@\"\n' '''\n",
+        sh_word(python)
+    )
+}
+
+/// A /bin/sh word for `text` that is also harmless inside a Python `'''` string:
+/// runs of ordinary characters go in single quotes, `'` as `"'"`, `\` as `"\\"`,
+/// so the line never holds three quotes in a row nor a Python escape but `\\`.
+fn sh_word(text: &str) -> String {
+    let mut out = String::new();
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if !run.is_empty() {
+            out.push('\'');
+            out.push_str(run);
+            out.push('\'');
+            run.clear();
+        }
+    };
+    for c in text.chars() {
+        match c {
+            '\'' => {
+                flush(&mut run, &mut out);
+                out.push_str("\"'\"");
+            }
+            '\\' => {
+                flush(&mut run, &mut out);
+                out.push_str("\"\\\\\"");
+            }
+            c => run.push(c),
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sha256_is_urlsafe_base64_without_padding() {
+        // pip's RECORD line for an empty REQUESTED file.
+        assert_eq!(sha256(b""), "47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU");
+        assert_eq!(
+            sha256(b"pip\n"),
+            "zuuue4knoyJ-UwPPXg8fezS7VCrXJQrAP7zeNuwvFQg"
+        );
+    }
+
+    #[test]
+    fn zip_slip_is_refused() {
+        assert!(safe_relative("../evil").is_none());
+        assert!(safe_relative("/etc/passwd").is_none());
+        assert!(safe_relative("a/../../b").is_none());
+        assert!(safe_relative("a\\..\\b").is_none());
+        assert_eq!(
+            safe_relative("pip/__init__.py"),
+            Some("pip/__init__.py".into())
+        );
+    }
+
+    #[test]
+    fn record_paths_climb_out_of_site_packages() {
+        let root = Path::new("lib/python3.11/site-packages");
+        assert_eq!(record_path(root, Path::new("bin/pip")), "../../../bin/pip");
+        assert_eq!(record_path(root, &root.join("pip/x.py")), "pip/x.py");
+    }
+
+    #[test]
+    fn pip_gets_names_for_the_target_python() {
+        let eps = "[console_scripts]\npip = pip._internal.cli.main:main\npip3 = pip._internal.cli.main:main\npip3.10 = pip._internal.cli.main:main\n";
+        let names: Vec<String> = console_scripts(eps, (3, 12))
+            .into_iter()
+            .map(|s| s.0)
+            .collect();
+        assert_eq!(names, ["pip", "pip3", "pip3.12"]);
+    }
+
+    #[test]
+    fn shebangs_fall_back_to_sh_when_needed() {
+        assert_eq!(shebang("/v/bin/python3"), "#!/v/bin/python3\n");
+        let long = format!("/{}/bin/python3", "x".repeat(120));
+        assert!(shebang(&long).starts_with("#!/bin/sh\n"));
+        let exact = format!("/{}", "x".repeat(123));
+        assert_eq!(exact.len() + 3, 127);
+        assert!(shebang(&exact).starts_with("#!/x"));
+        assert_eq!(
+            shebang("/it's a\\b/python"),
+            "#!/bin/sh\n'''exec' '/it'\"'\"'s a'\"\\\\\"'b/python' \"$0\" \"$@\"\n' '''\n"
+        );
+    }
+}
