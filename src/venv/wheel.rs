@@ -446,8 +446,7 @@ fn read_pack(bytes: &[u8]) -> Option<Vec<Member<'_>>> {
         Some(head)
     };
     let mut members = Vec::new();
-    loop {
-        let Some(len) = take(4) else { break };
+    while let Some(len) = take(4) {
         let len = u32::from_le_bytes(len.try_into().ok()?) as usize;
         let name = std::str::from_utf8(take(len)?).ok()?.to_owned();
         let executable = take(1)?[0] != 0;
