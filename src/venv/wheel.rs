@@ -34,7 +34,7 @@ pub struct Target<'a> {
 pub fn bundled_wheels(facts: &Facts) -> Result<Vec<PathBuf>, Error> {
     // ensurepip stopped installing setuptools in 3.12.
     let packages: &[&'static str] = if facts.major_minor() < (3, 12) {
-        &["setuptools", "pip"]
+        &["pip", "setuptools"]
     } else {
         &["pip"]
     };
