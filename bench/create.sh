@@ -3,7 +3,7 @@
 # without pip, on one interpreter, and print a markdown table of medians.
 #
 #   bench/create.sh                   # python3 from PATH, environments on tmpfs if there is one
-#   PYTHON=/path/to/python3.12 BENCH_DIR=/some/dir RUNS=50 bench/create.sh
+#   PYTHON=/path/to/python3.12 BENCH_DIR=/var/tmp RUNS=50 bench/create.sh
 #
 # Needs cargo, network access once (virtualenv and uv come from PyPI into a
 # throwaway environment), and hyperfine (apt-get install -y hyperfine); without
@@ -16,11 +16,16 @@ slow_runs=${SLOW_RUNS:-5}
 
 # The real interpreter, not a pyenv shim: every tool gets the same executable.
 python=$("${PYTHON:-python3}" -c 'import sys; print(sys._base_executable)')
-if [ -z "${BENCH_DIR:-}" ]; then
-    if [ -d /dev/shm ] && [ -w /dev/shm ]; then parent=/dev/shm; else parent=${TMPDIR:-/tmp}; fi
-    BENCH_DIR=$(mktemp -d "$parent/venvsh-bench.XXXXXX")
+# BENCH_DIR names the filesystem to measure on; the work happens in a fresh
+# directory inside it, removed at the end.
+if [ -n "${BENCH_DIR:-}" ]; then
+    parent=$BENCH_DIR
+elif [ -d /dev/shm ] && [ -w /dev/shm ]; then
+    parent=/dev/shm
+else
+    parent=${TMPDIR:-/tmp}
 fi
-work=$BENCH_DIR
+work=$(mktemp -d "$parent/venvsh-bench.XXXXXX")
 target=$work/env
 trap 'rm -rf "$work"' EXIT
 
