@@ -144,9 +144,15 @@ pub fn csh_path_element(value: &str) -> Quoted {
     csh(value)
 }
 
-/// tcsh redraws `prompt` expanding `%x` and `!`: store `%%` and `\!` for literal text.
+/// tcsh redraws `prompt` expanding `%x`, `!`, `^X` and backslash escapes: store `%%`,
+/// `\!`, `\^` and `\\` for literal text (virtualenv #3263 found the first two).
 pub fn csh_prompt(text: &str) -> Quoted {
-    csh(&text.replace('%', "%%").replace('!', r"\!"))
+    let literal = text
+        .replace('\\', r"\\")
+        .replace('^', r"\^")
+        .replace('%', "%%")
+        .replace('!', r"\!");
+    csh(&literal)
 }
 
 // ---- PowerShell --------------------------------------------------------------------
@@ -283,6 +289,7 @@ mod tests {
         assert_eq!(csh("it's").unwrap(), r"'it'\''s'");
         assert_eq!(csh("a\nb").unwrap_err().character, '\n');
         assert_eq!(csh_prompt("a!b%p").unwrap(), r"'a\\!b%%p'");
+        assert_eq!(csh_prompt(r"back\slash").unwrap(), r"'back\\slash'");
     }
 
     #[test]
