@@ -217,8 +217,22 @@ pub fn nu(value: &str) -> Quoted {
 
 /// The value part of `set "NAME=value"` in a `.bat` file. Inside the quotes `&|<>()^`
 /// are literal; `%` must be doubled; `"` would end the quoting and cannot be escaped.
+///
+/// Non-ASCII text is refused too: cmd decodes a batch file in the console code page,
+/// and the `chcp 65001` remedy could not be verified here (wine's chcp has no UTF-8).
 pub fn cmd(value: &str) -> Quoted {
-    refuse("cmd.exe", "value", value, &['"', '\n', '\r'])?;
+    refuse("cmd.exe", "value", value, &['"'])?;
+    if let Some(character) = value
+        .chars()
+        .find(|c| !c.is_ascii() || c.is_ascii_control())
+    {
+        return Err(Unrepresentable {
+            shell: "cmd.exe",
+            what: "value",
+            value: value.to_owned(),
+            character,
+        });
+    }
     Ok(value.replace('%', "%%"))
 }
 

@@ -236,9 +236,15 @@ pub fn run(
 pub fn refused_in_path(shell: &str) -> &'static [char] {
     match shell {
         "tcsh" => &[':', '\n', '\r'],
-        "cmd" => &[';', '%', '=', '!', '"', '\n', '\r'],
+        "cmd" => &[';', '%', '=', '!', '"', '\n', '\r', '\t'],
         _ => &[':'],
     }
+}
+
+/// Characters refused in any value, prompts included (control characters in prompts
+/// are replaced before they get here).
+pub fn refused_anywhere(shell: &str, c: char) -> bool {
+    shell == "cmd" && (c == '"' || !c.is_ascii())
 }
 
 /// Activation must be refused: non-zero exit, nothing on stdout, and a message naming
@@ -357,7 +363,15 @@ pub fn for_each_case(shell: &str, mut probe: impl FnMut(&Case, &Path, &str, Stri
             let case = Case::new();
             let env = make_env(case.root(), dir, prompt);
             let context = format!("{shell}: dir {dir:?}, prompt {prompt:?}");
-            if let Some(bad) = dir.chars().find(|c| refused_in_path(shell).contains(c)) {
+            if let Some(bad) = dir
+                .chars()
+                .find(|c| refused_in_path(shell).contains(c) || refused_anywhere(shell, *c))
+            {
+                assert_refused(&env, shell, bad, case.root());
+                continue;
+            }
+            if let Some(bad) = prompt.and_then(|p| p.chars().find(|c| refused_anywhere(shell, *c)))
+            {
                 assert_refused(&env, shell, bad, case.root());
                 continue;
             }
