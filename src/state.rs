@@ -58,7 +58,7 @@ impl ActivationState {
 
     /// `None` for anything that is not a state this version wrote.
     pub fn decode(text: &str) -> Option<Self> {
-        if text.len() % 2 != 0 {
+        if !text.len().is_multiple_of(2) {
             return None;
         }
         let bytes: Option<Vec<u8>> = (0..text.len())

@@ -48,12 +48,9 @@ impl Shell {
 
     /// The shell a process name (as `ps` shows it, with `-` for login shells) belongs to.
     pub fn from_process_name(name: &str) -> Option<Self> {
-        let name = name.trim_start_matches('-');
-        let name = name
-            .strip_suffix(".exe")
-            .unwrap_or(name)
-            .to_ascii_lowercase();
-        Some(match name.as_str() {
+        let name = name.trim_start_matches('-').to_ascii_lowercase();
+        let name = name.strip_suffix(".exe").unwrap_or(&name);
+        Some(match name {
             "bash" => Self::Bash,
             "zsh" => Self::Zsh,
             "sh" | "dash" | "ksh" | "ksh93" | "mksh" | "ash" | "yash" | "posh" => Self::Sh,

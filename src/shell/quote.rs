@@ -144,9 +144,15 @@ pub fn csh_path_element(value: &str) -> Quoted {
     csh(value)
 }
 
-/// tcsh redraws `prompt` expanding `%x` and `!`: store `%%` and `\!` for literal text.
+/// tcsh redraws `prompt` expanding `%x`, `!`, `^X` and backslash escapes: store `%%`,
+/// `\!`, `\^` and `\\` for literal text (virtualenv #3263 found the first two).
 pub fn csh_prompt(text: &str) -> Quoted {
-    csh(&text.replace('%', "%%").replace('!', r"\!"))
+    let literal = text
+        .replace('\\', r"\\")
+        .replace('^', r"\^")
+        .replace('%', "%%")
+        .replace('!', r"\!");
+    csh(&literal)
 }
 
 // ---- PowerShell --------------------------------------------------------------------
@@ -211,8 +217,22 @@ pub fn nu(value: &str) -> Quoted {
 
 /// The value part of `set "NAME=value"` in a `.bat` file. Inside the quotes `&|<>()^`
 /// are literal; `%` must be doubled; `"` would end the quoting and cannot be escaped.
+///
+/// Non-ASCII text is refused too: cmd decodes a batch file in the console code page,
+/// and the `chcp 65001` remedy could not be verified here (wine's chcp has no UTF-8).
 pub fn cmd(value: &str) -> Quoted {
-    refuse("cmd.exe", "value", value, &['"', '\n', '\r'])?;
+    refuse("cmd.exe", "value", value, &['"'])?;
+    if let Some(character) = value
+        .chars()
+        .find(|c| !c.is_ascii() || c.is_ascii_control())
+    {
+        return Err(Unrepresentable {
+            shell: "cmd.exe",
+            what: "value",
+            value: value.to_owned(),
+            character,
+        });
+    }
     Ok(value.replace('%', "%%"))
 }
 
@@ -283,6 +303,7 @@ mod tests {
         assert_eq!(csh("it's").unwrap(), r"'it'\''s'");
         assert_eq!(csh("a\nb").unwrap_err().character, '\n');
         assert_eq!(csh_prompt("a!b%p").unwrap(), r"'a\\!b%%p'");
+        assert_eq!(csh_prompt(r"back\slash").unwrap(), r"'back\\slash'");
     }
 
     #[test]

@@ -3,5 +3,8 @@
 //! `cargo test` skips a shell that is not installed and says so on stderr; the README's
 //! test command sets VENVSH_REQUIRE_SHELLS=1, and then a missing shell fails.
 
+mod cmd;
+mod fish;
 mod posix;
 mod support;
+mod tcsh;
