@@ -26,6 +26,9 @@ rehash ;
 {%- endif %}
 {%- if view.define_functions %}
 set _venvsh_exe = {{ view.exe|csh }} ;
-alias venvsh 'set _venvsh_script = `mktemp` && "$_venvsh_exe" __dispatch tcsh \!* >! "$_venvsh_script" && source "$_venvsh_script" ; rm -f "$_venvsh_script" ; unset _venvsh_script' ;
-alias deactivate 'venvsh deactivate' ;
+alias __venvsh_apply 'set _venvsh_script = `mktemp` && "$_venvsh_exe" __dispatch tcsh \!* >! "$_venvsh_script" && source "$_venvsh_script" ; rm -f "$_venvsh_script" ; unset _venvsh_script' ;
+alias deactivate '__venvsh_apply deactivate' ;
+{%- if view.hook %}
+alias venvsh '__venvsh_apply' ;
+{%- endif %}
 {%- endif %}

@@ -35,20 +35,27 @@ end
 {%- endif %}
 {%- endif %}
 {%- if view.define_functions %}
-# `venvsh activate` and `venvsh deactivate` change this shell; other commands run as usual.
-function venvsh --description 'venvsh: Python virtual environments'
-    switch "$argv[1]"
-        case activate deactivate
-            {{ view.exe|fish }} $argv[1] --shell fish $argv[2..-1] | source
-            return $pipestatus[1]
-        case '*'
-            {{ view.exe|fish }} $argv
-    end
+# Run venvsh for fish and source the code it prints.
+function __venvsh_apply --description 'venvsh: apply activate or deactivate'
+    {{ view.exe|fish }} $argv[1] --shell fish $argv[2..-1] | source
+    return $pipestatus[1]
 end
 
 # Works in any fish that loaded the hook, including children that inherited an activation.
 function deactivate --description 'venvsh: deactivate the active environment'
-    venvsh deactivate $argv
+    __venvsh_apply deactivate $argv
 end
+{%- if view.hook %}
+
+# `venvsh activate` and `venvsh deactivate` change this shell; other commands run as usual.
+function venvsh --description 'venvsh: Python virtual environments'
+    switch "$argv[1]"
+        case activate deactivate
+            __venvsh_apply $argv
+        case '*'
+            {{ view.exe|fish }} $argv
+    end
+end
+{%- endif %}
 {%- endif %}
 true

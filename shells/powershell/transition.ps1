@@ -38,18 +38,25 @@ if (Test-Path -LiteralPath Function:\__venvsh_original_prompt) {
 {%- endif %}
 {%- endif %}
 {%- if view.define_functions %}
+# Run venvsh for PowerShell and run the code it prints; nothing runs if it failed.
+function global:__venvsh_apply {
+    $rest = @($args | Select-Object -Skip 1)
+    $code = & {{ view.exe|pwsh }} $args[0] --shell powershell @rest | Out-String
+    if ($LASTEXITCODE -eq 0) { Invoke-Expression $code }
+}
+
+function global:deactivate {
+    __venvsh_apply deactivate @args
+}
+{%- if view.hook %}
+
 # `venvsh activate` and `venvsh deactivate` change this session; other commands run as usual.
 function global:venvsh {
     if ($args.Count -gt 0 -and @('activate', 'deactivate') -contains $args[0]) {
-        $rest = @($args | Select-Object -Skip 1)
-        $code = & {{ view.exe|pwsh }} $args[0] --shell powershell @rest | Out-String
-        if ($LASTEXITCODE -eq 0) { Invoke-Expression $code }
+        __venvsh_apply @args
     } else {
         & {{ view.exe|pwsh }} @args
     }
 }
-
-function global:deactivate {
-    venvsh deactivate @args
-}
+{%- endif %}
 {%- endif %}

@@ -55,14 +55,10 @@ fn shell_code(
         exe,
         transition,
         define_functions,
+        hook: false,
         path_after,
     };
-    let kind = if transition.is_some() || !define_functions {
-        Kind::Transition
-    } else {
-        Kind::Hook
-    };
-    let code = templates::render(&view, kind)?;
+    let code = templates::render(&view, Kind::Transition)?;
     Ok(if shell == Shell::Cmd {
         shell::cmd::crlf(&code)
     } else {
@@ -81,6 +77,7 @@ fn hook_code(shell: Shell, resume: Option<&Transition>) -> anyhow::Result<String
         exe,
         transition: resume,
         define_functions: true,
+        hook: true,
         path_after: None,
     };
     let code = templates::render(&view, Kind::Hook)?;

@@ -1,4 +1,4 @@
-//! Which shell is asking: the nearest shell among venvsh's ancestor processes.
+//! Which shell is asking: the parent process, if it is a shell venvsh knows.
 //!
 //! The parent process comes first: exported hints such as `NU_VERSION` are inherited
 //! by every shell started from nushell, so they only break ties when no ancestor is a
@@ -9,13 +9,10 @@ use sysinfo::{Pid, ProcessRefreshKind, ProcessesToUpdate, System};
 use super::Shell;
 use crate::error::Hint;
 
-/// How many ancestors to look through (a shell may run venvsh through `env`, `sudo`, …).
-const MAX_ANCESTORS: usize = 4;
-
 #[derive(Debug, thiserror::Error)]
-#[error("could not tell which shell is running venvsh{}", .seen.as_ref().map(|s| format!(" (its parent is {s:?})")).unwrap_or_default())]
+#[error("could not tell which shell is running venvsh{}", .parent.as_ref().map(|s| format!(" (its parent is {s:?})")).unwrap_or_default())]
 pub struct DetectError {
-    pub seen: Option<String>,
+    pub parent: Option<String>,
 }
 
 impl Hint for DetectError {
@@ -27,47 +24,37 @@ impl Hint for DetectError {
     }
 }
 
+/// Only the parent is asked: `eval "$(venvsh …)"`, `venvsh … | source` and the hook
+/// functions all run venvsh straight from the shell, and guessing further up guesses wrong.
 pub fn detect() -> Result<Shell, DetectError> {
-    let mut first_seen = None;
-    if let Ok(pid) = sysinfo::get_current_pid() {
-        let Ok(mut system) = System::new() else {
-            return Err(DetectError { seen: None });
-        };
-        let mut pid: Pid = pid;
-        for _ in 0..MAX_ANCESTORS {
-            let Some(parent) = refresh(&mut system, pid).and_then(|p| system.process(p).map(|_| p))
-            else {
-                break;
-            };
-            let name = system
-                .process(parent)
-                .map(|p| p.name().to_string_lossy().into_owned())
-                .unwrap_or_default();
-            if let Some(shell) = Shell::from_process_name(&name) {
-                return Ok(shell);
-            }
-            first_seen.get_or_insert(name);
-            pid = parent;
-        }
+    let parent = parent_process_name();
+    if let Some(shell) = parent.as_deref().and_then(Shell::from_process_name) {
+        return Ok(shell);
     }
     if std::env::var_os("NU_VERSION").is_some() {
         return Ok(Shell::Nu);
     }
-    Err(DetectError { seen: first_seen })
+    Err(DetectError { parent })
 }
 
-/// Refresh `pid` and its parent; return the parent's pid.
-fn refresh(system: &mut System, pid: Pid) -> Option<Pid> {
-    system.refresh_processes_specifics(
-        ProcessesToUpdate::Some(&[pid]),
-        false,
-        ProcessRefreshKind::nothing(),
-    );
+fn parent_process_name() -> Option<String> {
+    let pid = sysinfo::get_current_pid().ok()?;
+    let mut system = System::new().ok()?;
+    let refresh = |system: &mut System, pid: Pid| {
+        system.refresh_processes_specifics(
+            ProcessesToUpdate::Some(&[pid]),
+            false,
+            ProcessRefreshKind::nothing(),
+        );
+    };
+    refresh(&mut system, pid);
     let parent = system.process(pid)?.parent()?;
-    system.refresh_processes_specifics(
-        ProcessesToUpdate::Some(&[parent]),
-        false,
-        ProcessRefreshKind::nothing(),
-    );
-    Some(parent)
+    refresh(&mut system, parent);
+    Some(
+        system
+            .process(parent)?
+            .name()
+            .to_string_lossy()
+            .into_owned(),
+    )
 }

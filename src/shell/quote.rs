@@ -28,8 +28,10 @@ pub struct Unrepresentable {
 impl Hint for Unrepresentable {
     fn hint(&self) -> Option<String> {
         Some(match self.what {
-            "prompt" => "choose another prompt with --prompt".to_owned(),
-            _ => "move or rename the environment to a path without that character".to_owned(),
+            "PATH entry" => {
+                "move or rename the environment to a path without that character".to_owned()
+            }
+            _ => "use an environment path and prompt (--prompt) without that character".to_owned(),
         })
     }
 }
@@ -213,6 +215,13 @@ pub fn nu(value: &str) -> Quoted {
     Ok(format!("r{hashes}'{value}'{hashes}"))
 }
 
+/// A directory for PATH. nushell keeps PATH as a list, but joins it with the host's
+/// separator for every external command it starts, so that separator cannot be carried.
+pub fn nu_path_element(value: &str) -> Quoted {
+    refuse("nushell", "PATH entry", value, &[HOST_PATH_SEPARATOR])?;
+    nu(value)
+}
+
 // ---- cmd.exe -----------------------------------------------------------------------
 
 /// The value part of `set "NAME=value"` in a `.bat` file. Inside the quotes `&|<>()^`
@@ -325,6 +334,13 @@ mod tests {
     fn nu_raw_string_outgrows_hash_runs() {
         assert_eq!(nu("a'b").unwrap(), "r#'a'b'#");
         assert_eq!(nu("a'#b").unwrap(), "r##'a'#b'##");
+        assert_eq!(nu_path_element("/e/bin").unwrap(), "r#'/e/bin'#");
+        let separator = if cfg!(windows) { "a;b" } else { "/col:on/bin" };
+        assert_eq!(
+            nu_path_element(separator).unwrap_err().character,
+            HOST_PATH_SEPARATOR
+        );
+        assert_eq!(nu_path_element("a\0b").unwrap_err().character, '\0');
     }
 
     #[test]
