@@ -5,6 +5,7 @@
 
 mod cmd;
 mod fish;
+mod nu;
 mod posix;
 mod support;
 mod tcsh;
