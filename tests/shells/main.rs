@@ -7,5 +7,6 @@ mod cmd;
 mod fish;
 mod nu;
 mod posix;
+mod powershell;
 mod support;
 mod tcsh;
