@@ -39,6 +39,23 @@ pub enum Command {
     /// Create a virtual environment, as `python -m venv` does.
     Create(CreateArgs),
 
+    /// Let the hook auto-activate an environment (default: this project's).
+    ///
+    /// Environments venvsh created are allowed already. The record is tied to the
+    /// environment's path and identity, so a moved or replaced one must be allowed again.
+    Allow(TrustArgs),
+
+    /// Never auto-activate an environment, and stop saying so.
+    Deny(TrustArgs),
+
+    /// Check the shell integration: is the hook loaded and still in place, what is
+    /// active and why, and is this project's environment trusted.
+    Doctor(DoctorArgs),
+
+    /// Used by the hook: print code that auto-activates or deactivates for this directory.
+    #[command(name = "hook-env", hide = true)]
+    HookEnv(HookEnvArgs),
+
     /// Used by the csh/tcsh alias: print code for activate/deactivate, else the command.
     #[command(name = "__dispatch", hide = true)]
     Dispatch(DispatchArgs),
@@ -86,6 +103,35 @@ pub struct DeactivateArgs {
 pub struct HookArgs {
     /// The shell to integrate with.
     #[arg(value_enum)]
+    pub shell: Shell,
+
+    /// Leave out auto-activation on entering a project; keep `venvsh activate` and
+    /// `deactivate` working in place.
+    #[arg(long)]
+    pub no_auto: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TrustArgs {
+    /// An environment, or a project directory holding `.venv`. Default: the nearest
+    /// `.venv` walking up from the current directory.
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// The shell to check. Default: detected from the parent process.
+    #[arg(long, value_enum)]
+    pub shell: Option<Shell>,
+
+    /// Set by the hook's `venvsh` function: what it sees of itself in the shell.
+    #[arg(long, hide = true)]
+    pub hook_report: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct HookEnvArgs {
+    #[arg(long, value_enum)]
     pub shell: Shell,
 }
 

@@ -18,6 +18,8 @@ pub struct View<'a> {
     /// Also define the `venvsh` wrapper, which only the hook does: defined by activation
     /// output, it would capture the documented `eval "$(venvsh activate …)"` itself.
     pub hook: bool,
+    /// With the hook: also auto-activate on entering a project (`hook --no-auto` clears it).
+    pub auto: bool,
     /// For shells whose PATH venvsh computes rather than edits in place (csh): the result.
     pub path_after: Option<String>,
 }

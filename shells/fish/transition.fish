@@ -52,9 +52,24 @@ function venvsh --description 'venvsh: Python virtual environments'
     switch "$argv[1]"
         case activate deactivate
             __venvsh_apply $argv
+        case doctor
+            {{ view.exe|fish }} doctor --shell fish --hook-report (__venvsh_hook_report) $argv[2..-1]
         case '*'
             {{ view.exe|fish }} $argv
     end
+end
+
+# What `venvsh doctor` needs to know that only the shell can see.
+function __venvsh_hook_report
+{%- if view.auto %}
+    if string match -q 'PWD __venvsh_hook' -- (functions --handlers-type variable)
+        echo ok
+    else
+        echo '__venvsh_hook no longer handles PWD'
+    end
+{%- else %}
+    echo no-auto
+{%- endif %}
 end
 {%- endif %}
 {%- endif %}

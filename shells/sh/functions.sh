@@ -27,7 +27,25 @@ deactivate() {
 venvsh() {
     case ${1-} in
         activate | deactivate) __venvsh_apply "$@" ;;
+        doctor)
+            shift
+            {{ view.exe|posix }} doctor --shell {{ view.shell_name()|posix }} --hook-report "$(__venvsh_hook_report)" "$@"
+            ;;
         *) {{ view.exe|posix }} "$@" ;;
     esac
+}
+
+# What `venvsh doctor` needs to know that only the shell can see.
+__venvsh_hook_report() {
+{%- if !view.auto || view.shell_name() == "sh" %}
+    echo no-auto
+{%- else if view.shell_name() == "zsh" %}
+    if (( ${precmd_functions[(Ie)__venvsh_hook]} )); then echo ok; else echo "__venvsh_hook is no longer in precmd_functions"; fi
+{%- else %}
+    case " ${PROMPT_COMMAND[*]-} ${precmd_functions[*]-} " in
+        *__venvsh_hook*) echo ok ;;
+        *) echo "__venvsh_hook is no longer in PROMPT_COMMAND" ;;
+    esac
+{%- endif %}
 }
 {%- endif %}

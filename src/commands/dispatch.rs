@@ -3,6 +3,7 @@
 //! A csh alias cannot branch on its arguments in one line, so the alias evaluates
 //! whatever this prints: the activation code for `activate`/`deactivate`, and for
 //! any other command, that command line itself (quoted), so it runs with the terminal.
+//! `hook-env` is the auto-activation hook's call and prints code too.
 
 use std::process::ExitCode;
 
@@ -15,7 +16,7 @@ use crate::shell::quote;
 
 pub fn run(args: &DispatchArgs) -> anyhow::Result<ExitCode> {
     let verb = args.args.first().map(String::as_str);
-    if matches!(verb, Some("activate" | "deactivate")) {
+    if matches!(verb, Some("activate" | "deactivate" | "hook-env")) {
         let mut argv = vec!["venvsh".to_owned()];
         argv.extend(args.args.iter().cloned());
         argv.extend(["--shell".to_owned(), args.shell.name().to_owned()]);
@@ -24,7 +25,15 @@ pub fn run(args: &DispatchArgs) -> anyhow::Result<ExitCode> {
     }
     let exe = std::env::current_exe().context("could not find the venvsh executable")?;
     let mut line = quote::csh(exe.to_str().context("the venvsh path is not valid UTF-8")?)?;
-    for arg in &args.args {
+    let mut words = args.args.clone();
+    if verb == Some("doctor") {
+        // The alias is how this was reached, so the hook is loaded.
+        words.splice(
+            1..1,
+            ["--shell", "tcsh", "--hook-report", "ok"].map(String::from),
+        );
+    }
+    for arg in &words {
         line.push(' ');
         line.push_str(&quote::csh(arg)?);
     }

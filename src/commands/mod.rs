@@ -5,7 +5,9 @@
 mod activate;
 mod create;
 mod dispatch;
+mod doctor;
 mod hook;
+mod trust;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -24,6 +26,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Hook(args) => hook::run(&args),
         Command::Create(args) => create::run(&args),
         Command::Dispatch(args) => dispatch::run(&args),
+        Command::Allow(args) => trust::allow(&args),
+        Command::Deny(args) => trust::deny(&args),
+        Command::Doctor(args) => doctor::run(&args),
+        Command::HookEnv(args) => hook::hook_env(&args),
     }
 }
 
@@ -56,6 +62,7 @@ fn shell_code(
         transition,
         define_functions,
         hook: false,
+        auto: false,
         path_after,
     };
     let code = templates::render(&view, Kind::Transition)?;
@@ -67,7 +74,7 @@ fn shell_code(
 }
 
 /// The rc-file integration for `shell`, resuming an inherited activation's prompt.
-fn hook_code(shell: Shell, resume: Option<&Transition>) -> anyhow::Result<String> {
+fn hook_code(shell: Shell, resume: Option<&Transition>, auto: bool) -> anyhow::Result<String> {
     let exe = std::env::current_exe().context("could not find the venvsh executable")?;
     let exe = exe
         .to_str()
@@ -78,6 +85,7 @@ fn hook_code(shell: Shell, resume: Option<&Transition>) -> anyhow::Result<String
         transition: resume,
         define_functions: true,
         hook: true,
+        auto,
         path_after: None,
     };
     let code = templates::render(&view, Kind::Hook)?;

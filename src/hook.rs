@@ -1,0 +1,271 @@
+//! Auto-activation: what the shell hook should do in the current directory.
+//!
+//! [`decide`] is pure. The shell calls `venvsh hook-env` only when the directory or the
+//! `.venv` marker in it changed (the comparison runs in the shell, without a fork); the
+//! binary then finds the project's environment, checks trust, and returns a transition.
+
+use std::path::Path;
+
+use crate::environment::Environment;
+use crate::state::{ActivationState, Origin};
+use crate::transition::{self, PathChange, Request, Transition};
+use crate::trust::Verdict;
+
+/// Exported: the environment the hook last told the user it would not activate, so the
+/// message comes once per environment, not at every prompt.
+pub const TOLD_VAR: &str = "VENVSH_TOLD";
+
+/// What the hook should do.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Decision {
+    pub transition: Option<Transition>,
+    /// A message for stderr (the untrusted-environment notice).
+    pub notice: Option<String>,
+}
+
+/// The project environment found from the current directory, with its trust verdict.
+pub struct Project {
+    pub env: Environment,
+    pub verdict: Verdict,
+}
+
+/// Decide, from the variables, the project environment here, and PATH.
+pub fn decide(var: &dyn Fn(&str) -> Option<String>, project: Option<&Project>) -> Decision {
+    let active = transition::active_state(var);
+    let own_state = var(crate::state::STATE_VAR).is_some() && active.is_some();
+    let path = var("PATH").unwrap_or_default();
+
+    match &active {
+        // Activated by hand (or by another tool): never replaced or undone by the hook.
+        Some(state) if state.origin == Origin::Manual || !own_state => Decision {
+            transition: repair(state, &path, var),
+            notice: None,
+        },
+        Some(state) => match project {
+            Some(p) if p.env.root == state.env => Decision {
+                transition: repair(state, &path, var),
+                notice: None,
+            },
+            Some(p) if p.verdict == Verdict::Allowed => Decision {
+                transition: activate(&p.env, var),
+                notice: None,
+            },
+            other => {
+                let mut decision = Decision {
+                    transition: transition::plan(&Request::Deactivate, var).ok(),
+                    notice: None,
+                };
+                if let Some(p) = other {
+                    decision.notice = notice(p, var);
+                }
+                decision
+            }
+        },
+        None => match project {
+            Some(p) if p.verdict == Verdict::Allowed => Decision {
+                transition: activate(&p.env, var),
+                notice: None,
+            },
+            Some(p) => Decision {
+                transition: None,
+                notice: notice(p, var),
+            },
+            None => Decision::default(),
+        },
+    }
+}
+
+fn activate(env: &Environment, var: &dyn Fn(&str) -> Option<String>) -> Option<Transition> {
+    let request = Request::Activate {
+        env: env.clone(),
+        prompt: None,
+        origin: Origin::Auto,
+    };
+    transition::plan(&request, var).ok()
+}
+
+/// An inherited activation whose entry is gone from PATH (tmux, a login shell that
+/// rebuilt PATH) gets its entry back in front.
+fn repair(
+    state: &ActivationState,
+    path: &str,
+    var: &dyn Fn(&str) -> Option<String>,
+) -> Option<Transition> {
+    if path.split(':').any(|entry| entry == state.path_entry)
+        || var(crate::state::STATE_VAR).is_none()
+    {
+        return None;
+    }
+    let mut repaired = transition::resume(var)?;
+    repaired.path = PathChange {
+        remove: None,
+        prepend: Some(state.path_entry.clone()),
+    };
+    // The prompt is already right in this shell; only PATH changes.
+    repaired.prompt.show = !transition::prompt_disabled(var(transition::DISABLE_PROMPT).as_deref());
+    Some(repaired)
+}
+
+fn notice(project: &Project, var: &dyn Fn(&str) -> Option<String>) -> Option<String> {
+    if project.verdict != Verdict::Unknown
+        || var(TOLD_VAR).as_deref() == Some(project.env.root.as_str())
+    {
+        return None;
+    }
+    let root = crate::shell::quote::ForHumans(&project.env.root);
+    Some(format!(
+        "venvsh: not activating {root}: venvsh did not create it and it is not allowed.\n\
+         venvsh: `venvsh allow` activates it here from now on; `venvsh deny` stops this message."
+    ))
+}
+
+/// Find the project environment for `cwd`, with its trust verdict.
+pub fn project_here(cwd: &Path, trust: &crate::trust::TrustStore) -> Option<Project> {
+    let env = Environment::find_from(cwd).ok()?;
+    let verdict = trust
+        .verdict(Path::new(&env.root))
+        .unwrap_or(Verdict::Unknown);
+    Some(Project { env, verdict })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::state::STATE_VAR;
+
+    fn env(root: &str) -> Environment {
+        Environment {
+            root: root.into(),
+            bin: format!("{root}/bin"),
+            prompt: "p".into(),
+        }
+    }
+
+    fn project(root: &str, verdict: Verdict) -> Project {
+        Project {
+            env: env(root),
+            verdict,
+        }
+    }
+
+    fn vars(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let map: BTreeMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |name| map.get(name).cloned()
+    }
+
+    fn state_after(t: &Transition) -> String {
+        t.set[STATE_VAR].clone()
+    }
+
+    #[test]
+    fn entering_an_allowed_project_activates_it_as_auto() {
+        let d = decide(
+            &vars(&[("PATH", "/usr/bin")]),
+            Some(&project("/p/.venv", Verdict::Allowed)),
+        );
+        let t = d.transition.unwrap();
+        assert_eq!(t.path.prepend.as_deref(), Some("/p/.venv/bin"));
+        let state = ActivationState::decode(&state_after(&t)).unwrap();
+        assert_eq!(state.origin, Origin::Auto);
+    }
+
+    #[test]
+    fn an_untrusted_project_is_not_activated_and_told_once() {
+        let p = project("/p/.venv", Verdict::Unknown);
+        let d = decide(&vars(&[]), Some(&p));
+        assert!(d.transition.is_none());
+        assert!(d.notice.unwrap().contains("venvsh allow"));
+        let d = decide(&vars(&[(TOLD_VAR, "/p/.venv")]), Some(&p));
+        assert_eq!(d, Decision::default());
+        assert_eq!(
+            decide(&vars(&[]), Some(&project("/p/.venv", Verdict::Denied))),
+            Decision::default()
+        );
+    }
+
+    #[test]
+    fn leaving_deactivates_and_a_sibling_switches() {
+        let on = decide(
+            &vars(&[("PATH", "/usr/bin")]),
+            Some(&project("/a/.venv", Verdict::Allowed)),
+        )
+        .transition
+        .unwrap();
+        let active = [
+            (STATE_VAR, on.set[STATE_VAR].as_str()),
+            ("PATH", "/a/.venv/bin:/usr/bin"),
+        ];
+        let away = decide(&vars(&active), None).transition.unwrap();
+        assert_eq!(away.path.remove.as_deref(), Some("/a/.venv/bin"));
+        assert!(away.unset.contains(&STATE_VAR.to_owned()));
+        let sibling = decide(&vars(&active), Some(&project("/b/.venv", Verdict::Allowed)))
+            .transition
+            .unwrap();
+        assert_eq!(sibling.path.remove.as_deref(), Some("/a/.venv/bin"));
+        assert_eq!(sibling.path.prepend.as_deref(), Some("/b/.venv/bin"));
+        let same = decide(&vars(&active), Some(&project("/a/.venv", Verdict::Allowed)));
+        assert_eq!(same, Decision::default());
+    }
+
+    #[test]
+    fn a_manual_activation_is_never_touched() {
+        let request = Request::Activate {
+            env: env("/m"),
+            prompt: None,
+            origin: Origin::Manual,
+        };
+        let manual = transition::plan(&request, &vars(&[])).unwrap();
+        let active = [
+            (STATE_VAR, manual.set[STATE_VAR].as_str()),
+            ("PATH", "/m/bin:/usr/bin"),
+        ];
+        assert_eq!(decide(&vars(&active), None), Decision::default());
+        assert_eq!(
+            decide(&vars(&active), Some(&project("/a/.venv", Verdict::Allowed))),
+            Decision::default()
+        );
+        // Another tool's activation, too.
+        let foreign = [("VIRTUAL_ENV", "/f"), ("PATH", "/f/bin")];
+        assert_eq!(
+            decide(
+                &vars(&foreign),
+                Some(&project("/a/.venv", Verdict::Allowed))
+            ),
+            Decision::default()
+        );
+    }
+
+    #[test]
+    fn an_inherited_activation_missing_from_path_is_repaired() {
+        let on = decide(
+            &vars(&[("PATH", "/usr/bin")]),
+            Some(&project("/a/.venv", Verdict::Allowed)),
+        )
+        .transition
+        .unwrap();
+        let rebuilt = [
+            (STATE_VAR, on.set[STATE_VAR].as_str()),
+            ("PATH", "/usr/bin"),
+            ("VIRTUAL_ENV_PROMPT", "p"),
+        ];
+        let t = decide(
+            &vars(&rebuilt),
+            Some(&project("/a/.venv", Verdict::Allowed)),
+        )
+        .transition
+        .unwrap();
+        assert_eq!(
+            t.path,
+            PathChange {
+                remove: None,
+                prepend: Some("/a/.venv/bin".into())
+            }
+        );
+        assert!(t.set.is_empty() && t.unset.is_empty());
+    }
+}
