@@ -8,5 +8,6 @@ mod fish;
 mod nu;
 mod posix;
 mod powershell;
+mod scenarios;
 mod support;
 mod tcsh;
