@@ -27,6 +27,13 @@ deactivate() {
 venvsh() {
     case ${1-} in
         activate | deactivate) __venvsh_apply "$@" ;;
+        allow | deny)
+            # Trust changed: look again at the next prompt.
+            {{ view.exe|posix }} "$@"
+            set -- "$?"
+            __venvsh_last_pwd=
+            return "$1"
+            ;;
         doctor)
             shift
             {{ view.exe|posix }} doctor --shell {{ view.shell_name()|posix }} --hook-report "$(__venvsh_hook_report)" "$@"

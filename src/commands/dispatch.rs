@@ -37,5 +37,9 @@ pub fn run(args: &DispatchArgs) -> anyhow::Result<ExitCode> {
         line.push(' ');
         line.push_str(&quote::csh(arg)?);
     }
+    if matches!(verb, Some("allow" | "deny")) {
+        // Trust changed: the auto-activation hook looks again at the next prompt.
+        line.push_str(" ; set _venvsh_last_pwd = ''");
+    }
     print(&(line + " ;\n"))
 }
