@@ -3,25 +3,8 @@
     The `venvsh` alias runs the binary outside any double quotes (where csh would split
     its arguments) and sources what it printed from a private temporary file. -#}
 {%- if let Some(t) = view.transition %}
-{%- for name in t.unset %}
-unsetenv {{ name|name }} ;
-{%- endfor %}
-{%- for (name, value) in t.set %}
-setenv {{ name|name }} {{ value|csh }} ;
-{%- endfor %}
-{%- if let Some(path) = view.path_after %}
-setenv PATH {{ path|csh }} ;
-{%- endif %}
-{%- if t.prompt.show %}
-{%- if let Some(text) = t.prompt.text %}
-set _venvsh_prompt_prefix = '('{{ text|csh_prompt }}') ' ;
-if ( $?prompt && ! $?_venvsh_old_prompt ) eval 'set _venvsh_old_prompt = "$prompt:q"' ;
-if ( $?_venvsh_old_prompt ) eval 'set prompt = "$_venvsh_prompt_prefix:q$_venvsh_old_prompt:q"' ;
-{%- endif %}
-{%- else %}
-if ( $?_venvsh_old_prompt ) eval 'set prompt = "$_venvsh_old_prompt:q"' ;
-unset _venvsh_old_prompt _venvsh_prompt_prefix ;
-{%- endif %}
+{%- include "csh/changes.csh" %}
+{%- include "csh/prompt.csh" %}
 rehash ;
 {%- endif %}
 {%- if view.define_functions %}
