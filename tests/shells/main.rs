@@ -3,6 +3,7 @@
 //! `cargo test` skips a shell that is not installed and says so on stderr; the README's
 //! test command sets VENVSH_REQUIRE_SHELLS=1, and then a missing shell fails.
 
+mod auto;
 mod cmd;
 mod fish;
 mod nu;

@@ -1,0 +1,397 @@
+//! Auto-activation, driven through a real terminal (tmux) in bash, zsh, fish and tcsh:
+//! the hook only runs when a shell draws its prompt interactively.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use crate::support::*;
+
+/// One interactive shell in its own tmux server.
+struct Terminal {
+    socket: String,
+    out: PathBuf,
+    lines: usize,
+}
+
+impl Terminal {
+    fn start(shell: &str, cwd: &Path, home: &Path, out: &Path) -> Terminal {
+        let socket = format!(
+            "venvsh-{}-{}",
+            std::process::id(),
+            out.display().to_string().len() + rand_suffix()
+        );
+        let data = home.join("data");
+        let path = test_path();
+        let status = Command::new("tmux")
+            .args([
+                "-L",
+                &socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-x",
+                "200",
+                "-y",
+                "50",
+                "-c",
+            ])
+            .arg(cwd)
+            .args(["env", "-i"])
+            .arg(format!("PATH={path}"))
+            .arg(format!("HOME={}", home.display()))
+            .arg(format!("VENVSH_DATA_DIR={}", data.display()))
+            .args(["TERM=screen", "LANG=C.UTF-8"])
+            .args(shell.split(' '))
+            .status()
+            .expect("tmux runs");
+        assert!(status.success(), "tmux could not start {shell}");
+        Terminal {
+            socket,
+            out: out.to_owned(),
+            lines: 0,
+        }
+    }
+
+    fn send(&mut self, line: &str) {
+        let status = Command::new("tmux")
+            .args(["-L", &self.socket, "send-keys", "-t", "0", "-l", line])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        Command::new("tmux")
+            .args(["-L", &self.socket, "send-keys", "-t", "0", "Enter"])
+            .status()
+            .unwrap();
+        self.lines += 1;
+    }
+
+    /// Wait until the shell wrote `name` in the out directory, and return it.
+    fn wait(&self, name: &str) -> String {
+        let path = self.out.join(name);
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if let Ok(text) = fs::read_to_string(&path)
+                && text.ends_with('\n')
+            {
+                return text.trim_end_matches('\n').to_owned();
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        panic!("the shell never wrote {name}; screen:\n{}", self.screen());
+    }
+
+    fn screen(&self) -> String {
+        let output = Command::new("tmux")
+            .args([
+                "-L",
+                &self.socket,
+                "capture-pane",
+                "-p",
+                "-J",
+                "-S",
+                "-2000",
+                "-t",
+                "0",
+            ])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+}
+
+impl Drop for Terminal {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
+    }
+}
+
+fn rand_suffix() -> usize {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    NEXT.fetch_add(1, Ordering::SeqCst)
+}
+
+/// How each shell loads the hook and records a variable.
+struct Dialect {
+    program: &'static str,
+    command: &'static str,
+    load: &'static str,
+    /// Write `NAME=value of VAR` to OUT/FILE (value `none` when unset), with a newline.
+    record: fn(&str, &str) -> String,
+}
+
+fn posix_record(file: &str, var: &str) -> String {
+    format!("printf '%s\\n' \"${{{var}-none}}\" > \"$OUT/{file}\"")
+}
+
+const BASH: Dialect = Dialect {
+    program: "bash",
+    command: "bash --noprofile --norc -i",
+    load: "PROMPT_COMMAND='history -a;  '; eval \"$(venvsh hook bash)\"; eval \"$(venvsh hook bash)\"",
+    record: posix_record,
+};
+const ZSH: Dialect = Dialect {
+    program: "zsh",
+    command: "zsh -f -i",
+    load: "setopt KSH_ARRAYS NO_UNSET AUTO_CD; my_precmd() { :; }; precmd_functions=(my_precmd); eval \"$(venvsh hook zsh)\"; eval \"$(venvsh hook zsh)\"",
+    record: posix_record,
+};
+const FISH: Dialect = Dialect {
+    program: "fish",
+    command: "fish --no-config -i",
+    load: "venvsh hook fish | source; venvsh hook fish | source",
+    record: |file, var| {
+        format!(
+            "if set -q {var}; string join : -- ${var} > $OUT/{file}; else; echo none > $OUT/{file}; end"
+        )
+    },
+};
+const TCSH: Dialect = Dialect {
+    program: "tcsh",
+    command: "tcsh -f -i",
+    load: "alias precmd 'set user_precmd_ran' ; eval \"`venvsh hook tcsh`\" ; eval \"`venvsh hook tcsh`\"",
+    record: |file, var| {
+        format!(
+            "if ( $?{var} ) then\necho \"${var}:q\" > \"$OUT/{file}\"\nelse\necho none > \"$OUT/{file}\"\nendif"
+        )
+    },
+};
+
+/// A project tree: `proj/.venv` (made by venvsh, so trusted), `proj/sub`, `sib/.venv`
+/// (allowed), `other/`, `manual/` (an environment activated by hand), and `cloned/.venv`
+/// holding a `bin/git` that must never reach PATH.
+fn projects(root: &Path) -> PathBuf {
+    for dir in ["proj/sub", "other", "cloned"] {
+        fs::create_dir_all(root.join(dir)).unwrap();
+    }
+    make_env(&root.join("proj"), ".venv", None);
+    make_env(&root.join("sib"), ".venv", None);
+    make_env(root, "manual", None);
+    let cloned = make_env(&root.join("cloned"), ".venv", None);
+    fs::write(cloned.join("bin/git"), "#!/bin/sh\ntouch PWNED_GIT\n").unwrap();
+    root.to_owned()
+}
+
+fn allow(home: &Path, env: &Path) {
+    let out = Command::new(venvsh())
+        .arg("allow")
+        .arg(env)
+        .env("VENVSH_DATA_DIR", home.join("data"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn auto_activation(dialect: &Dialect) {
+    if !require(dialect.program) || !require("tmux") {
+        return;
+    }
+    let case = Case::new();
+    let root = projects(case.root());
+    let home = case.root().join("home");
+    fs::create_dir_all(&home).unwrap();
+    allow(&home, &root.join("proj/.venv"));
+    allow(&home, &root.join("sib/.venv"));
+    let out = case.out.clone();
+    let proj_env = root.join("proj/.venv");
+    let (proj, sib) = (proj_env.to_str().unwrap(), root.join("sib/.venv"));
+
+    // Started inside the project: active before the first command.
+    let mut t = Terminal::start(dialect.command, &root.join("proj"), &home, &out);
+    let set_out = if dialect.program == "tcsh" {
+        format!("setenv OUT '{}'", out.display())
+    } else if dialect.program == "fish" {
+        format!("set -gx OUT '{}'", out.display())
+    } else {
+        format!("export OUT='{}'", out.display())
+    };
+    t.send(&set_out);
+    t.send(&(dialect.record)("path0", "PATH"));
+    let original_path = t.wait("path0");
+    t.send(dialect.load);
+    let record = |t: &mut Terminal, step: &str| {
+        t.send(&(dialect.record)(&format!("{step}.ve"), "VIRTUAL_ENV"));
+        t.send(&(dialect.record)(&format!("{step}.path"), "PATH"));
+        let ve = t.wait(&format!("{step}.ve"));
+        let path = t.wait(&format!("{step}.path"));
+        (ve, path)
+    };
+    let (ve, path) = record(&mut t, "start");
+    assert_eq!(ve, proj, "{}: started in the project", dialect.program);
+    assert_eq!(
+        path,
+        format!("{proj}/bin:{original_path}"),
+        "{}: PATH at start",
+        dialect.program
+    );
+
+    // The caller's exit status survives the prompt hook.
+    match dialect.program {
+        "bash" => {
+            t.send("false | true");
+            t.send("printf '%s\\n' \"${PIPESTATUS[*]}\" > \"$OUT/pipestatus\"");
+            assert_eq!(
+                t.wait("pipestatus"),
+                "1 0",
+                "bash: PIPESTATUS across the prompt"
+            );
+            t.send("false");
+            t.send("printf '%s\\n' \"$?\" > \"$OUT/status\"");
+            assert_eq!(t.wait("status"), "1", "bash: $? across the prompt");
+            t.send("printf '%s\\n' \"$PROMPT_COMMAND\" > \"$OUT/prompt_command\"");
+            assert_eq!(
+                t.wait("prompt_command"),
+                "history -a; __venvsh_hook",
+                "bash: PROMPT_COMMAND joined once"
+            );
+        }
+        "zsh" => {
+            t.send("false");
+            t.send("printf '%s\\n' \"$?\" > \"$OUT/status\"");
+            assert_eq!(t.wait("status"), "1", "zsh: $? across the prompt");
+            t.send("printf '%s\\n' \"${precmd_functions[*]} / ${chpwd_functions[*]}\" > \"$OUT/hooks\"");
+            assert_eq!(
+                t.wait("hooks"),
+                "my_precmd __venvsh_hook / __venvsh_hook",
+                "zsh: hooks installed once"
+            );
+        }
+        "fish" => {
+            t.send("false");
+            t.send("echo $status > $OUT/status");
+            assert_eq!(t.wait("status"), "1", "fish: $status across the prompt");
+        }
+        _ => {
+            t.send("alias precmd > \"$OUT/precmd\"");
+            assert_eq!(
+                t.wait("precmd"),
+                "set user_precmd_ran ; __venvsh_hook",
+                "tcsh: precmd chained once"
+            );
+        }
+    }
+
+    // zsh changes directory by name alone (AUTO_CD), which must fire the hook too.
+    let cd = |dir: &str| {
+        if dialect.program == "zsh" {
+            dir.to_owned()
+        } else {
+            format!("cd {dir}")
+        }
+    };
+    t.send(&cd("sub"));
+    assert_eq!(
+        record(&mut t, "sub").0,
+        proj,
+        "{}: subdirectories keep it",
+        dialect.program
+    );
+
+    t.send(&cd("../../sib"));
+    let (ve, path) = record(&mut t, "sib");
+    assert_eq!(
+        ve,
+        sib.to_str().unwrap(),
+        "{}: a sibling project switches",
+        dialect.program
+    );
+    assert_eq!(
+        path,
+        format!("{}/bin:{original_path}", sib.display()),
+        "{}",
+        dialect.program
+    );
+
+    t.send(&cd("../other"));
+    let (ve, path) = record(&mut t, "other");
+    assert_eq!(ve, "none", "{}: leaving deactivates", dialect.program);
+    assert_eq!(path, original_path, "{}: PATH is back", dialect.program);
+
+    // A .venv appearing in the current directory is noticed at the next prompt.
+    t.send("cp -R ../proj/.venv .venv");
+    t.send("venvsh allow");
+    let (ve, _) = record(&mut t, "created");
+    assert!(
+        ve.ends_with("/other/.venv"),
+        "{}: created .venv: {ve}",
+        dialect.program
+    );
+    t.send("rm -rf .venv");
+    assert_eq!(
+        record(&mut t, "deleted").0,
+        "none",
+        "{}: deleted .venv",
+        dialect.program
+    );
+
+    // An environment activated by hand is left alone by the hook.
+    t.send(&format!(
+        "venvsh activate '{}'",
+        root.join("manual").display()
+    ));
+    t.send("cd ../proj");
+    assert!(
+        record(&mut t, "manual").0.ends_with("/manual"),
+        "{}: manual stays",
+        dialect.program
+    );
+    t.send("deactivate");
+    t.send("cd ../cloned");
+    // The cloned repository's .venv is not trusted: never on PATH.
+    let (ve, path) = record(&mut t, "cloned");
+    assert_eq!(ve, "none", "{}: untrusted .venv activated", dialect.program);
+    assert!(
+        !path.contains("cloned/.venv"),
+        "{}: untrusted bin on PATH: {path}",
+        dialect.program
+    );
+    t.send("git --version > /dev/null 2>&1");
+    t.send(&(dialect.record)("done", "OUT"));
+    t.wait("done");
+    let screen = t.screen();
+    // Told once about the cloned environment, though several prompts passed in it.
+    let notice = format!(
+        "venvsh: not activating {}",
+        root.join("cloned/.venv").display()
+    );
+    assert_eq!(
+        screen.matches(&notice).count(),
+        1,
+        "{}: {notice:?} should show once:\n{screen}",
+        dialect.program
+    );
+    assert!(
+        !root.join("cloned/PWNED_GIT").exists(),
+        "{}: the cloned bin/git ran",
+        dialect.program
+    );
+}
+
+#[test]
+fn bash_auto_activation() {
+    auto_activation(&BASH);
+}
+
+#[test]
+fn zsh_auto_activation() {
+    auto_activation(&ZSH);
+}
+
+#[test]
+fn fish_auto_activation() {
+    auto_activation(&FISH);
+}
+
+#[test]
+fn tcsh_auto_activation() {
+    auto_activation(&TCSH);
+}
