@@ -395,3 +395,116 @@ fn fish_auto_activation() {
 fn tcsh_auto_activation() {
     auto_activation(&TCSH);
 }
+
+/// Process creations (fork, vfork, clone, execve) `program` makes running `script`.
+fn process_creations(program: &str, args: &[&str], script: &str, cwd: &Path, home: &Path) -> usize {
+    let trace = home.join(format!("trace-{}", rand_suffix()));
+    let output = Command::new("strace")
+        .args([
+            "-f",
+            "-qq",
+            "-e",
+            "trace=fork,vfork,clone,clone3,execve",
+            "-o",
+        ])
+        .arg(&trace)
+        .arg(program)
+        .args(args)
+        .arg(script)
+        .current_dir(cwd)
+        .env_clear()
+        .env("PATH", test_path())
+        .env("HOME", home)
+        .env("VENVSH_DATA_DIR", home.join("data"))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{program}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = fs::read_to_string(&trace).unwrap();
+    text.lines()
+        .filter(|l| !l.contains("resumed>") && !l.contains("= -1"))
+        .count()
+}
+
+#[test]
+fn the_prompt_hook_forks_nothing_while_nothing_changes() {
+    if !require("strace") {
+        return;
+    }
+    let case = Case::new();
+    let root = projects(case.root());
+    let home = case.root().join("home");
+    fs::create_dir_all(&home).unwrap();
+    allow(&home, &root.join("proj/.venv"));
+    let shells: [(&str, &[&str], &str, &str); 3] = [
+        (
+            "bash",
+            &["--norc", "-c"],
+            "eval \"$(venvsh hook bash)\"",
+            "for i in {1..N}; do __venvsh_hook; done",
+        ),
+        (
+            "zsh",
+            &["-f", "-c"],
+            "eval \"$(venvsh hook zsh)\"",
+            "repeat N __venvsh_hook",
+        ),
+        (
+            "fish",
+            &["--no-config", "-c"],
+            "venvsh hook fish | source",
+            "set -l i 0; while test $i -lt N; set i (math $i + 1); __venvsh_hook; end",
+        ),
+    ];
+    for (program, args, load, calls) in shells {
+        if !require(program) {
+            continue;
+        }
+        // The first call (at load) activates; the next 300 see nothing new.
+        let once = process_creations(
+            program,
+            args,
+            &format!("{load}; {}", calls.replace('N', "1")),
+            &root.join("proj"),
+            &home,
+        );
+        let many = process_creations(
+            program,
+            args,
+            &format!("{load}; {}", calls.replace('N', "300")),
+            &root.join("proj"),
+            &home,
+        );
+        assert!(
+            once > 0,
+            "{program}: strace saw no process creation at all (loading the hook runs venvsh)"
+        );
+        assert_eq!(
+            many, once,
+            "{program}: 299 more prompt-hook calls with nothing changed created processes"
+        );
+    }
+    // The counter does see forks: a command substitution per call is 300 more.
+    let control = "eval \"$(venvsh hook bash)\"; for i in {1..300}; do x=$(__venvsh_hook); done";
+    let forked = process_creations(
+        "bash",
+        &["--norc", "-c"],
+        control,
+        &root.join("proj"),
+        &home,
+    );
+    let quiet = process_creations(
+        "bash",
+        &["--norc", "-c"],
+        "eval \"$(venvsh hook bash)\"",
+        &root.join("proj"),
+        &home,
+    );
+    assert!(
+        forked >= quiet + 300,
+        "the strace counter missed forks: {forked} vs {quiet}"
+    );
+}
