@@ -6,11 +6,13 @@
 
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod environment;
 pub mod error;
 pub mod hook;
 pub mod shell;
 pub mod state;
+pub mod store;
 pub mod templates;
 pub mod transition;
 pub mod trust;
