@@ -4,6 +4,7 @@
 //! `shell` knows how to say it in each shell, `templates` renders it, and
 //! `commands` is the thin command layer behind the `venvsh` binary.
 
+pub mod activation_scripts;
 pub mod cli;
 pub mod commands;
 pub mod config;

@@ -43,6 +43,9 @@ pub fn run(args: &CreateArgs) -> anyhow::Result<ExitCode> {
     // One after another, as `python -m venv a b` does; the first failure stops.
     for env_dir in &env_dirs {
         let created = builder.create(env_dir, &cwd, &interpreter)?;
+        for warning in &created.warnings {
+            eprintln!("warning: {warning}");
+        }
         if config.quiet {
             continue;
         }
