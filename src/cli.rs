@@ -56,6 +56,90 @@ pub enum Command {
     #[command(name = "hook-env", hide = true)]
     HookEnv(HookEnvArgs),
 
+    /// List the environments in the store.
+    ///
+    /// The store is $VENVSH_HOME, else $WORKON_HOME (virtualenvwrapper's), else
+    /// <data dir>/venvsh/envs. Each line shows the name, the Python version from
+    /// pyvenv.cfg, the path, and whether the base interpreter still exists.
+    ///
+    /// Examples:
+    ///   venvsh list
+    ///   venvsh list --json | jq -r '.environments[].name'
+    #[command(verbatim_doc_comment)]
+    List(ListArgs),
+
+    /// Remove an environment from the store.
+    ///
+    /// Asks first on a terminal; elsewhere needs --yes. Only a directory holding
+    /// pyvenv.cfg is removed; for a symbolic link only the link goes.
+    ///
+    /// Examples:
+    ///   venvsh remove web
+    ///   venvsh remove web --yes
+    #[command(verbatim_doc_comment)]
+    Remove(RemoveArgs),
+
+    /// Run one command with an environment active, without a shell.
+    ///
+    /// The command sees VIRTUAL_ENV, PATH and VENVSH_STATE as `venvsh activate` would
+    /// set them. Its exit status is venvsh's (venvsh replaces itself with it).
+    ///
+    /// Examples:
+    ///   venvsh run -- python -m pytest
+    ///   venvsh run web -- pip install requests
+    ///   venvsh run ~/envs/tools/ -- black .
+    #[command(verbatim_doc_comment)]
+    Run(RunArgs),
+
+    /// Start your shell with an environment active; `exit` leaves it.
+    ///
+    /// The shell is the one running venvsh, else $SHELL. It inherits the activated
+    /// variables; with `venvsh hook` in its rc file it also shows the prompt, and
+    /// `deactivate` works in it.
+    ///
+    /// Examples:
+    ///   venvsh shell
+    ///   venvsh shell web
+    #[command(verbatim_doc_comment)]
+    Shell(ShellArgs),
+
+    /// Show the active environment, else the one `venvsh activate` would choose here.
+    ///
+    /// Prints the environment, its interpreter and version, and how it was chosen:
+    /// the argument, a store name, a .venv directory found walking up, or a .venv file.
+    ///
+    /// Examples:
+    ///   venvsh which
+    ///   venvsh which web --json
+    #[command(verbatim_doc_comment)]
+    Which(WhichArgs),
+
+    /// Show what is active, and what `venvsh activate` would choose in this directory.
+    ///
+    /// Examples:
+    ///   venvsh status
+    ///   venvsh status --json
+    #[command(verbatim_doc_comment)]
+    Status(StatusArgs),
+
+    /// Print the completion script for a shell.
+    ///
+    /// Examples:
+    ///   venvsh completions bash > ~/.local/share/bash-completion/completions/venvsh
+    ///   venvsh completions zsh > ~/.local/share/zsh/site-functions/_venvsh
+    ///   venvsh completions fish > ~/.config/fish/completions/venvsh.fish
+    ///   venvsh completions nu | save -f ~/.config/nushell/venvsh-completions.nu
+    #[command(verbatim_doc_comment)]
+    Completions(CompletionsArgs),
+
+    /// Print the man page, or write every page into a directory.
+    #[command(hide = true)]
+    Man(ManArgs),
+
+    /// Used by the completion scripts: print the store's environment names.
+    #[command(name = "__complete-envs", hide = true)]
+    CompleteEnvs,
+
     /// Used by the csh/tcsh alias: print code for activate/deactivate, else the command.
     #[command(name = "__dispatch", hide = true)]
     Dispatch(DispatchArgs),
@@ -184,4 +268,90 @@ pub struct CreateArgs {
     /// With --clear: clear a directory even if it does not look like an environment.
     #[arg(long)]
     pub force: bool,
+
+    /// Create the environment in the store under this name (see `venvsh list`),
+    /// instead of in a directory here.
+    #[arg(long, value_name = "NAME", conflicts_with = "env_dirs")]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Print the store and its environments as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    /// The name of the environment in the store.
+    pub name: String,
+
+    /// Remove without asking.
+    #[arg(short, long)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// The environment: a directory holding `pyvenv.cfg`, or a store name. Default: the
+    /// nearest `.venv` walking up from the current directory.
+    pub env: Option<PathBuf>,
+
+    /// The command to run and its arguments, after `--`.
+    #[arg(last = true, required = true, value_name = "COMMAND")]
+    pub command: Vec<std::ffi::OsString>,
+}
+
+#[derive(Debug, Args)]
+pub struct ShellArgs {
+    /// The environment: a directory holding `pyvenv.cfg`, or a store name. Default: the
+    /// nearest `.venv` walking up from the current directory.
+    pub env: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct WhichArgs {
+    /// The environment to describe: a path or a store name. Default: the active one,
+    /// else the nearest `.venv` walking up from the current directory.
+    pub env: Option<PathBuf>,
+
+    /// Print the answer as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Print the answer as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: CompletionShell,
+}
+
+/// The shells clap_complete writes completions for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CompletionShell {
+    Bash,
+    Zsh,
+    Fish,
+    #[value(alias = "pwsh")]
+    Powershell,
+    Elvish,
+    #[value(alias = "nushell")]
+    Nu,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write venvsh.1 and a venvsh-COMMAND.1 page per command into this directory, and
+    /// print the paths written.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
 }

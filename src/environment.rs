@@ -3,7 +3,10 @@
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
+use serde::Serialize;
+
 use crate::error::Hint;
+use crate::store::Store;
 
 /// The name of the project-local environment, searched for walking up.
 pub const PROJECT_ENV_NAME: &str = ".venv";
@@ -14,6 +17,12 @@ pub enum Error {
     NotFound { start: PathBuf },
     #[error("{} does not exist", .path.display())]
     Missing { path: PathBuf },
+    #[error("{} does not exist, and the store {} has no environment named `{name}`", .path.display(), .store.display())]
+    MissingNorStored {
+        path: PathBuf,
+        name: String,
+        store: PathBuf,
+    },
     #[error("{} is not a virtual environment: it has no pyvenv.cfg", .path.display())]
     NotAnEnvironment { path: PathBuf },
     #[error("{} names {}, which is not a virtual environment", .file.display(), .target.display())]
@@ -37,9 +46,12 @@ impl Hint for Error {
             Error::Missing { .. } | Error::NotAnEnvironment { .. } => Some(
                 "an environment is a directory made by `venvsh create` or `python -m venv`".into(),
             ),
-            Error::BadRedirect { .. } => {
-                Some("a .venv file holds one line: the path of an environment".into())
-            }
+            Error::MissingNorStored { name, .. } => Some(format!(
+                "`venvsh list` shows the store; `venvsh create --name {name}` makes it there"
+            )),
+            Error::BadRedirect { .. } => Some(
+                "a .venv file holds one line: the path of an environment, or a store name".into(),
+            ),
             _ => None,
         }
     }
@@ -87,53 +99,149 @@ impl Environment {
     }
 
     /// Find the nearest `.venv` walking up from `start`: a directory holding
-    /// `pyvenv.cfg`, or a one-line file naming one (PEP 832).
+    /// `pyvenv.cfg`, or a one-line file naming one (PEP 832), by path or store name.
     pub fn find_from(start: &Path) -> Result<Self, Error> {
+        let store = Store::from_env().ok();
+        Self::find_explained(start, store.as_ref()).map(|(env, _)| env)
+    }
+
+    /// [`Self::find_from`] with `store` for redirects by name, and how the
+    /// environment was found.
+    pub fn find_explained(start: &Path, store: Option<&Store>) -> Result<(Self, Chosen), Error> {
         let start = normalize(start);
         for dir in start.ancestors() {
             let candidate = dir.join(PROJECT_ENV_NAME);
             if candidate.is_dir() {
                 if candidate.join("pyvenv.cfg").is_file() {
-                    return Self::open(&candidate, dir);
+                    let env = Self::open(&candidate, dir)?;
+                    return Ok((env, Chosen::Found { at: candidate }));
                 }
             } else if candidate.is_file() {
-                return Self::follow_redirect(&candidate, dir);
+                return Self::follow_redirect(&candidate, dir, store);
             }
         }
         Err(Error::NotFound { start })
     }
 
-    fn follow_redirect(file: &Path, dir: &Path) -> Result<Self, Error> {
+    fn follow_redirect(
+        file: &Path,
+        dir: &Path,
+        store: Option<&Store>,
+    ) -> Result<(Self, Chosen), Error> {
         let text = fs::read_to_string(file).map_err(|source| Error::Read {
             path: file.to_owned(),
             source,
         })?;
-        let target = text.lines().next().unwrap_or("").trim();
-        if target.is_empty() {
+        let line = text.lines().next().unwrap_or("").trim();
+        if line.is_empty() {
             return Err(Error::BadRedirect {
                 file: file.to_owned(),
                 target: PathBuf::new(),
             });
         }
-        let target = normalize(&dir.join(target));
-        Self::open(&target, dir).map_err(|_| Error::BadRedirect {
+        let target = normalize(&dir.join(line));
+        let chosen = |store| Chosen::Redirect {
+            file: file.to_owned(),
+            named: line.to_owned(),
+            store,
+        };
+        // Not a path that exists, but the name of a store environment: that one.
+        if !target.exists()
+            && let Some(stored) = store.and_then(|s| s.find(line))
+        {
+            let env = Self::open(&stored, dir).map_err(|_| Error::BadRedirect {
+                file: file.to_owned(),
+                target: stored.clone(),
+            })?;
+            return Ok((env, chosen(true)));
+        }
+        let env = Self::open(&target, dir).map_err(|_| Error::BadRedirect {
             file: file.to_owned(),
             target,
-        })
+        })?;
+        Ok((env, chosen(false)))
     }
 
-    /// Resolve what the user asked for: a path, or the nearest project environment.
+    /// Resolve what the user asked for: a path, a store name, or the nearest project
+    /// environment.
     pub fn resolve(requested: Option<&Path>, cwd: &Path) -> Result<Self, Error> {
+        let store = Store::from_env().ok();
+        Self::resolve_explained(requested, cwd, store.as_ref()).map(|(env, _)| env)
+    }
+
+    /// [`Self::resolve`] with `store` for names, and how the environment was chosen.
+    pub fn resolve_explained(
+        requested: Option<&Path>,
+        cwd: &Path,
+        store: Option<&Store>,
+    ) -> Result<(Self, Chosen), Error> {
         match requested {
             Some(path) => {
                 let full = cwd.join(path);
                 // `venvsh activate .` in a project means its .venv, like the walk-up would.
                 if full.is_file() && full.file_name().is_some_and(|n| n == PROJECT_ENV_NAME) {
-                    return Self::follow_redirect(&full, full.parent().unwrap_or(cwd));
+                    return Self::follow_redirect(&full, full.parent().unwrap_or(cwd), store);
                 }
-                Self::open(path, cwd)
+                // Not an existing path, but the name of a store environment: that one.
+                if !full.exists()
+                    && let Some(name) = path.to_str()
+                    && crate::store::is_valid_name(name)
+                    && let Some(store) = store
+                {
+                    let Some(stored) = store.find(name) else {
+                        return Err(Error::MissingNorStored {
+                            path: normalize(&full),
+                            name: name.to_owned(),
+                            store: store.root.clone(),
+                        });
+                    };
+                    let env = Self::open(&stored, cwd)?;
+                    let chosen = Chosen::Store {
+                        name: name.to_owned(),
+                    };
+                    return Ok((env, chosen));
+                }
+                Ok((Self::open(path, cwd)?, Chosen::Argument))
             }
-            None => Self::find_from(cwd),
+            None => Self::find_explained(cwd, store),
+        }
+    }
+}
+
+/// How an environment was chosen, for `venvsh which` and `venvsh status`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "how", rename_all = "snake_case")]
+pub enum Chosen {
+    /// The path given on the command line.
+    Argument,
+    /// The name given on the command line, found in the store.
+    Store { name: String },
+    /// A `.venv` directory found walking up from the current directory.
+    Found { at: PathBuf },
+    /// A `.venv` file whose line names the environment: a path, or a store name.
+    Redirect {
+        file: PathBuf,
+        named: String,
+        store: bool,
+    },
+}
+
+impl std::fmt::Display for Chosen {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Chosen::Argument => write!(f, "the path given as an argument"),
+            Chosen::Store { name } => write!(f, "the store name `{name}` given as an argument"),
+            Chosen::Found { at } => write!(f, ".venv directory found at {}", at.display()),
+            Chosen::Redirect { file, named, store } => write!(
+                f,
+                ".venv file {} naming {} `{named}`",
+                file.display(),
+                if *store {
+                    "the store environment"
+                } else {
+                    "the path"
+                }
+            ),
         }
     }
 }
@@ -233,6 +341,82 @@ mod tests {
             cfg_value("home = /usr\nprompt = 'x'\n", "prompt").as_deref(),
             Some("'x'")
         );
+    }
+
+    fn make_env(root: &Path) {
+        fs::create_dir_all(root.join("bin")).unwrap();
+        fs::write(root.join("pyvenv.cfg"), "home = /usr/bin\n").unwrap();
+    }
+
+    #[test]
+    fn a_store_name_resolves_when_no_such_path_exists() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path().join("store"));
+        make_env(&store.root.join("web"));
+        let cwd = dir.path().join("project");
+        fs::create_dir(&cwd).unwrap();
+
+        let (env, chosen) =
+            Environment::resolve_explained(Some(Path::new("web")), &cwd, Some(&store)).unwrap();
+        assert_eq!(Path::new(&env.root), store.root.join("web"));
+        assert_eq!(env.prompt, "web");
+        assert_eq!(chosen, Chosen::Store { name: "web".into() });
+
+        // An existing path wins over the store name.
+        make_env(&cwd.join("web"));
+        let (env, chosen) =
+            Environment::resolve_explained(Some(Path::new("web")), &cwd, Some(&store)).unwrap();
+        assert_eq!(Path::new(&env.root), cwd.join("web"));
+        assert_eq!(chosen, Chosen::Argument);
+
+        // A name the store lacks says both places it looked.
+        let err = Environment::resolve_explained(Some(Path::new("nope")), &cwd, Some(&store))
+            .unwrap_err();
+        assert!(matches!(err, Error::MissingNorStored { .. }), "{err}");
+        // Without a store, and for what cannot be a name, the old error stays.
+        assert!(matches!(
+            Environment::resolve_explained(Some(Path::new("nope")), &cwd, None),
+            Err(Error::Missing { .. })
+        ));
+        assert!(matches!(
+            Environment::resolve_explained(Some(Path::new("a/b")), &cwd, Some(&store)),
+            Err(Error::Missing { .. })
+        ));
+    }
+
+    #[test]
+    fn a_venv_file_may_hold_a_store_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path().join("store"));
+        make_env(&store.root.join("shared"));
+        let project = dir.path().join("project");
+        fs::create_dir_all(project.join("src")).unwrap();
+        fs::write(project.join(".venv"), "shared\n").unwrap();
+
+        let (env, chosen) =
+            Environment::find_explained(&project.join("src"), Some(&store)).unwrap();
+        assert_eq!(Path::new(&env.root), store.root.join("shared"));
+        assert_eq!(
+            chosen,
+            Chosen::Redirect {
+                file: project.join(".venv"),
+                named: "shared".into(),
+                store: true
+            }
+        );
+
+        // A path that exists next to the file is preferred over the store name.
+        make_env(&project.join("shared"));
+        let (env, chosen) = Environment::find_explained(&project, Some(&store)).unwrap();
+        assert_eq!(Path::new(&env.root), project.join("shared"));
+        assert!(matches!(chosen, Chosen::Redirect { store: false, .. }));
+
+        // A name in neither place is a bad redirect.
+        fs::write(project.join(".venv"), "absent\n").unwrap();
+        assert!(matches!(
+            Environment::find_explained(&project, Some(&store)),
+            Err(Error::BadRedirect { .. })
+        ));
     }
 
     #[test]

@@ -50,6 +50,12 @@ fn find_hint(error: &anyhow::Error) -> Option<String> {
         if let Some(e) = cause.downcast_ref::<crate::venv::Error>() {
             return e.hint();
         }
+        if let Some(e) = cause.downcast_ref::<crate::store::Error>() {
+            return e.hint();
+        }
+        if let Some(e) = cause.downcast_ref::<crate::config::Error>() {
+            return e.hint();
+        }
         None
     })
 }

@@ -64,6 +64,7 @@ pub mod filters {
         pwsh => quote::powershell;
         pwsh_path => quote::powershell_path_element;
         nu => quote::nu;
+        nu_path => quote::nu_path_element;
         cmd => quote::cmd;
         cmd_path => quote::cmd_path_element;
         cmd_prompt => quote::cmd_prompt;
@@ -152,6 +153,7 @@ mod tests {
         "pwsh",
         "pwsh_path",
         "nu",
+        "nu_path",
         "cmd",
         "cmd_path",
         "cmd_prompt",

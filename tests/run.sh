@@ -23,7 +23,7 @@ if ! nu_ok; then
     nu_pid=$!
 fi
 
-packages=(bash zsh dash ksh fish tcsh wine wine64 python3 tmux strace)
+packages=(bash zsh dash ksh fish tcsh wine wine64 python3 tmux strace elvish shellcheck)
 missing=()
 for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

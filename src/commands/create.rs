@@ -6,7 +6,9 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use crate::cli::CreateArgs;
+use crate::config::Config;
 use crate::shell::quote::ForHumans;
+use crate::store::Store;
 use crate::venv::{EnvBuilder, Options, Outcome, Request};
 
 pub fn run(args: &CreateArgs) -> anyhow::Result<ExitCode> {
@@ -22,12 +24,31 @@ pub fn run(args: &CreateArgs) -> anyhow::Result<ExitCode> {
         scm_ignore_files: !args.without_scm_ignore_files,
         force: args.force,
     };
-    let interpreter = Request::parse(args.python.as_deref())?.find(&cwd)?;
+    let config = Config::load()?;
+    let python = args.python.as_deref().or(config.python.as_deref());
+    // `--name NAME`: one environment, in the store.
+    let (env_dirs, activate_as) = match &args.name {
+        Some(name) => {
+            let store = Store::from_env()?;
+            let path = store.path(name)?;
+            std::fs::create_dir_all(&store.root)
+                .with_context(|| format!("could not create the store {}", store.root.display()))?;
+            (vec![path], Some(name.as_str()))
+        }
+        None => (args.env_dirs.clone(), None),
+    };
+    let interpreter = Request::parse(python)?.find(&cwd)?;
     let builder = EnvBuilder::new(options);
     let mut stdout = std::io::stdout().lock();
     // One after another, as `python -m venv a b` does; the first failure stops.
-    for env_dir in &args.env_dirs {
+    for env_dir in &env_dirs {
         let created = builder.create(env_dir, &cwd, &interpreter)?;
+        for warning in &created.warnings {
+            eprintln!("warning: {warning}");
+        }
+        if config.quiet {
+            continue;
+        }
         let verb = match created.outcome {
             Outcome::Created => "created",
             Outcome::Replaced => "replaced",
@@ -41,7 +62,7 @@ pub fn run(args: &CreateArgs) -> anyhow::Result<ExitCode> {
             ForHumans(&shown),
             interpreter.describe(),
             ForHumans(&python),
-            ForHumans(&shown),
+            ForHumans(activate_as.unwrap_or(&shown)),
         )?;
     }
     Ok(ExitCode::SUCCESS)

@@ -3,11 +3,15 @@
 //! leaves stdout empty.
 
 mod activate;
+mod completions;
 mod create;
 mod dispatch;
 mod doctor;
 mod hook;
+mod run;
+mod store;
 mod trust;
+mod which;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -25,6 +29,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Deactivate(args) => activate::deactivate(&args),
         Command::Hook(args) => hook::run(&args),
         Command::Create(args) => create::run(&args),
+        Command::List(args) => store::list(&args),
+        Command::Remove(args) => store::remove(&args),
+        Command::Run(args) => run::run(&args),
+        Command::Shell(args) => run::shell(&args),
+        Command::Which(args) => which::which(&args),
+        Command::Status(args) => which::status(&args),
+        Command::Completions(args) => completions::completions(&args),
+        Command::Man(args) => completions::man(&args),
+        Command::CompleteEnvs => store::complete_envs(),
         Command::Dispatch(args) => dispatch::run(&args),
         Command::Allow(args) => trust::allow(&args),
         Command::Deny(args) => trust::deny(&args),

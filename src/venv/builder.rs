@@ -5,6 +5,7 @@
 //! Each step is a default method of [`Steps`]; implement the trait to replace a
 //! step and call the free functions of this module to keep the default parts.
 
+use std::cell::RefCell;
 use std::fs;
 use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::{Path, PathBuf};
@@ -68,6 +69,9 @@ pub struct Context<'a> {
     pub prompt: String,
     /// `--upgrade` of an existing environment: steps write in place and keep what is there.
     pub upgrading: bool,
+    /// What a step left undone that the user should hear about (an activation script a
+    /// shell cannot represent); `venvsh create` prints each as a warning.
+    pub warnings: RefCell<Vec<String>>,
 }
 
 impl Context<'_> {
@@ -150,6 +154,8 @@ pub enum Outcome {
 pub struct Created {
     pub path: PathBuf,
     pub outcome: Outcome,
+    /// Things left undone, for the user: e.g. an activation script not written.
+    pub warnings: Vec<String>,
 }
 
 pub struct EnvBuilder<S: Steps = DefaultSteps> {
@@ -229,12 +235,14 @@ impl<S: Steps> EnvBuilder<S> {
                 layout,
                 prompt,
                 upgrading: true,
+                warnings: RefCell::default(),
             };
             self.run_steps(&ctx)?;
             self.steps.upgrade_dependencies(&ctx, options)?;
             return Ok(Created {
                 path: env_dir,
                 outcome,
+                warnings: ctx.warnings.into_inner(),
             });
         }
 
@@ -247,6 +255,7 @@ impl<S: Steps> EnvBuilder<S> {
             layout,
             prompt,
             upgrading: false,
+            warnings: RefCell::default(),
         };
         self.run_steps(&ctx)?;
 
@@ -264,6 +273,7 @@ impl<S: Steps> EnvBuilder<S> {
         Ok(Created {
             path: env_dir,
             outcome,
+            warnings: ctx.warnings.into_inner(),
         })
     }
 
@@ -446,11 +456,21 @@ fn has_dist_info(site_packages: &Path, dist: &str) -> bool {
     })
 }
 
+/// Write the activation scripts; one a shell cannot represent is left out with a warning
+/// (never written broken), so that `activate.bat` cannot stop a POSIX environment.
 pub fn write_activation_scripts(ctx: &Context) -> Result<(), Error> {
     let bin = ctx.final_path(&ctx.layout.scripts);
-    for (name, contents) in scripts::standalone(&ctx.env_dir, &bin, &ctx.prompt)? {
+    let scripts = scripts::standalone(&ctx.env_dir, &bin, &ctx.prompt)?;
+    for (name, contents) in scripts.scripts {
         let path = ctx.staged(&ctx.layout.scripts).join(name);
         fs::write(&path, contents).map_err(|e| Error::io("write", path, e))?;
+    }
+    let scripts_dir = ctx.layout.scripts.to_string_lossy();
+    for omitted in scripts.omitted {
+        ctx.warnings.borrow_mut().push(format!(
+            "{scripts_dir}/{} not written: {}",
+            omitted.file, omitted.reason
+        ));
     }
     Ok(())
 }

@@ -93,6 +93,9 @@ pub enum Error {
 
     #[error("`{command}` failed ({status})")]
     UpgradeDeps { command: String, status: String },
+
+    #[error("could not write the activation scripts of {path}: {reason}")]
+    ActivationScripts { path: PathBuf, reason: String },
 }
 
 impl Error {
@@ -149,6 +152,10 @@ impl Hint for Error {
             Self::CopiesUnsupported { .. } => Some("use --symlinks instead".into()),
             Self::UpgradeDeps { .. } => Some(
                 "the environment was created; run its pip again once the network is reachable"
+                    .into(),
+            ),
+            Self::ActivationScripts { .. } => Some(
+                "this is a bug in venvsh: please report it; `venvsh activate` works without these scripts"
                     .into(),
             ),
             _ => None,

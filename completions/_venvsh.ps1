@@ -1,0 +1,250 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'venvsh' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'venvsh'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'venvsh' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('activate', 'activate', [CompletionResultType]::ParameterValue, 'Print code that activates an environment in the current shell.')
+            [CompletionResult]::new('deactivate', 'deactivate', [CompletionResultType]::ParameterValue, 'Print code that undoes the activation in the current shell')
+            [CompletionResult]::new('hook', 'hook', [CompletionResultType]::ParameterValue, 'Print the shell integration for an rc file (defines `venvsh` and `deactivate`).')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a virtual environment, as `python -m venv` does')
+            [CompletionResult]::new('allow', 'allow', [CompletionResultType]::ParameterValue, 'Let the hook auto-activate an environment (default: this project''s)')
+            [CompletionResult]::new('deny', 'deny', [CompletionResultType]::ParameterValue, 'Never auto-activate an environment, and stop saying so')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the shell integration: is the hook loaded and still in place, what is active and why, and is this project''s environment trusted')
+            [CompletionResult]::new('hook-env', 'hook-env', [CompletionResultType]::ParameterValue, 'Used by the hook: print code that auto-activates or deactivates for this directory')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the environments in the store.')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an environment from the store.')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run one command with an environment active, without a shell.')
+            [CompletionResult]::new('shell', 'shell', [CompletionResultType]::ParameterValue, 'Start your shell with an environment active; `exit` leaves it.')
+            [CompletionResult]::new('which', 'which', [CompletionResultType]::ParameterValue, 'Show the active environment, else the one `venvsh activate` would choose here.')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show what is active, and what `venvsh activate` would choose in this directory.')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell.')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page, or write every page into a directory')
+            [CompletionResult]::new('__complete-envs', '__complete-envs', [CompletionResultType]::ParameterValue, 'Used by the completion scripts: print the store''s environment names')
+            [CompletionResult]::new('__dispatch', '__dispatch', [CompletionResultType]::ParameterValue, 'Used by the csh/tcsh alias: print code for activate/deactivate, else the command')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'venvsh;activate' {
+            [CompletionResult]::new('--shell', '--shell', [CompletionResultType]::ParameterName, 'The shell to write code for. Default: detected from the parent process')
+            [CompletionResult]::new('--prompt', '--prompt', [CompletionResultType]::ParameterName, 'The prompt name to show instead of the environment''s own')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the transition as JSON instead of shell code')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'venvsh;deactivate' {
+            [CompletionResult]::new('--shell', '--shell', [CompletionResultType]::ParameterName, 'The shell to write code for. Default: detected from the parent process')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the transition as JSON instead of shell code')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'venvsh;hook' {
+            [CompletionResult]::new('--no-auto', '--no-auto', [CompletionResultType]::ParameterName, 'Leave out auto-activation on entering a project; keep `venvsh activate` and `deactivate` working in place')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'venvsh;create' {
+            [CompletionResult]::new('--prompt', '--prompt', [CompletionResultType]::ParameterName, 'The prompt name for this environment (`.` means the current directory''s name)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'The Python to use: a path, a name on PATH, or a version like `3.12`')
+            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'The Python to use: a path, a name on PATH, or a version like `3.12`')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Create the environment in the store under this name (see `venvsh list`), instead of in a directory here')
+            [CompletionResult]::new('--system-site-packages', '--system-site-packages', [CompletionResultType]::ParameterName, 'Give the environment access to the system site-packages')
+            [CompletionResult]::new('--symlinks', '--symlinks', [CompletionResultType]::ParameterName, 'Use symlinks rather than copies (the default on POSIX)')
+            [CompletionResult]::new('--copies', '--copies', [CompletionResultType]::ParameterName, 'Use copies rather than symlinks')
+            [CompletionResult]::new('--clear', '--clear', [CompletionResultType]::ParameterName, 'Delete the contents of an existing environment before creating it')
+            [CompletionResult]::new('--upgrade', '--upgrade', [CompletionResultType]::ParameterName, 'Upgrade the environment to use this Python, in place')
+            [CompletionResult]::new('--without-pip', '--without-pip', [CompletionResultType]::ParameterName, 'Skip installing pip into the environment')
+            [CompletionResult]::new('--upgrade-deps', '--upgrade-deps', [CompletionResultType]::ParameterName, 'Upgrade pip to the latest version on PyPI after creating the environment')
+            [CompletionResult]::new('--without-scm-ignore-files', '--without-scm-ignore-files', [CompletionResultType]::ParameterName, 'Do not write a `.gitignore` into the environment')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'With --clear: clear a directory even if it does not look like an environment')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'venvsh;allow' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'venvsh;deny' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'venvsh;doctor' {
+            [CompletionResult]::new('--shell', '--shell', [CompletionResultType]::ParameterName, 'The shell to check. Default: detected from the parent process')
+            [CompletionResult]::new('--hook-report', '--hook-report', [CompletionResultType]::ParameterName, 'Set by the hook''s `venvsh` function: what it sees of itself in the shell')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'venvsh;hook-env' {
+            [CompletionResult]::new('--shell', '--shell', [CompletionResultType]::ParameterName, 'shell')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'venvsh;list' {
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the store and its environments as JSON')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'venvsh;remove' {
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Remove without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Remove without asking')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'venvsh;run' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'venvsh;shell' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'venvsh;which' {
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the answer as JSON')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'venvsh;status' {
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the answer as JSON')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'venvsh;completions' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'venvsh;man' {
+            [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Write venvsh.1 and a venvsh-COMMAND.1 page per command into this directory, and print the paths written')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'venvsh;__complete-envs' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'venvsh;__dispatch' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'venvsh;help' {
+            [CompletionResult]::new('activate', 'activate', [CompletionResultType]::ParameterValue, 'Print code that activates an environment in the current shell.')
+            [CompletionResult]::new('deactivate', 'deactivate', [CompletionResultType]::ParameterValue, 'Print code that undoes the activation in the current shell')
+            [CompletionResult]::new('hook', 'hook', [CompletionResultType]::ParameterValue, 'Print the shell integration for an rc file (defines `venvsh` and `deactivate`).')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a virtual environment, as `python -m venv` does')
+            [CompletionResult]::new('allow', 'allow', [CompletionResultType]::ParameterValue, 'Let the hook auto-activate an environment (default: this project''s)')
+            [CompletionResult]::new('deny', 'deny', [CompletionResultType]::ParameterValue, 'Never auto-activate an environment, and stop saying so')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the shell integration: is the hook loaded and still in place, what is active and why, and is this project''s environment trusted')
+            [CompletionResult]::new('hook-env', 'hook-env', [CompletionResultType]::ParameterValue, 'Used by the hook: print code that auto-activates or deactivates for this directory')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the environments in the store.')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an environment from the store.')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run one command with an environment active, without a shell.')
+            [CompletionResult]::new('shell', 'shell', [CompletionResultType]::ParameterValue, 'Start your shell with an environment active; `exit` leaves it.')
+            [CompletionResult]::new('which', 'which', [CompletionResultType]::ParameterValue, 'Show the active environment, else the one `venvsh activate` would choose here.')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show what is active, and what `venvsh activate` would choose in this directory.')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell.')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page, or write every page into a directory')
+            [CompletionResult]::new('__complete-envs', '__complete-envs', [CompletionResultType]::ParameterValue, 'Used by the completion scripts: print the store''s environment names')
+            [CompletionResult]::new('__dispatch', '__dispatch', [CompletionResultType]::ParameterValue, 'Used by the csh/tcsh alias: print code for activate/deactivate, else the command')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'venvsh;help;activate' {
+            break
+        }
+        'venvsh;help;deactivate' {
+            break
+        }
+        'venvsh;help;hook' {
+            break
+        }
+        'venvsh;help;create' {
+            break
+        }
+        'venvsh;help;allow' {
+            break
+        }
+        'venvsh;help;deny' {
+            break
+        }
+        'venvsh;help;doctor' {
+            break
+        }
+        'venvsh;help;hook-env' {
+            break
+        }
+        'venvsh;help;list' {
+            break
+        }
+        'venvsh;help;remove' {
+            break
+        }
+        'venvsh;help;run' {
+            break
+        }
+        'venvsh;help;shell' {
+            break
+        }
+        'venvsh;help;which' {
+            break
+        }
+        'venvsh;help;status' {
+            break
+        }
+        'venvsh;help;completions' {
+            break
+        }
+        'venvsh;help;man' {
+            break
+        }
+        'venvsh;help;__complete-envs' {
+            break
+        }
+        'venvsh;help;__dispatch' {
+            break
+        }
+        'venvsh;help;help' {
+            break
+        }
+    })
+
+    $completions.Where({ $_.CompletionText -like "$wordToComplete*" }) |
+        Sort-Object -Property ListItemText
+}

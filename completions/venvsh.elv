@@ -1,0 +1,206 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[venvsh] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'venvsh'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'venvsh'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand activate 'Print code that activates an environment in the current shell.'
+            cand deactivate 'Print code that undoes the activation in the current shell'
+            cand hook 'Print the shell integration for an rc file (defines `venvsh` and `deactivate`).'
+            cand create 'Create a virtual environment, as `python -m venv` does'
+            cand allow 'Let the hook auto-activate an environment (default: this project''s)'
+            cand deny 'Never auto-activate an environment, and stop saying so'
+            cand doctor 'Check the shell integration: is the hook loaded and still in place, what is active and why, and is this project''s environment trusted'
+            cand hook-env 'Used by the hook: print code that auto-activates or deactivates for this directory'
+            cand list 'List the environments in the store.'
+            cand remove 'Remove an environment from the store.'
+            cand run 'Run one command with an environment active, without a shell.'
+            cand shell 'Start your shell with an environment active; `exit` leaves it.'
+            cand which 'Show the active environment, else the one `venvsh activate` would choose here.'
+            cand status 'Show what is active, and what `venvsh activate` would choose in this directory.'
+            cand completions 'Print the completion script for a shell.'
+            cand man 'Print the man page, or write every page into a directory'
+            cand __complete-envs 'Used by the completion scripts: print the store''s environment names'
+            cand __dispatch 'Used by the csh/tcsh alias: print code for activate/deactivate, else the command'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'venvsh;activate'= {
+            cand --shell 'The shell to write code for. Default: detected from the parent process'
+            cand --prompt 'The prompt name to show instead of the environment''s own'
+            cand --json 'Print the transition as JSON instead of shell code'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'venvsh;deactivate'= {
+            cand --shell 'The shell to write code for. Default: detected from the parent process'
+            cand --json 'Print the transition as JSON instead of shell code'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'venvsh;hook'= {
+            cand --no-auto 'Leave out auto-activation on entering a project; keep `venvsh activate` and `deactivate` working in place'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'venvsh;create'= {
+            cand --prompt 'The prompt name for this environment (`.` means the current directory''s name)'
+            cand -p 'The Python to use: a path, a name on PATH, or a version like `3.12`'
+            cand --python 'The Python to use: a path, a name on PATH, or a version like `3.12`'
+            cand --name 'Create the environment in the store under this name (see `venvsh list`), instead of in a directory here'
+            cand --system-site-packages 'Give the environment access to the system site-packages'
+            cand --symlinks 'Use symlinks rather than copies (the default on POSIX)'
+            cand --copies 'Use copies rather than symlinks'
+            cand --clear 'Delete the contents of an existing environment before creating it'
+            cand --upgrade 'Upgrade the environment to use this Python, in place'
+            cand --without-pip 'Skip installing pip into the environment'
+            cand --upgrade-deps 'Upgrade pip to the latest version on PyPI after creating the environment'
+            cand --without-scm-ignore-files 'Do not write a `.gitignore` into the environment'
+            cand --force 'With --clear: clear a directory even if it does not look like an environment'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'venvsh;allow'= {
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'venvsh;deny'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'venvsh;doctor'= {
+            cand --shell 'The shell to check. Default: detected from the parent process'
+            cand --hook-report 'Set by the hook''s `venvsh` function: what it sees of itself in the shell'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'venvsh;hook-env'= {
+            cand --shell 'shell'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'venvsh;list'= {
+            cand --json 'Print the store and its environments as JSON'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'venvsh;remove'= {
+            cand -y 'Remove without asking'
+            cand --yes 'Remove without asking'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'venvsh;run'= {
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'venvsh;shell'= {
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'venvsh;which'= {
+            cand --json 'Print the answer as JSON'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'venvsh;status'= {
+            cand --json 'Print the answer as JSON'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'venvsh;completions'= {
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'venvsh;man'= {
+            cand --out-dir 'Write venvsh.1 and a venvsh-COMMAND.1 page per command into this directory, and print the paths written'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'venvsh;__complete-envs'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'venvsh;__dispatch'= {
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'venvsh;help'= {
+            cand activate 'Print code that activates an environment in the current shell.'
+            cand deactivate 'Print code that undoes the activation in the current shell'
+            cand hook 'Print the shell integration for an rc file (defines `venvsh` and `deactivate`).'
+            cand create 'Create a virtual environment, as `python -m venv` does'
+            cand allow 'Let the hook auto-activate an environment (default: this project''s)'
+            cand deny 'Never auto-activate an environment, and stop saying so'
+            cand doctor 'Check the shell integration: is the hook loaded and still in place, what is active and why, and is this project''s environment trusted'
+            cand hook-env 'Used by the hook: print code that auto-activates or deactivates for this directory'
+            cand list 'List the environments in the store.'
+            cand remove 'Remove an environment from the store.'
+            cand run 'Run one command with an environment active, without a shell.'
+            cand shell 'Start your shell with an environment active; `exit` leaves it.'
+            cand which 'Show the active environment, else the one `venvsh activate` would choose here.'
+            cand status 'Show what is active, and what `venvsh activate` would choose in this directory.'
+            cand completions 'Print the completion script for a shell.'
+            cand man 'Print the man page, or write every page into a directory'
+            cand __complete-envs 'Used by the completion scripts: print the store''s environment names'
+            cand __dispatch 'Used by the csh/tcsh alias: print code for activate/deactivate, else the command'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'venvsh;help;activate'= {
+        }
+        &'venvsh;help;deactivate'= {
+        }
+        &'venvsh;help;hook'= {
+        }
+        &'venvsh;help;create'= {
+        }
+        &'venvsh;help;allow'= {
+        }
+        &'venvsh;help;deny'= {
+        }
+        &'venvsh;help;doctor'= {
+        }
+        &'venvsh;help;hook-env'= {
+        }
+        &'venvsh;help;list'= {
+        }
+        &'venvsh;help;remove'= {
+        }
+        &'venvsh;help;run'= {
+        }
+        &'venvsh;help;shell'= {
+        }
+        &'venvsh;help;which'= {
+        }
+        &'venvsh;help;status'= {
+        }
+        &'venvsh;help;completions'= {
+        }
+        &'venvsh;help;man'= {
+        }
+        &'venvsh;help;__complete-envs'= {
+        }
+        &'venvsh;help;__dispatch'= {
+        }
+        &'venvsh;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

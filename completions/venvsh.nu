@@ -1,0 +1,247 @@
+module completions {
+
+  # Python virtual environments that work in every shell
+  export extern venvsh [
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+  ]
+
+  def "nu-complete venvsh activate shell" [] {
+    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" ]
+  }
+
+  # Print code that activates an environment in the current shell.
+  export extern "venvsh activate" [
+    --shell: string@"nu-complete venvsh activate shell" # The shell to write code for. Default: detected from the parent process
+    --prompt: string          # The prompt name to show instead of the environment's own
+    --json                    # Print the transition as JSON instead of shell code
+    --help(-h)                # Print help (see more with '--help')
+    env?: path                # The environment: a directory holding `pyvenv.cfg`. Default: the nearest `.venv` walking up from the current directory
+  ]
+
+  def "nu-complete venvsh deactivate shell" [] {
+    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" ]
+  }
+
+  # Print code that undoes the activation in the current shell
+  export extern "venvsh deactivate" [
+    --shell: string@"nu-complete venvsh deactivate shell" # The shell to write code for. Default: detected from the parent process
+    --json                    # Print the transition as JSON instead of shell code
+    --help(-h)                # Print help (see more with '--help')
+  ]
+
+  def "nu-complete venvsh hook shell" [] {
+    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" ]
+  }
+
+  # Print the shell integration for an rc file (defines `venvsh` and `deactivate`).
+  export extern "venvsh hook" [
+    --no-auto                 # Leave out auto-activation on entering a project; keep `venvsh activate` and `deactivate` working in place
+    --help(-h)                # Print help (see more with '--help')
+    shell: string@"nu-complete venvsh hook shell" # The shell to integrate with
+  ]
+
+  # Create a virtual environment, as `python -m venv` does
+  export extern "venvsh create" [
+    --system-site-packages    # Give the environment access to the system site-packages
+    --symlinks                # Use symlinks rather than copies (the default on POSIX)
+    --copies                  # Use copies rather than symlinks
+    --clear                   # Delete the contents of an existing environment before creating it
+    --upgrade                 # Upgrade the environment to use this Python, in place
+    --without-pip             # Skip installing pip into the environment
+    --prompt: string          # The prompt name for this environment (`.` means the current directory's name)
+    --upgrade-deps            # Upgrade pip to the latest version on PyPI after creating the environment
+    --without-scm-ignore-files # Do not write a `.gitignore` into the environment
+    --python(-p): string      # The Python to use: a path, a name on PATH, or a version like `3.12`
+    --force                   # With --clear: clear a directory even if it does not look like an environment
+    --name: string            # Create the environment in the store under this name (see `venvsh list`), instead of in a directory here
+    --help(-h)                # Print help
+    ...env_dirs: path         # Directories to create environments in
+  ]
+
+  # Let the hook auto-activate an environment (default: this project's)
+  export extern "venvsh allow" [
+    --help(-h)                # Print help (see more with '--help')
+    dir?: path                # An environment, or a project directory holding `.venv`. Default: the nearest `.venv` walking up from the current directory
+  ]
+
+  # Never auto-activate an environment, and stop saying so
+  export extern "venvsh deny" [
+    --help(-h)                # Print help
+    dir?: path                # An environment, or a project directory holding `.venv`. Default: the nearest `.venv` walking up from the current directory
+  ]
+
+  def "nu-complete venvsh doctor shell" [] {
+    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" ]
+  }
+
+  # Check the shell integration: is the hook loaded and still in place, what is active and why, and is this project's environment trusted
+  export extern "venvsh doctor" [
+    --shell: string@"nu-complete venvsh doctor shell" # The shell to check. Default: detected from the parent process
+    --hook-report: string     # Set by the hook's `venvsh` function: what it sees of itself in the shell
+    --help(-h)                # Print help (see more with '--help')
+  ]
+
+  def "nu-complete venvsh hook-env shell" [] {
+    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" ]
+  }
+
+  # Used by the hook: print code that auto-activates or deactivates for this directory
+  export extern "venvsh hook-env" [
+    --shell: string@"nu-complete venvsh hook-env shell"
+    --help(-h)                # Print help (see more with '--help')
+  ]
+
+  # List the environments in the store.
+  export extern "venvsh list" [
+    --json                    # Print the store and its environments as JSON
+    --help(-h)                # Print help (see more with '--help')
+  ]
+
+  # Remove an environment from the store.
+  export extern "venvsh remove" [
+    --yes(-y)                 # Remove without asking
+    --help(-h)                # Print help (see more with '--help')
+    name: string              # The name of the environment in the store
+  ]
+
+  # Run one command with an environment active, without a shell.
+  export extern "venvsh run" [
+    --help(-h)                # Print help (see more with '--help')
+    env?: path                # The environment: a directory holding `pyvenv.cfg`, or a store name. Default: the nearest `.venv` walking up from the current directory
+  ]
+
+  # Start your shell with an environment active; `exit` leaves it.
+  export extern "venvsh shell" [
+    --help(-h)                # Print help (see more with '--help')
+    env?: path                # The environment: a directory holding `pyvenv.cfg`, or a store name. Default: the nearest `.venv` walking up from the current directory
+  ]
+
+  # Show the active environment, else the one `venvsh activate` would choose here.
+  export extern "venvsh which" [
+    --json                    # Print the answer as JSON
+    --help(-h)                # Print help (see more with '--help')
+    env?: path                # The environment to describe: a path or a store name. Default: the active one, else the nearest `.venv` walking up from the current directory
+  ]
+
+  # Show what is active, and what `venvsh activate` would choose in this directory.
+  export extern "venvsh status" [
+    --json                    # Print the answer as JSON
+    --help(-h)                # Print help (see more with '--help')
+  ]
+
+  def "nu-complete venvsh completions shell" [] {
+    [ "bash" "zsh" "fish" "powershell" "elvish" "nu" ]
+  }
+
+  # Print the completion script for a shell.
+  export extern "venvsh completions" [
+    --help(-h)                # Print help (see more with '--help')
+    shell: string@"nu-complete venvsh completions shell" # The shell to complete in
+  ]
+
+  # Print the man page, or write every page into a directory
+  export extern "venvsh man" [
+    --out-dir: path           # Write venvsh.1 and a venvsh-COMMAND.1 page per command into this directory, and print the paths written
+    --help(-h)                # Print help
+  ]
+
+  # Used by the completion scripts: print the store's environment names
+  export extern "venvsh __complete-envs" [
+    --help(-h)                # Print help
+  ]
+
+  def "nu-complete venvsh __dispatch shell" [] {
+    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" ]
+  }
+
+  # Used by the csh/tcsh alias: print code for activate/deactivate, else the command
+  export extern "venvsh __dispatch" [
+    --help(-h)                # Print help (see more with '--help')
+    shell: string@"nu-complete venvsh __dispatch shell"
+    ...args: string
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "venvsh help" [
+  ]
+
+  # Print code that activates an environment in the current shell.
+  export extern "venvsh help activate" [
+  ]
+
+  # Print code that undoes the activation in the current shell
+  export extern "venvsh help deactivate" [
+  ]
+
+  # Print the shell integration for an rc file (defines `venvsh` and `deactivate`).
+  export extern "venvsh help hook" [
+  ]
+
+  # Create a virtual environment, as `python -m venv` does
+  export extern "venvsh help create" [
+  ]
+
+  # Let the hook auto-activate an environment (default: this project's)
+  export extern "venvsh help allow" [
+  ]
+
+  # Never auto-activate an environment, and stop saying so
+  export extern "venvsh help deny" [
+  ]
+
+  # Check the shell integration: is the hook loaded and still in place, what is active and why, and is this project's environment trusted
+  export extern "venvsh help doctor" [
+  ]
+
+  # Used by the hook: print code that auto-activates or deactivates for this directory
+  export extern "venvsh help hook-env" [
+  ]
+
+  # List the environments in the store.
+  export extern "venvsh help list" [
+  ]
+
+  # Remove an environment from the store.
+  export extern "venvsh help remove" [
+  ]
+
+  # Run one command with an environment active, without a shell.
+  export extern "venvsh help run" [
+  ]
+
+  # Start your shell with an environment active; `exit` leaves it.
+  export extern "venvsh help shell" [
+  ]
+
+  # Show the active environment, else the one `venvsh activate` would choose here.
+  export extern "venvsh help which" [
+  ]
+
+  # Show what is active, and what `venvsh activate` would choose in this directory.
+  export extern "venvsh help status" [
+  ]
+
+  # Print the completion script for a shell.
+  export extern "venvsh help completions" [
+  ]
+
+  # Print the man page, or write every page into a directory
+  export extern "venvsh help man" [
+  ]
+
+  # Used by the completion scripts: print the store's environment names
+  export extern "venvsh help __complete-envs" [
+  ]
+
+  # Used by the csh/tcsh alias: print code for activate/deactivate, else the command
+  export extern "venvsh help __dispatch" [
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "venvsh help help" [
+  ]
+
+}
+
+export use completions *

@@ -1,0 +1,34 @@
+{#- bin/activate.nu, written by `venvsh create`: a module for `overlay use`, with no venvsh
+    installed. Values are raw strings; PATH stays a list. -#}
+# Activate this virtual environment:  overlay use bin/activate.nu
+# Written by venvsh; needs nothing but nushell. `deactivate` is `overlay hide activate`:
+# hiding the overlay puts back every variable it changed, PATH, PYTHONHOME and the
+# prompt included, as they were before activation (PATH edits made meanwhile go too).
+
+export-env {
+{%- for name in on.unset %}
+    hide-env --ignore-errors {{ name|name }}
+{%- endfor %}
+    load-env {
+{%- for (name, value) in on.set %}
+        {{ name|name }}: {{ value|nu }}
+{%- endfor %}
+    }
+    mut entries = ($env.PATH? | default [])
+    if ($entries | describe) == 'string' { $entries = ($entries | split row (char esep)) }
+{%- if let Some(entry) = on.path.prepend %}
+    $env.PATH = ($entries | prepend {{ entry|nu_path }})
+{%- endif %}
+    # VIRTUAL_ENV_DISABLE_PROMPT set to anything but empty, 0 or false keeps the prompt.
+    let disable = ($env.VIRTUAL_ENV_DISABLE_PROMPT? | default '' | into string | str downcase)
+    if $disable in ['' '0' 'false'] {
+        # The prompt reads the name when drawn, so nothing in it is ever run.
+        let original = ($env.PROMPT_COMMAND? | default '')
+        $env.PROMPT_COMMAND = {||
+            let rendered = if ($original | describe) =~ '^closure' { do $original } else { $original }
+            $"\(($env.VIRTUAL_ENV_PROMPT? | default '')\) ($rendered)"
+        }
+    }
+}
+
+export alias deactivate = overlay hide activate

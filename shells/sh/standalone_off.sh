@@ -1,0 +1,23 @@
+{#- The body of `deactivate` in bin/activate, for sh or (rendered alone) zsh. -#}
+{%- if view.shell_name() == "zsh" %}
+() {
+emulate -L zsh
+{%- endif %}
+# Remove the first occurrence of the active environment's bin directory from PATH:
+# entries added while it was active stay where they are.
+if [ -n "${VIRTUAL_ENV-}" ]; then
+    __venvsh_entry=$VIRTUAL_ENV/{{ bin_name|posix }}
+{%- include "sh/path_remove.sh" %}
+    export PATH
+fi
+if [ -n "${_OLD_VIRTUAL_PYTHONHOME+set}" ]; then
+    PYTHONHOME=$_OLD_VIRTUAL_PYTHONHOME
+    export PYTHONHOME
+    unset _OLD_VIRTUAL_PYTHONHOME
+fi
+{%- include "sh/changes.sh" %}
+{%- include "sh/prompt.sh" %}
+hash -r 2>/dev/null || true
+{%- if view.shell_name() == "zsh" %}
+}
+{%- endif %}

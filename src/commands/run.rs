@@ -1,0 +1,161 @@
+//! `venvsh run [ENV] -- CMD…` and `venvsh shell [ENV]`: a process with the environment
+//! active, made without any shell code.
+//!
+//! Both compute the activation with [`transition::plan`], as `venvsh activate` does,
+//! and apply it to the child's environment. On Unix venvsh then replaces itself with
+//! the child (`exec`), so the exit status, a death by signal, the terminal and job
+//! control are the child's own, with nothing in between.
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+use anyhow::Context;
+
+use super::env_var;
+use crate::cli::{RunArgs, ShellArgs};
+use crate::config::Config;
+use crate::environment::Environment;
+use crate::shell::quote::ForHumans;
+use crate::shell::{self, Shell};
+use crate::state::Origin;
+use crate::transition::{self, Request};
+
+const PATH_SEPARATOR: char = if cfg!(windows) { ';' } else { ':' };
+
+pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
+    let env = resolve(args.env.as_deref())?;
+    let (program, rest) = args
+        .command
+        .split_first()
+        .context("no command given after `--`")?;
+    let mut command = Command::new(program);
+    command.args(rest);
+    activate_in(&mut command, env)?;
+    replace_with(command, program)
+}
+
+pub fn shell(args: &ShellArgs) -> anyhow::Result<ExitCode> {
+    let env = resolve(args.env.as_deref())?;
+    let (kind, program) = user_shell()?;
+    if !Config::load()?.quiet {
+        eprintln!(
+            "venvsh: starting {kind} ({}) with {} active; `exit` leaves it",
+            ForHumans(&program.to_string_lossy()),
+            ForHumans(&env.root)
+        );
+    }
+    let mut command = Command::new(&program);
+    activate_in(&mut command, env)?;
+    replace_with(command, program.as_os_str())
+}
+
+fn resolve(requested: Option<&Path>) -> anyhow::Result<Environment> {
+    let cwd = std::env::current_dir().context("could not read the current directory")?;
+    Ok(Environment::resolve(requested, &cwd)?)
+}
+
+/// Set and unset in `command`'s environment what activating `env` would, PATH included.
+fn activate_in(command: &mut Command, env: Environment) -> anyhow::Result<()> {
+    let request = Request::Activate {
+        env,
+        prompt: None,
+        origin: Origin::Manual,
+    };
+    let transition = transition::plan(&request, &env_var)?;
+    for name in &transition.unset {
+        command.env_remove(name);
+    }
+    for (name, value) in &transition.set {
+        command.env(name, value);
+    }
+    let path = std::env::var_os("PATH").map(|p| p.to_string_lossy().into_owned());
+    command.env(
+        "PATH",
+        transition.path.apply(path.as_deref(), PATH_SEPARATOR),
+    );
+    Ok(())
+}
+
+/// Become `command` (Unix), or run it and pass its exit code on (elsewhere).
+fn replace_with(mut command: Command, program: &OsStr) -> anyhow::Result<ExitCode> {
+    let shown = ForHumans(&program.to_string_lossy()).to_string();
+    #[cfg(unix)]
+    let error = {
+        use std::os::unix::process::CommandExt;
+        // Only returns on failure. The child starts with default signal dispositions
+        // (std resets the SIGPIPE that Rust programs ignore).
+        command.exec()
+    };
+    #[cfg(not(unix))]
+    let error = match command.status() {
+        Ok(status) => {
+            let code = status.code().unwrap_or(1);
+            return Ok(ExitCode::from(u8::try_from(code).unwrap_or(1)));
+        }
+        Err(error) => error,
+    };
+    // As shells do: 127 when there is no such command, 126 when it cannot be run.
+    let code = if error.kind() == std::io::ErrorKind::NotFound {
+        127
+    } else {
+        126
+    };
+    let error = anyhow::Error::new(error).context(format!("could not run {shown}"));
+    crate::error::report(&error);
+    Ok(ExitCode::from(code))
+}
+
+/// The shell to start: the kind running venvsh (else `$SHELL`'s), and its program.
+fn user_shell() -> anyhow::Result<(Shell, PathBuf)> {
+    let from_var = std::env::var_os("SHELL")
+        .filter(|s| !s.is_empty())
+        .map(PathBuf::from)
+        .and_then(|path| Some((kind_of(&path)?, path)));
+    match shell::detect() {
+        Ok(kind) => {
+            // The parent's own executable, so `dash` stays dash and a shell outside
+            // PATH is found; `$SHELL` when it is the same kind; else the usual name.
+            if let Some(exe) = parent_exe().filter(|exe| kind_of(exe) == Some(kind)) {
+                return Ok((kind, exe));
+            }
+            if let Some((var_kind, path)) = from_var
+                && var_kind == kind
+            {
+                return Ok((kind, path));
+            }
+            Ok((kind, PathBuf::from(program_name(kind))))
+        }
+        Err(detect_error) => from_var.ok_or_else(|| detect_error.into()),
+    }
+}
+
+fn kind_of(path: &Path) -> Option<Shell> {
+    Shell::from_process_name(&path.file_name()?.to_string_lossy())
+}
+
+fn program_name(kind: Shell) -> &'static str {
+    match kind {
+        Shell::Powershell => "pwsh",
+        Shell::Cmd => "cmd.exe",
+        other => other.name(),
+    }
+}
+
+fn parent_exe() -> Option<PathBuf> {
+    use sysinfo::{ProcessRefreshKind, ProcessesToUpdate, System, UpdateKind};
+    let pid = sysinfo::get_current_pid().ok()?;
+    let mut system = System::new().ok()?;
+    system.refresh_processes_specifics(
+        ProcessesToUpdate::Some(&[pid]),
+        false,
+        ProcessRefreshKind::nothing(),
+    );
+    let parent = system.process(pid)?.parent()?;
+    system.refresh_processes_specifics(
+        ProcessesToUpdate::Some(&[parent]),
+        false,
+        ProcessRefreshKind::nothing().with_exe(UpdateKind::Always),
+    );
+    system.process(parent)?.exe().map(Path::to_owned)
+}

@@ -1,0 +1,170 @@
+//! `venvsh which [ENV]` and `venvsh status`: which environment, its interpreter, and why.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use serde::Serialize;
+
+use super::{env_var, print};
+use crate::cli::{StatusArgs, WhichArgs};
+use crate::environment::{Chosen, Environment, bin_dir};
+use crate::shell::quote::ForHumans;
+use crate::state::{ActivationState, STATE_VAR};
+use crate::store::{Store, cfg_version};
+use crate::transition::{self, VIRTUAL_ENV};
+
+/// How the environment described was chosen.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+enum How {
+    /// Active in this process's environment, known from `variable`.
+    Active {
+        how: &'static str,
+        variable: &'static str,
+    },
+    Chosen(Chosen),
+}
+
+impl std::fmt::Display for How {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            How::Active { variable, .. } => write!(f, "active (from {variable})"),
+            How::Chosen(chosen) => chosen.fmt(f),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct Described {
+    env: PathBuf,
+    /// `bin/python` in the environment, when it exists.
+    python: Option<PathBuf>,
+    /// What that resolves to, links followed.
+    interpreter: Option<PathBuf>,
+    /// `version` or `version_info` from `pyvenv.cfg`.
+    version: Option<String>,
+    chosen: How,
+}
+
+impl Described {
+    fn new(root: &Path, chosen: How) -> Self {
+        let python = ["python", "python3", "python.exe"]
+            .iter()
+            .map(|name| bin_dir(root).join(name))
+            .find(|p| p.exists());
+        let interpreter = python.as_ref().and_then(|p| std::fs::canonicalize(p).ok());
+        let version = std::fs::read_to_string(root.join("pyvenv.cfg"))
+            .ok()
+            .and_then(|cfg| cfg_version(&cfg));
+        Self {
+            env: root.to_owned(),
+            python,
+            interpreter,
+            version,
+            chosen,
+        }
+    }
+
+    fn human(&self, out: &mut String, indent: &str) {
+        let path = |p: &Option<PathBuf>| {
+            p.as_ref().map_or_else(
+                || "none".to_owned(),
+                |p| ForHumans(&p.to_string_lossy()).to_string(),
+            )
+        };
+        let _ = writeln!(
+            out,
+            "{indent}env:         {}",
+            path(&Some(self.env.clone()))
+        );
+        let _ = writeln!(out, "{indent}python:      {}", path(&self.python));
+        let _ = writeln!(out, "{indent}interpreter: {}", path(&self.interpreter));
+        let version = self.version.as_deref().unwrap_or("unknown");
+        let _ = writeln!(out, "{indent}version:     {version}");
+        let _ = writeln!(out, "{indent}chosen:      {}", self.chosen);
+    }
+}
+
+/// The activation in force in this process, and the variable that says so.
+fn active() -> Option<Described> {
+    let (root, variable) = match env_var(STATE_VAR)
+        .as_deref()
+        .and_then(ActivationState::decode)
+    {
+        Some(state) => (state.env, STATE_VAR),
+        None => (transition::active_state(&env_var)?.env, VIRTUAL_ENV),
+    };
+    let how = How::Active {
+        how: "active",
+        variable,
+    };
+    Some(Described::new(Path::new(&root), how))
+}
+
+/// The environment `venvsh activate [requested]` would choose in `cwd`.
+fn here(requested: Option<&Path>, cwd: &Path) -> anyhow::Result<Described> {
+    let store = Store::from_env().ok();
+    let (env, chosen) = Environment::resolve_explained(requested, cwd, store.as_ref())?;
+    Ok(Described::new(Path::new(&env.root), How::Chosen(chosen)))
+}
+
+fn cwd() -> anyhow::Result<PathBuf> {
+    std::env::current_dir().context("could not read the current directory")
+}
+
+pub fn which(args: &WhichArgs) -> anyhow::Result<ExitCode> {
+    let described = match (&args.env, active()) {
+        (None, Some(active)) => active,
+        (requested, _) => here(requested.as_deref(), &cwd()?)?,
+    };
+    if args.json {
+        return print(&(serde_json::to_string_pretty(&described)? + "\n"));
+    }
+    let mut out = String::new();
+    described.human(&mut out, "");
+    print(&out)
+}
+
+pub fn status(args: &StatusArgs) -> anyhow::Result<ExitCode> {
+    let active = active();
+    let here = here(None, &cwd()?);
+    if args.json {
+        #[derive(Serialize)]
+        struct Status {
+            active: Option<Described>,
+            here: Option<Described>,
+            /// Why nothing would be activated here.
+            here_error: Option<String>,
+        }
+        let (here, here_error) = match here {
+            Ok(d) => (Some(d), None),
+            Err(e) => (None, Some(format!("{e:#}"))),
+        };
+        let status = Status {
+            active,
+            here,
+            here_error,
+        };
+        return print(&(serde_json::to_string_pretty(&status)? + "\n"));
+    }
+    let mut out = String::new();
+    match &active {
+        Some(active) => {
+            out.push_str("active:\n");
+            active.human(&mut out, "  ");
+        }
+        None => out.push_str("active: none\n"),
+    }
+    match here {
+        Ok(here) => {
+            out.push_str("here (`venvsh activate` would choose):\n");
+            here.human(&mut out, "  ");
+        }
+        Err(e) => {
+            let _ = writeln!(out, "here: none ({e:#})");
+        }
+    }
+    print(&out)
+}

@@ -1,0 +1,438 @@
+//! The committed completion scripts (`completions/`) and man pages (`man/`): current
+//! with the clap definitions, and loadable by each shell itself.
+//!
+//! Regenerate them all with
+//!
+//!     VENVSH_REGENERATE=1 cargo test --test completions
+//!
+//! Without the variable, a stale file fails `committed_files_are_current`.
+//!
+//! A shell that is not installed is skipped with `SKIPPED: …` on stderr; with
+//! VENVSH_REQUIRE_SHELLS=1 (tests/run.sh) it fails instead. No PowerShell can be
+//! installed here, so its script is parsed with tree-sitter-powershell (and run when
+//! `pwsh` happens to be on PATH).
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const FILES: &[(&str, &str)] = &[
+    ("bash", "venvsh.bash"),
+    ("zsh", "_venvsh"),
+    ("fish", "venvsh.fish"),
+    ("powershell", "_venvsh.ps1"),
+    ("elvish", "venvsh.elv"),
+    ("nu", "venvsh.nu"),
+];
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn completion_file(name: &str) -> PathBuf {
+    repo().join("completions").join(name)
+}
+
+fn venvsh_dir() -> PathBuf {
+    Path::new(env!("CARGO_BIN_EXE_venvsh"))
+        .parent()
+        .unwrap()
+        .to_owned()
+}
+
+/// Whether a shell must be present (the policy of tests/shells/support.rs): with
+/// VENVSH_REQUIRE_SHELLS=1 a missing one fails; otherwise it is skipped, loudly.
+fn require(program: &str) -> bool {
+    let found = Command::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {program}"))
+        .stdout(Stdio::null())
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    if found {
+        return true;
+    }
+    if std::env::var("VENVSH_REQUIRE_SHELLS").is_ok_and(|v| v == "1") {
+        panic!("{program} is required (VENVSH_REQUIRE_SHELLS=1) but is not installed");
+    }
+    eprintln!(
+        "SKIPPED: {program} is not installed; these tests did not run (set VENVSH_REQUIRE_SHELLS=1 to fail instead)"
+    );
+    false
+}
+
+fn venvsh(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_venvsh"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output, what: &str) -> String {
+    assert!(
+        output.status.success(),
+        "{what} failed: {}\nstdout: {}",
+        String::from_utf8_lossy(&output.stderr),
+        String::from_utf8_lossy(&output.stdout)
+    );
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+/// A store with two environments, and an environment for shells: a HOME of their own,
+/// venvsh on PATH.
+struct Fixture {
+    dir: tempfile::TempDir,
+}
+
+impl Fixture {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["alpha", "beta"] {
+            let env = dir.path().join("store").join(name);
+            fs::create_dir_all(env.join("bin")).unwrap();
+            fs::write(env.join("pyvenv.cfg"), "version = 3.12.0\n").unwrap();
+        }
+        fs::create_dir_all(dir.path().join("home")).unwrap();
+        Fixture { dir }
+    }
+
+    fn shell(&self, program: &str, args: &[&str]) -> Output {
+        Command::new(program)
+            .args(args)
+            .current_dir(repo())
+            .env_clear()
+            .env("HOME", self.dir.path().join("home"))
+            .env("XDG_CONFIG_HOME", self.dir.path().join("home/.config"))
+            .env("XDG_DATA_HOME", self.dir.path().join("home/.local/share"))
+            .env("VENVSH_HOME", self.dir.path().join("store"))
+            .env("TERM", "dumb")
+            .env(
+                "PATH",
+                format!(
+                    "{}:{}/.cargo/bin:/usr/local/bin:/usr/bin:/bin",
+                    venvsh_dir().display(),
+                    std::env::var("HOME").unwrap_or_default()
+                ),
+            )
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    }
+}
+
+#[test]
+fn committed_files_are_current() {
+    let regenerate = std::env::var("VENVSH_REGENERATE").is_ok_and(|v| v == "1");
+    let mut stale = Vec::new();
+    for (shell, name) in FILES {
+        let rendered = stdout(&venvsh(&["completions", shell]), shell);
+        let path = completion_file(name);
+        if regenerate {
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(&path, &rendered).unwrap();
+        } else if fs::read_to_string(&path).ok().as_deref() != Some(rendered.as_str()) {
+            stale.push(path.display().to_string());
+        }
+    }
+
+    // Man pages: every page `venvsh man --out-dir` writes, and nothing else in man/.
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    stdout(&venvsh(&["man", "--out-dir", dir]), "venvsh man");
+    let rendered = read_dir(out.path());
+    assert!(rendered.contains_key("venvsh.1"), "{:?}", rendered.keys());
+    assert!(
+        rendered.contains_key("venvsh-run.1"),
+        "{:?}",
+        rendered.keys()
+    );
+    let man = repo().join("man");
+    if regenerate {
+        let _ = fs::remove_dir_all(&man);
+        fs::create_dir_all(&man).unwrap();
+        for (name, text) in &rendered {
+            fs::write(man.join(name), text).unwrap();
+        }
+    } else if read_dir(&man) != rendered {
+        stale.push(man.display().to_string());
+    }
+    // `venvsh man` alone prints the main page.
+    assert_eq!(
+        stdout(&venvsh(&["man"]), "venvsh man"),
+        rendered["venvsh.1"]
+    );
+
+    assert!(
+        stale.is_empty(),
+        "stale: {stale:?}; regenerate with `VENVSH_REGENERATE=1 cargo test --test completions`"
+    );
+}
+
+fn read_dir(dir: &Path) -> BTreeMap<String, String> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return BTreeMap::new();
+    };
+    entries
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                fs::read_to_string(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn bash_loads_the_script_and_completes_commands_and_store_names() {
+    if !require("bash") {
+        return;
+    }
+    let fixture = Fixture::new();
+    let script = r#"
+        source completions/venvsh.bash || exit 1
+        complete -p venvsh
+        complete_line() {
+            COMP_LINE="$1"; COMP_POINT=${#COMP_LINE}
+            read -ra COMP_WORDS <<<"$COMP_LINE"
+            [[ $COMP_LINE == *' ' ]] && COMP_WORDS+=("")
+            COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+            COMPREPLY=()
+            _venvsh_with_envs venvsh "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+            printf '%s|' "${COMPREPLY[@]}"; echo
+        }
+        complete_line 'venvsh '
+        complete_line 'venvsh activate '
+        complete_line 'venvsh remove al'
+        complete_line 'venvsh run alpha '
+        complete_line 'venvsh list '
+    "#;
+    let out = fixture.shell("bash", &["--norc", "--noprofile", "-c", script]);
+    let text = stdout(&out, "bash");
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].starts_with("complete ") && lines[0].contains(" -F _venvsh_with_envs venvsh"),
+        "{text}"
+    );
+    let words = |line: &str| -> Vec<String> {
+        line.split('|')
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let commands = words(lines[1]);
+    for command in [
+        "activate",
+        "create",
+        "list",
+        "remove",
+        "run",
+        "shell",
+        "which",
+        "status",
+        "completions",
+    ] {
+        assert!(
+            commands.iter().any(|c| c == command),
+            "{command} in {commands:?}"
+        );
+    }
+    assert!(
+        !commands.iter().any(|c| c.starts_with("__")),
+        "hidden commands: {commands:?}"
+    );
+    let activate = words(lines[2]);
+    assert!(
+        activate.contains(&"alpha".to_owned()) && activate.contains(&"beta".to_owned()),
+        "{activate:?}"
+    );
+    assert_eq!(words(lines[3]), ["alpha"]);
+    assert!(
+        !words(lines[4]).contains(&"alpha".to_owned()),
+        "{}",
+        lines[4]
+    );
+    assert!(
+        !words(lines[5]).contains(&"alpha".to_owned()),
+        "{}",
+        lines[5]
+    );
+}
+
+#[test]
+fn zsh_autoloads_the_function_through_compinit() {
+    if !require("zsh") {
+        return;
+    }
+    let fixture = Fixture::new();
+    let zdotdir = fixture.dir.path().join("zdotdir");
+    fs::create_dir_all(&zdotdir).unwrap();
+    let out = fixture.shell("zsh", &["-n", "completions/_venvsh"]);
+    stdout(&out, "zsh -n");
+    let script = format!(
+        r#"
+        ZDOTDIR={zdotdir}
+        fpath=({completions} $fpath)
+        autoload -Uz compinit && compinit -u -d {zdotdir}/.zcompdump || exit 1
+        print -r -- "comps=$_comps[venvsh]"
+        autoload -Uz +X _venvsh || exit 1
+        print -r -- "type=$(whence -w _venvsh)"
+        "#,
+        zdotdir = zdotdir.display(),
+        completions = repo().join("completions").display(),
+    );
+    let text = stdout(&fixture.shell("zsh", &["-f", "-c", &script]), "zsh");
+    assert!(text.contains("comps=_venvsh\n"), "{text}");
+    assert!(text.contains("type=_venvsh: function\n"), "{text}");
+}
+
+#[test]
+fn fish_completes_commands_and_store_names() {
+    if !require("fish") {
+        return;
+    }
+    let fixture = Fixture::new();
+    let script = r#"
+        source completions/venvsh.fish; or exit 1
+        echo '== commands'
+        complete -C 'venvsh '
+        echo '== activate'
+        complete -C 'venvsh activate '
+        echo '== remove'
+        complete -C 'venvsh remove '
+    "#;
+    let text = stdout(
+        &fixture.shell("fish", &["--no-config", "-c", script]),
+        "fish",
+    );
+    let section = |name: &str| -> Vec<String> {
+        text.split(&format!("== {name}\n"))
+            .nth(1)
+            .unwrap_or_else(|| panic!("no {name} section in {text}"))
+            .split("\n== ")
+            .next()
+            .unwrap()
+            .lines()
+            .map(|l| l.split('\t').next().unwrap().to_owned())
+            .collect()
+    };
+    let commands = section("commands");
+    for command in [
+        "activate",
+        "list",
+        "remove",
+        "run",
+        "shell",
+        "which",
+        "completions",
+    ] {
+        assert!(
+            commands.iter().any(|c| c == command),
+            "{command} in {commands:?}"
+        );
+    }
+    let activate = section("activate");
+    assert!(activate.contains(&"alpha".to_owned()), "{activate:?}");
+    assert_eq!(section("remove"), ["alpha", "beta"]);
+}
+
+#[test]
+fn nushell_sources_the_module() {
+    if !require("nu") {
+        return;
+    }
+    let fixture = Fixture::new();
+    let script = "source completions/venvsh.nu; scope commands | where name =~ '^venvsh' | get name | to json -r";
+    let text = stdout(
+        &fixture.shell("nu", &["--no-config-file", "-c", script]),
+        "nu",
+    );
+    let names: Vec<String> = serde_json::from_str(text.trim()).unwrap();
+    for command in [
+        "venvsh",
+        "venvsh activate",
+        "venvsh run",
+        "venvsh list",
+        "venvsh completions",
+    ] {
+        assert!(names.iter().any(|n| n == command), "{command} in {names:?}");
+    }
+}
+
+/// `edit:` exists only in an interactive elvish, so the script is evaluated in a
+/// namespace whose `edit:` has the two names it uses; then its completer is called.
+#[test]
+fn elvish_evaluates_the_script_and_its_completer_answers() {
+    if !require("elvish") {
+        return;
+    }
+    let fixture = Fixture::new();
+    let script = r#"
+var completion = (ns [&arg-completer=[&]])
+var edit = (ns [&completion:=$completion &complex-candidate~={|c &display=$nil &code-suffix=$nil| put $c}])
+eval (slurp < completions/venvsh.elv) &ns=(ns [&edit:=$edit])
+$completion[arg-completer][venvsh] venvsh '' | each {|c| echo $c }
+"#;
+    let path = fixture.dir.path().join("load.elv");
+    fs::write(&path, script).unwrap();
+    let out = fixture.shell("elvish", &["-norc", path.to_str().unwrap()]);
+    let text = stdout(&out, "elvish");
+    let words: Vec<&str> = text.lines().collect();
+    for command in ["activate", "list", "run", "shell", "which", "completions"] {
+        assert!(words.contains(&command), "{command} in {words:?}");
+    }
+}
+
+#[test]
+fn powershell_script_parses() {
+    let code = fs::read_to_string(completion_file("_venvsh.ps1")).unwrap();
+    let mut parser = tree_sitter::Parser::new();
+    parser
+        .set_language(&tree_sitter_powershell::LANGUAGE.into())
+        .unwrap();
+    let tree = parser.parse(&code, None).unwrap();
+    let mut cursor = tree.walk();
+    let mut errors = Vec::new();
+    loop {
+        let node = cursor.node();
+        if node.is_error() || node.is_missing() {
+            errors.push(format!(
+                "{:?}: {:?}",
+                node.start_position(),
+                &code[node.byte_range()]
+            ));
+        }
+        if cursor.goto_first_child() || cursor.goto_next_sibling() {
+            continue;
+        }
+        while cursor.goto_parent() && !cursor.goto_next_sibling() {}
+        if cursor.node() == tree.root_node() {
+            break;
+        }
+    }
+    assert!(errors.is_empty(), "_venvsh.ps1 does not parse: {errors:?}");
+    assert!(code.contains("Register-ArgumentCompleter"));
+    // A real PowerShell, when one is installed (none can be, here).
+    for pwsh in ["pwsh", "powershell"] {
+        let found = Command::new("sh")
+            .args(["-c", &format!("command -v {pwsh}")])
+            .stdout(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if found {
+            let out = Command::new(pwsh)
+                .args([
+                    "-NoProfile",
+                    "-NonInteractive",
+                    "-Command",
+                    ". ./completions/_venvsh.ps1",
+                ])
+                .current_dir(repo())
+                .output()
+                .unwrap();
+            stdout(&out, pwsh);
+        }
+    }
+}
