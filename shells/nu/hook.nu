@@ -8,11 +8,21 @@
 # `venvsh activate` and `venvsh deactivate` change this shell; other commands run as usual.
 def --env --wrapped venvsh [...args: string] {
     let exe = {{ view.exe|nu }}
-    if ($args | is-not-empty) and (($args | first) in ['activate' 'deactivate']) {
-        let transition = (^$exe ($args | first) --shell nu ...($args | skip 1) | from json)
+    let verb = ($args | get -o 0 | default '')
+    if $verb in ['activate' 'deactivate'] {
+        let transition = (^$exe $verb --shell nu ...($args | skip 1) | from json)
         __venvsh_apply $transition
+    } else if $verb == 'doctor' {
+{%- if view.auto %}
+        let report = if ('__VENVSH_SEEN' in $env) { 'ok' } else { 'the hook has not run: is it in $env.config.hooks?' }
+{%- else %}
+        let report = 'no-auto'
+{%- endif %}
+        ^$exe doctor --shell nu --hook-report $report ...($args | skip 1)
     } else {
         ^$exe ...$args
+        # Trust changed: look again at the next prompt.
+        if $verb in ['allow' 'deny'] and ('__VENVSH_SEEN' in $env) { hide-env __VENVSH_SEEN }
     }
 }
 
@@ -57,3 +67,33 @@ def --env __venvsh_apply [transition: record] {
         hide-env __VENVSH_HAD_PROMPT __VENVSH_ORIGINAL_PROMPT
     }
 }
+{%- if view.auto %}
+
+# Auto-activation, on every directory change and before every prompt (a .venv created
+# or removed here). The comparison runs in nushell itself; venvsh runs only when the
+# directory or its .venv changed. What was seen is a record, so child processes do
+# not inherit it.
+def --env __venvsh_hook [] {
+    let seen = {pwd: $env.PWD, marker: ($env.PWD | path join '.venv' | path exists)}
+    if ($env.__VENVSH_SEEN? | default {}) != $seen {
+        $env.__VENVSH_SEEN = $seen
+        let code = (^{{ view.exe|nu }} hook-env --shell nu)
+        if ($code | is-not-empty) { __venvsh_apply ($code | from json) }
+    }
+}
+
+# Install both hooks once, beside whatever hooks the configuration already has.
+$env.config = ($env.config? | default {} | upsert hooks {|config|
+    let hooks = ($config.hooks? | default {})
+    let mine = {|entry| ($entry | describe) =~ '^record' and ($entry.__venvsh_hook? | default false) }
+    let pre_prompt = ($hooks.pre_prompt? | default [] | where {|h| not (do $mine $h) })
+    let env_change = ($hooks.env_change? | default {})
+    let on_pwd = ($env_change.PWD? | default [] | where {|h| not (do $mine $h) })
+    $hooks
+    | upsert pre_prompt ($pre_prompt | append {__venvsh_hook: true, code: {|| __venvsh_hook }})
+    | upsert env_change ($env_change | upsert PWD ($on_pwd | append {__venvsh_hook: true, code: {|before, after| __venvsh_hook }}))
+})
+
+# A shell started inside a project is activated before its first command.
+__venvsh_hook
+{%- endif %}

@@ -11,6 +11,8 @@ use crate::support::*;
 /// One interactive shell in its own tmux server.
 struct Terminal {
     socket: String,
+    /// Pause after each line: nushell's line editor drops keys typed while a command runs.
+    settle: Duration,
     out: PathBuf,
     lines: usize,
 }
@@ -44,15 +46,26 @@ impl Terminal {
             .arg(format!("HOME={}", home.display()))
             .arg(format!("VENVSH_DATA_DIR={}", data.display()))
             .args(["TERM=screen", "LANG=C.UTF-8"])
-            .args(shell.split(' '))
+            .arg(locate(shell.split(' ').next().unwrap()))
+            .args(shell.split(' ').skip(1))
             .status()
             .expect("tmux runs");
         assert!(status.success(), "tmux could not start {shell}");
-        Terminal {
+        let settle = Duration::from_millis(if shell.starts_with("nu") { 300 } else { 0 });
+        let terminal = Terminal {
             socket,
+            settle,
             out: out.to_owned(),
             lines: 0,
+        };
+        // Keys typed before the line editor is up are lost or misread (nushell's reedline
+        // asks the terminal where the cursor is): wait for the first screen, then a moment.
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while terminal.screen().trim().is_empty() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
         }
+        std::thread::sleep(Duration::from_millis(300));
+        terminal
     }
 
     fn send(&mut self, line: &str) {
@@ -66,6 +79,7 @@ impl Terminal {
             .status()
             .unwrap();
         self.lines += 1;
+        std::thread::sleep(self.settle);
     }
 
     /// Wait until the shell wrote `name` in the out directory, and return it.
@@ -110,6 +124,17 @@ impl Drop for Terminal {
     }
 }
 
+/// The program's full path, found on this process's PATH (nu lives in ~/.cargo/bin,
+/// which the shells' own PATH leaves out).
+fn locate(program: &str) -> String {
+    let output = Command::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {program}"))
+        .output()
+        .unwrap();
+    String::from_utf8(output.stdout).unwrap().trim().to_owned()
+}
+
 fn rand_suffix() -> usize {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static NEXT: AtomicUsize = AtomicUsize::new(0);
@@ -123,6 +148,10 @@ struct Dialect {
     load: &'static str,
     /// Write `NAME=value of VAR` to OUT/FILE (value `none` when unset), with a newline.
     record: fn(&str, &str) -> String,
+    /// Copy `../proj/.venv` here; remove `.venv`; run `git` quietly.
+    copy_venv: &'static str,
+    remove_venv: &'static str,
+    run_git: &'static str,
 }
 
 fn posix_record(file: &str, var: &str) -> String {
@@ -130,18 +159,27 @@ fn posix_record(file: &str, var: &str) -> String {
 }
 
 const BASH: Dialect = Dialect {
+    copy_venv: "cp -R ../proj/.venv .venv",
+    remove_venv: "rm -rf .venv",
+    run_git: "git --version > /dev/null 2>&1",
     program: "bash",
     command: "bash --noprofile --norc -i",
     load: "PROMPT_COMMAND='history -a;  '; eval \"$(venvsh hook bash)\"; eval \"$(venvsh hook bash)\"",
     record: posix_record,
 };
 const ZSH: Dialect = Dialect {
+    copy_venv: "cp -R ../proj/.venv .venv",
+    remove_venv: "rm -rf .venv",
+    run_git: "git --version > /dev/null 2>&1",
     program: "zsh",
     command: "zsh -f -i",
     load: "setopt KSH_ARRAYS NO_UNSET AUTO_CD; my_precmd() { :; }; precmd_functions=(my_precmd); eval \"$(venvsh hook zsh)\"; eval \"$(venvsh hook zsh)\"",
     record: posix_record,
 };
 const FISH: Dialect = Dialect {
+    copy_venv: "cp -R ../proj/.venv .venv",
+    remove_venv: "rm -rf .venv",
+    run_git: "git --version > /dev/null 2>&1",
     program: "fish",
     command: "fish --no-config -i",
     load: "venvsh hook fish | source; venvsh hook fish | source",
@@ -152,6 +190,9 @@ const FISH: Dialect = Dialect {
     },
 };
 const TCSH: Dialect = Dialect {
+    copy_venv: "cp -R ../proj/.venv .venv",
+    remove_venv: "rm -rf .venv",
+    run_git: "git --version > /dev/null 2>&1",
     program: "tcsh",
     command: "tcsh -f -i",
     load: "alias precmd 'set user_precmd_ran' ; eval \"`venvsh hook tcsh`\" ; eval \"`venvsh hook tcsh`\"",
@@ -160,6 +201,21 @@ const TCSH: Dialect = Dialect {
             "if ( $?{var} ) then\necho \"${var}:q\" > \"$OUT/{file}\"\nelse\necho none > \"$OUT/{file}\"\nendif"
         )
     },
+};
+
+const NU: Dialect = Dialect {
+    program: "nu",
+    command: "nu --no-config-file",
+    // `source` takes a path known when the line is parsed: the test fills it in.
+    load: "source '@HOOK_FILE@'",
+    record: |file, var| {
+        format!(
+            "(($env.{var}? | default none) | if ($in | describe) =~ '^list' {{ str join ':' }} else {{ $in }}) + \"\\n\" | save -f ($env.OUT | path join '{file}')"
+        )
+    },
+    copy_venv: "cp -r ../proj/.venv .venv",
+    remove_venv: "rm -r .venv",
+    run_git: "do -i { ^git --version } | ignore",
 };
 
 /// A project tree: `proj/.venv` (made by venvsh, so trusted), `proj/sub`, `sib/.venv`
@@ -205,19 +261,30 @@ fn auto_activation(dialect: &Dialect) {
     let proj_env = root.join("proj/.venv");
     let (proj, sib) = (proj_env.to_str().unwrap(), root.join("sib/.venv"));
 
+    // nushell sources a file: save the hook once, as the README says.
+    let hook_file = home.join("venvsh.nu");
+    let hook = Command::new(venvsh())
+        .args(["hook", "nu"])
+        .output()
+        .unwrap();
+    fs::write(&hook_file, &hook.stdout).unwrap();
+
     // Started inside the project: active before the first command.
     let mut t = Terminal::start(dialect.command, &root.join("proj"), &home, &out);
-    let set_out = if dialect.program == "tcsh" {
-        format!("setenv OUT '{}'", out.display())
-    } else if dialect.program == "fish" {
-        format!("set -gx OUT '{}'", out.display())
-    } else {
-        format!("export OUT='{}'", out.display())
+    let set_out = match dialect.program {
+        "tcsh" => format!("setenv OUT '{}'", out.display()),
+        "fish" => format!("set -gx OUT '{}'", out.display()),
+        "nu" => format!("$env.OUT = '{}'", out.display()),
+        _ => format!("export OUT='{}'", out.display()),
     };
     t.send(&set_out);
     t.send(&(dialect.record)("path0", "PATH"));
     let original_path = t.wait("path0");
-    t.send(dialect.load);
+    t.send(
+        &dialect
+            .load
+            .replace("@HOOK_FILE@", hook_file.to_str().unwrap()),
+    );
     let record = |t: &mut Terminal, step: &str| {
         t.send(&(dialect.record)(&format!("{step}.ve"), "VIRTUAL_ENV"));
         t.send(&(dialect.record)(&format!("{step}.path"), "PATH"));
@@ -270,6 +337,21 @@ fn auto_activation(dialect: &Dialect) {
             t.send("echo $status > $OUT/status");
             assert_eq!(t.wait("status"), "1", "fish: $status across the prompt");
         }
+        "nu" => {
+            t.send("^false");
+            t.send("($env.LAST_EXIT_CODE | into string) + \"\\n\" | save -f ($env.OUT | path join status)");
+            assert_eq!(
+                t.wait("status"),
+                "1",
+                "nu: LAST_EXIT_CODE across the prompt"
+            );
+            t.send("($env.config.hooks.pre_prompt | length | into string) + \"\\n\" | save -f ($env.OUT | path join hooks)");
+            assert_eq!(
+                t.wait("hooks"),
+                "1",
+                "nu: the pre_prompt hook installed once"
+            );
+        }
         _ => {
             t.send("alias precmd > \"$OUT/precmd\"");
             assert_eq!(
@@ -317,7 +399,7 @@ fn auto_activation(dialect: &Dialect) {
     assert_eq!(path, original_path, "{}: PATH is back", dialect.program);
 
     // A .venv appearing in the current directory is noticed at the next prompt.
-    t.send("cp -R ../proj/.venv .venv");
+    t.send(dialect.copy_venv);
     t.send("venvsh allow");
     let (ve, _) = record(&mut t, "created");
     assert!(
@@ -325,7 +407,7 @@ fn auto_activation(dialect: &Dialect) {
         "{}: created .venv: {ve}",
         dialect.program
     );
-    t.send("rm -rf .venv");
+    t.send(dialect.remove_venv);
     assert_eq!(
         record(&mut t, "deleted").0,
         "none",
@@ -354,7 +436,7 @@ fn auto_activation(dialect: &Dialect) {
         "{}: untrusted bin on PATH: {path}",
         dialect.program
     );
-    t.send("git --version > /dev/null 2>&1");
+    t.send(dialect.run_git);
     t.send(&(dialect.record)("done", "OUT"));
     t.wait("done");
     let screen = t.screen();
@@ -394,6 +476,11 @@ fn fish_auto_activation() {
 #[test]
 fn tcsh_auto_activation() {
     auto_activation(&TCSH);
+}
+
+#[test]
+fn nu_auto_activation() {
+    auto_activation(&NU);
 }
 
 /// Process creations (fork, vfork, clone, execve) `program` makes running `script`.
