@@ -9,5 +9,6 @@ mod nu;
 mod posix;
 mod powershell;
 mod scenarios;
+mod standalone;
 mod support;
 mod tcsh;
