@@ -26,9 +26,9 @@ Register-ArgumentCompleter -Native -CommandName 'venvsh' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('activate', 'activate', [CompletionResultType]::ParameterValue, 'Print code that activates an environment in the current shell.')
-            [CompletionResult]::new('deactivate', 'deactivate', [CompletionResultType]::ParameterValue, 'Print code that undoes the activation in the current shell')
+            [CompletionResult]::new('deactivate', 'deactivate', [CompletionResultType]::ParameterValue, 'Print code that undoes the activation in the current shell.')
             [CompletionResult]::new('hook', 'hook', [CompletionResultType]::ParameterValue, 'Print the shell integration for an rc file (defines `venvsh` and `deactivate`).')
-            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a virtual environment, as `python -m venv` does')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a virtual environment, as `python -m venv` does.')
             [CompletionResult]::new('allow', 'allow', [CompletionResultType]::ParameterValue, 'Let the hook auto-activate an environment (default: this project''s)')
             [CompletionResult]::new('deny', 'deny', [CompletionResultType]::ParameterValue, 'Never auto-activate an environment, and stop saying so')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the shell integration: is the hook loaded and still in place, what is active and why, and is this project''s environment trusted')
@@ -81,8 +81,8 @@ Register-ArgumentCompleter -Native -CommandName 'venvsh' -ScriptBlock {
             [CompletionResult]::new('--upgrade-deps', '--upgrade-deps', [CompletionResultType]::ParameterName, 'Upgrade pip to the latest version on PyPI after creating the environment')
             [CompletionResult]::new('--without-scm-ignore-files', '--without-scm-ignore-files', [CompletionResultType]::ParameterName, 'Do not write a `.gitignore` into the environment')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'With --clear: clear a directory even if it does not look like an environment')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'venvsh;allow' {
@@ -166,9 +166,9 @@ Register-ArgumentCompleter -Native -CommandName 'venvsh' -ScriptBlock {
         }
         'venvsh;help' {
             [CompletionResult]::new('activate', 'activate', [CompletionResultType]::ParameterValue, 'Print code that activates an environment in the current shell.')
-            [CompletionResult]::new('deactivate', 'deactivate', [CompletionResultType]::ParameterValue, 'Print code that undoes the activation in the current shell')
+            [CompletionResult]::new('deactivate', 'deactivate', [CompletionResultType]::ParameterValue, 'Print code that undoes the activation in the current shell.')
             [CompletionResult]::new('hook', 'hook', [CompletionResultType]::ParameterValue, 'Print the shell integration for an rc file (defines `venvsh` and `deactivate`).')
-            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a virtual environment, as `python -m venv` does')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a virtual environment, as `python -m venv` does.')
             [CompletionResult]::new('allow', 'allow', [CompletionResultType]::ParameterValue, 'Let the hook auto-activate an environment (default: this project''s)')
             [CompletionResult]::new('deny', 'deny', [CompletionResultType]::ParameterValue, 'Never auto-activate an environment, and stop saying so')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the shell integration: is the hook loaded and still in place, what is active and why, and is this project''s environment trusted')

@@ -23,9 +23,9 @@ set edit:completion:arg-completer[venvsh] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand activate 'Print code that activates an environment in the current shell.'
-            cand deactivate 'Print code that undoes the activation in the current shell'
+            cand deactivate 'Print code that undoes the activation in the current shell.'
             cand hook 'Print the shell integration for an rc file (defines `venvsh` and `deactivate`).'
-            cand create 'Create a virtual environment, as `python -m venv` does'
+            cand create 'Create a virtual environment, as `python -m venv` does.'
             cand allow 'Let the hook auto-activate an environment (default: this project''s)'
             cand deny 'Never auto-activate an environment, and stop saying so'
             cand doctor 'Check the shell integration: is the hook loaded and still in place, what is active and why, and is this project''s environment trusted'
@@ -74,8 +74,8 @@ set edit:completion:arg-completer[venvsh] = {|@words|
             cand --upgrade-deps 'Upgrade pip to the latest version on PyPI after creating the environment'
             cand --without-scm-ignore-files 'Do not write a `.gitignore` into the environment'
             cand --force 'With --clear: clear a directory even if it does not look like an environment'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'venvsh;allow'= {
             cand -h 'Print help (see more with ''--help'')'
@@ -144,9 +144,9 @@ set edit:completion:arg-completer[venvsh] = {|@words|
         }
         &'venvsh;help'= {
             cand activate 'Print code that activates an environment in the current shell.'
-            cand deactivate 'Print code that undoes the activation in the current shell'
+            cand deactivate 'Print code that undoes the activation in the current shell.'
             cand hook 'Print the shell integration for an rc file (defines `venvsh` and `deactivate`).'
-            cand create 'Create a virtual environment, as `python -m venv` does'
+            cand create 'Create a virtual environment, as `python -m venv` does.'
             cand allow 'Let the hook auto-activate an environment (default: this project''s)'
             cand deny 'Never auto-activate an environment, and stop saying so'
             cand doctor 'Check the shell integration: is the hook loaded and still in place, what is active and why, and is this project''s environment trusted'

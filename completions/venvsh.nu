@@ -23,7 +23,7 @@ module completions {
     [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" ]
   }
 
-  # Print code that undoes the activation in the current shell
+  # Print code that undoes the activation in the current shell.
   export extern "venvsh deactivate" [
     --shell: string@"nu-complete venvsh deactivate shell" # The shell to write code for. Default: detected from the parent process
     --json                    # Print the transition as JSON instead of shell code
@@ -41,7 +41,7 @@ module completions {
     shell: string@"nu-complete venvsh hook shell" # The shell to integrate with
   ]
 
-  # Create a virtual environment, as `python -m venv` does
+  # Create a virtual environment, as `python -m venv` does.
   export extern "venvsh create" [
     --system-site-packages    # Give the environment access to the system site-packages
     --symlinks                # Use symlinks rather than copies (the default on POSIX)
@@ -55,7 +55,7 @@ module completions {
     --python(-p): string      # The Python to use: a path, a name on PATH, or a version like `3.12`
     --force                   # With --clear: clear a directory even if it does not look like an environment
     --name: string            # Create the environment in the store under this name (see `venvsh list`), instead of in a directory here
-    --help(-h)                # Print help
+    --help(-h)                # Print help (see more with '--help')
     ...env_dirs: path         # Directories to create environments in
   ]
 
@@ -170,7 +170,7 @@ module completions {
   export extern "venvsh help activate" [
   ]
 
-  # Print code that undoes the activation in the current shell
+  # Print code that undoes the activation in the current shell.
   export extern "venvsh help deactivate" [
   ]
 
@@ -178,7 +178,7 @@ module completions {
   export extern "venvsh help hook" [
   ]
 
-  # Create a virtual environment, as `python -m venv` does
+  # Create a virtual environment, as `python -m venv` does.
   export extern "venvsh help create" [
   ]
 

@@ -26,6 +26,11 @@ pub enum Command {
     Activate(ActivateArgs),
 
     /// Print code that undoes the activation in the current shell.
+    ///
+    /// Examples:
+    ///   eval "$(venvsh deactivate --shell bash)"
+    ///   venvsh deactivate --json
+    #[command(verbatim_doc_comment)]
     Deactivate(DeactivateArgs),
 
     /// Print the shell integration for an rc file (defines `venvsh` and `deactivate`).
@@ -37,6 +42,12 @@ pub enum Command {
     Hook(HookArgs),
 
     /// Create a virtual environment, as `python -m venv` does.
+    ///
+    /// Examples:
+    ///   venvsh create                      # .venv here, with python3 from PATH
+    ///   venvsh create -p 3.12 .venv
+    ///   venvsh create --name web -p 3.11   # in the store; then: venvsh activate web
+    #[command(verbatim_doc_comment)]
     Create(CreateArgs),
 
     /// Let the hook auto-activate an environment (default: this project's).

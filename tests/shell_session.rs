@@ -232,3 +232,28 @@ fn zsh() {
 fn fish() {
     check("fish", &["fish", "--no-config"]);
 }
+
+/// `venvsh remove` on a terminal asks, and only `y` removes.
+#[test]
+fn remove_asks_on_a_terminal() {
+    if !require("tmux") || !require("bash") {
+        return;
+    }
+    let session = Session::start(&["bash", "--norc", "--noprofile"]);
+    let env = PathBuf::from(session.env_root());
+
+    session.type_line("venvsh remove web");
+    session.wait_for_screen("? [y/N]");
+    session.type_line("n");
+    session.wait_for_screen("kept ");
+    assert!(
+        env.join("pyvenv.cfg").is_file(),
+        "removed after answering n"
+    );
+
+    session.type_line("clear; venvsh remove web");
+    session.wait_for_screen("? [y/N]");
+    session.type_line("y");
+    session.wait_for_screen("removed ");
+    assert!(!env.exists(), "still there after answering y");
+}

@@ -8,7 +8,7 @@
 @if defined PYTHONHOME set "_OLD_VIRTUAL_PYTHONHOME=%PYTHONHOME%"
 {%- let t = on %}
 {%- include "cmd/changes.bat" %}
-@rem VIRTUAL_ENV_DISABLE_PROMPT set to anything but empty, 0 or false keeps the prompt as is.
-@if defined VIRTUAL_ENV_DISABLE_PROMPT if not "%VIRTUAL_ENV_DISABLE_PROMPT%"=="0" if /i not "%VIRTUAL_ENV_DISABLE_PROMPT%"=="false" goto __venvsh_prompt_done
+@rem VIRTUAL_ENV_DISABLE_PROMPT set to anything but empty, 0 or false keeps the prompt as is
+@rem (the prompt comes last, so that ends the script).
+@if defined VIRTUAL_ENV_DISABLE_PROMPT if not "%VIRTUAL_ENV_DISABLE_PROMPT%"=="0" if /i not "%VIRTUAL_ENV_DISABLE_PROMPT%"=="false" goto :eof
 {%- include "cmd/prompt.bat" %}
-:__venvsh_prompt_done

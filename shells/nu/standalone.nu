@@ -7,7 +7,9 @@
 
 export-env {
 {%- for name in on.unset %}
-    hide-env --ignore-errors {{ name|name }}
+    # Hiding a variable in an overlay outlives `overlay hide`, so it is emptied instead
+    # (Python ignores an empty PYTHONHOME); hiding the overlay puts the value back.
+    if ($env | get -o {{ name|name }}) != null { $env.{{ name|name }} = '' }
 {%- endfor %}
     load-env {
 {%- for (name, value) in on.set %}
@@ -20,8 +22,8 @@ export-env {
     $env.PATH = ($entries | prepend {{ entry|nu_path }})
 {%- endif %}
     # VIRTUAL_ENV_DISABLE_PROMPT set to anything but empty, 0 or false keeps the prompt.
-    let disable = ($env.VIRTUAL_ENV_DISABLE_PROMPT? | default '' | into string | str downcase)
-    if $disable in ['' '0' 'false'] {
+    let disable = ($env.VIRTUAL_ENV_DISABLE_PROMPT? | default '' | into string)
+    if $disable =~ '(?i)^(0|false)?$' {
         # The prompt reads the name when drawn, so nothing in it is ever run.
         let original = ($env.PROMPT_COMMAND? | default '')
         $env.PROMPT_COMMAND = {||

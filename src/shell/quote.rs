@@ -202,13 +202,15 @@ const HOST_PATH_SEPARATOR: char = if cfg!(windows) { ';' } else { ':' };
 
 // ---- nushell -----------------------------------------------------------------------
 
-/// A raw string `r#'…'#` with one more `#` than the longest run of `#` after a `'`.
+/// A raw string `r#'…'#` with one more `#` than the longest run of `#` after a `'`,
+/// the opening one included: nu 0.115 misreads `r#'#x'#` but reads `r##'#x'##`.
 /// nushell has no escapes in single quotes and does not join adjacent literals.
 pub fn nu(value: &str) -> Quoted {
     refuse("nushell", "value", value, &[])?;
     let mut longest = 0;
-    for (i, _) in value.match_indices('\'') {
-        let run = value[i + 1..].chars().take_while(|c| *c == '#').count();
+    let quoted = format!("'{value}");
+    for (i, _) in quoted.match_indices('\'') {
+        let run = quoted[i + 1..].chars().take_while(|c| *c == '#').count();
         longest = longest.max(run);
     }
     let hashes = "#".repeat(longest + 1);
@@ -334,6 +336,8 @@ mod tests {
     fn nu_raw_string_outgrows_hash_runs() {
         assert_eq!(nu("a'b").unwrap(), "r#'a'b'#");
         assert_eq!(nu("a'#b").unwrap(), "r##'a'#b'##");
+        assert_eq!(nu("#x").unwrap(), "r##'#x'##");
+        assert_eq!(nu("a#").unwrap(), "r#'a#'#");
         assert_eq!(nu_path_element("/e/bin").unwrap(), "r#'/e/bin'#");
         let separator = if cfg!(windows) { "a;b" } else { "/col:on/bin" };
         assert_eq!(

@@ -13,7 +13,7 @@ static WINESERVER: Once = Once::new();
 /// One persistent wineserver makes each `wine cmd` start in milliseconds, not seconds.
 /// The prefix must exist first, or the server has nothing to serve and exits; the
 /// server stays in the foreground, so it is spawned, not waited for.
-fn start_wineserver(home: &Path) {
+pub(crate) fn start_wineserver(home: &Path) {
     WINESERVER.call_once(|| {
         // Null stdio: the services wine starts with a new prefix outlive this call and
         // would hold a pipe open forever.
@@ -41,7 +41,12 @@ fn start_wineserver(home: &Path) {
     });
 }
 
-fn wine_cmd(cwd: &Path, home: &Path, args: &[&str], stdin: Option<&str>) -> std::process::Output {
+pub(crate) fn wine_cmd(
+    cwd: &Path,
+    home: &Path,
+    args: &[&str],
+    stdin: Option<&str>,
+) -> std::process::Output {
     use std::io::Write;
     let mut child = Command::new("wine")
         .arg("cmd")
@@ -70,7 +75,7 @@ fn wine_cmd(cwd: &Path, home: &Path, args: &[&str], stdin: Option<&str>) -> std:
 }
 
 /// `set` output as name → value (cmd compares names case-insensitively; so do we).
-fn parse_set(path: &Path) -> Vec<(String, String)> {
+pub(crate) fn parse_set(path: &Path) -> Vec<(String, String)> {
     let text = fs::read_to_string(path).unwrap();
     text.split("\r\n")
         .filter_map(|line| line.split_once('='))
@@ -78,7 +83,7 @@ fn parse_set(path: &Path) -> Vec<(String, String)> {
         .collect()
 }
 
-fn lookup(vars: &[(String, String)], name: &str) -> String {
+pub(crate) fn lookup(vars: &[(String, String)], name: &str) -> String {
     vars.iter()
         .find(|(k, _)| k == name)
         .map(|(_, v)| v.clone())

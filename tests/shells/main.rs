@@ -10,5 +10,6 @@ mod nu;
 mod posix;
 mod powershell;
 mod scenarios;
+mod standalone;
 mod support;
 mod tcsh;
