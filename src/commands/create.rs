@@ -47,7 +47,9 @@ pub fn run(args: &CreateArgs) -> anyhow::Result<ExitCode> {
             eprintln!("warning: {warning}");
         }
         // venvsh made it, so the auto-activation hook may activate it (see `venvsh allow`).
-        if let Err(e) = crate::trust::TrustStore::open_default().and_then(|t| t.allow(&created.path)) {
+        if let Err(e) =
+            crate::trust::TrustStore::open_default().and_then(|t| t.allow(&created.path))
+        {
             eprintln!("warning: the hook will not auto-activate it until `venvsh allow`: {e}");
         }
         if config.quiet {
