@@ -86,7 +86,7 @@ w after_ve (var VIRTUAL_ENV)
 w after_vep (var VIRTUAL_ENV_PROMPT)
 w after_state (var VENVSH_STATE)
 w after_pythonhome (var PYTHONHOME)
-w after_leftovers ($env | columns | where {{|name| $name starts-with '__VENVSH' }} | str join ' ')
+w after_leftovers ($env | columns | where {{|name| $name starts-with '__VENVSH' and $name != '__VENVSH_SEEN' }} | str join ' ')
 "#
     )
 }

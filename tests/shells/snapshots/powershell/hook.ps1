@@ -59,7 +59,7 @@ if (-not (Test-Path -LiteralPath Function:\__venvsh_hooked_prompt)) {
 # On every location change, added to any handler already there (PowerShell 7.1+;
 # Windows PowerShell 5.1 has only the prompt check).
 $__venvsh_commands = $ExecutionContext.SessionState.InvokeCommand
-if (($__venvsh_commands | Get-Member -Name LocationChangedAction) -and -not (Test-Path -LiteralPath Variable:\global:__venvsh_location_hook)) {
+if (($__venvsh_commands | Get-Member -Name LocationChangedAction) -and -not (Get-Variable -Name __venvsh_location_hook -Scope Global -ErrorAction SilentlyContinue)) {
     $global:__venvsh_location_hook = [System.EventHandler[System.Management.Automation.LocationChangedEventArgs]] { __venvsh_hook }
     $__venvsh_commands.LocationChangedAction = [System.Delegate]::Combine($__venvsh_commands.LocationChangedAction, $global:__venvsh_location_hook)
 }
