@@ -12,6 +12,9 @@
 //! installed here, so its script is parsed with tree-sitter-powershell (and run when
 //! `pwsh` happens to be on PATH).
 
+#[path = "common/require.rs"]
+mod require;
+use require::require;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -39,28 +42,6 @@ fn venvsh_dir() -> PathBuf {
         .parent()
         .unwrap()
         .to_owned()
-}
-
-/// Whether a shell must be present (the policy of tests/shells/support.rs): with
-/// VENVSH_REQUIRE_SHELLS=1 a missing one fails; otherwise it is skipped, loudly.
-fn require(program: &str) -> bool {
-    let found = Command::new("sh")
-        .arg("-c")
-        .arg(format!("command -v {program}"))
-        .stdout(Stdio::null())
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false);
-    if found {
-        return true;
-    }
-    if std::env::var("VENVSH_REQUIRE_SHELLS").is_ok_and(|v| v == "1") {
-        panic!("{program} is required (VENVSH_REQUIRE_SHELLS=1) but is not installed");
-    }
-    eprintln!(
-        "SKIPPED: {program} is not installed; these tests did not run (set VENVSH_REQUIRE_SHELLS=1 to fail instead)"
-    );
-    false
 }
 
 fn venvsh(args: &[&str]) -> Output {

@@ -3,31 +3,14 @@
 //! is byte for byte what it was. The test binary is installed with --from-binary, so
 //! nothing is built in release.
 
+#[path = "common/require.rs"]
+mod require;
+use require::require;
 use std::collections::BTreeMap;
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-
-fn require(program: &str) -> bool {
-    let found = Command::new("sh")
-        .arg("-c")
-        .arg(format!("command -v {program}"))
-        .stdout(Stdio::null())
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false);
-    if found {
-        return true;
-    }
-    if std::env::var("VENVSH_REQUIRE_SHELLS").is_ok_and(|v| v == "1") {
-        panic!("{program} is required (VENVSH_REQUIRE_SHELLS=1) but is not installed");
-    }
-    eprintln!(
-        "SKIPPED: {program} is not installed; these tests did not run (set VENVSH_REQUIRE_SHELLS=1 to fail instead)"
-    );
-    false
-}
 
 fn script() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("install.sh")

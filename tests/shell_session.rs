@@ -6,30 +6,13 @@
 //! tmux and the shells are required with VENVSH_REQUIRE_SHELLS=1 (tests/run.sh installs
 //! them); otherwise a missing one is skipped with `SKIPPED: …` on stderr.
 
+#[path = "common/require.rs"]
+mod require;
+use require::require;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
-
-fn require(program: &str) -> bool {
-    let found = Command::new("sh")
-        .arg("-c")
-        .arg(format!("command -v {program}"))
-        .stdout(Stdio::null())
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false);
-    if found {
-        return true;
-    }
-    if std::env::var("VENVSH_REQUIRE_SHELLS").is_ok_and(|v| v == "1") {
-        panic!("{program} is required (VENVSH_REQUIRE_SHELLS=1) but is not installed");
-    }
-    eprintln!(
-        "SKIPPED: {program} is not installed; these tests did not run (set VENVSH_REQUIRE_SHELLS=1 to fail instead)"
-    );
-    false
-}
 
 struct Session {
     dir: tempfile::TempDir,

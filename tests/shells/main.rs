@@ -9,6 +9,8 @@ mod fish;
 mod nu;
 mod posix;
 mod powershell;
+#[path = "../common/require.rs"]
+mod require;
 mod scenarios;
 mod standalone;
 mod support;
