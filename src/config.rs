@@ -3,7 +3,7 @@
 //! ```toml
 //! python = "3.12"        # the default `-p` of `venvsh create`   (VENVSH_PYTHON)
 //! quiet = true           # no progress lines from create/remove/shell  (VENVSH_QUIET)
-//! auto_activate = false  # for the hook: activate on entering a project (VENVSH_AUTO_ACTIVATE)
+//! auto_activate = true   # the hook activates a project on entering it (default; VENVSH_AUTO_ACTIVATE)
 //! ```
 //!
 //! Only commands that use a setting read the file; activation never does, so a broken
@@ -65,7 +65,7 @@ struct File {
 }
 
 /// The settings in force: the file's, with the environment variables on top.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
     /// The default Python request for `venvsh create` (`-p` overrides it).
     pub python: Option<String>,
@@ -73,6 +73,17 @@ pub struct Config {
     pub quiet: bool,
     /// Whether the hook should activate a project's environment on entering it.
     pub auto_activate: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        // Auto-activation is on unless turned off; `venvsh hook --no-auto` also turns it off.
+        Config {
+            python: None,
+            quiet: false,
+            auto_activate: true,
+        }
+    }
 }
 
 /// `<config dir>/venvsh/config.toml`, where the platform keeps configuration.
@@ -123,7 +134,7 @@ impl Config {
         let mut config = Config {
             python: parsed.python.filter(|p| !p.is_empty()),
             quiet: parsed.quiet.unwrap_or(false),
-            auto_activate: parsed.auto_activate.unwrap_or(false),
+            auto_activate: parsed.auto_activate.unwrap_or(true),
         };
         if let Some(python) = var(PYTHON_VAR).filter(|p| !p.is_empty()) {
             config.python = Some(python);
@@ -177,12 +188,14 @@ mod tests {
     }
 
     #[test]
-    fn keys_parse_and_default_to_off() {
-        assert_eq!(parse("").unwrap(), Config::default());
-        let config = parse("python = \"3.12\"\nquiet = true\nauto_activate = true\n").unwrap();
+    fn keys_parse_and_default() {
+        let defaults = parse("").unwrap();
+        assert_eq!(defaults, Config::default());
+        assert!(defaults.auto_activate && !defaults.quiet && defaults.python.is_none());
+        let config = parse("python = \"3.12\"\nquiet = true\nauto_activate = false\n").unwrap();
         assert_eq!(config.python.as_deref(), Some("3.12"));
         assert!(config.quiet);
-        assert!(config.auto_activate);
+        assert!(!config.auto_activate);
     }
 
     #[test]

@@ -200,3 +200,43 @@ fn a_pep_832_redirect_file_names_the_environment() {
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(json["env"], env.to_str().unwrap());
 }
+
+#[test]
+fn auto_activation_is_on_unless_turned_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    let hook = |vars: &[(&str, &str)], extra: &[&str]| {
+        let mut args = vec!["hook", "bash"];
+        args.extend(extra);
+        let mut all = vec![("XDG_CONFIG_HOME", config.to_str().unwrap())];
+        all.extend(vars);
+        let output = venvsh(&args, dir.path(), &all);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .contains("__venvsh_hook() {")
+    };
+    assert!(hook(&[], &[]), "on by default");
+    assert!(!hook(&[], &["--no-auto"]), "--no-auto");
+    assert!(
+        !hook(&[("VENVSH_AUTO_ACTIVATE", "0")], &[]),
+        "VENVSH_AUTO_ACTIVATE=0"
+    );
+    std::fs::create_dir_all(config.join("venvsh")).unwrap();
+    std::fs::write(config.join("venvsh/config.toml"), "auto_activate = false\n").unwrap();
+    assert!(!hook(&[], &[]), "auto_activate = false in the config file");
+    // A broken config file is reported, and the shell still gets its hook.
+    std::fs::write(config.join("venvsh/config.toml"), "auto_activate = \"x\n").unwrap();
+    let output = venvsh(
+        &["hook", "bash"],
+        dir.path(),
+        &[("XDG_CONFIG_HOME", config.to_str().unwrap())],
+    );
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("config.toml:1:"));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("__venvsh_hook() {"));
+}

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use super::{env_var, hook_code, print, shell_code};
 use crate::cli::{HookArgs, HookEnvArgs};
+use crate::config::Config;
 use crate::hook::{self, TOLD_VAR};
 use crate::transition::{self, Action, PathChange, PromptChange, Transition};
 use crate::trust::TrustStore;
@@ -12,7 +13,20 @@ pub fn run(args: &HookArgs) -> anyhow::Result<ExitCode> {
     // A shell started inside an activated one inherits the variables but not the
     // prompt; the hook puts the prompt back.
     let resume = transition::resume(&env_var);
-    print(&hook_code(args.shell, resume.as_ref(), !args.no_auto)?)
+    // Read once per shell start, never at a prompt. A broken config file must not
+    // leave the shell without venvsh, so it is reported and the default kept.
+    let auto_in_config = match Config::load() {
+        Ok(config) => config.auto_activate,
+        Err(error) => {
+            crate::error::report(&anyhow::Error::new(error));
+            true
+        }
+    };
+    print(&hook_code(
+        args.shell,
+        resume.as_ref(),
+        !args.no_auto && auto_in_config,
+    )?)
 }
 
 /// Called by the hook only when the directory or its `.venv` changed. Prints nothing
