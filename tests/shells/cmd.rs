@@ -4,24 +4,25 @@
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::sync::Once;
+use std::sync::OnceLock;
 
 use crate::support::*;
 
-static WINESERVER: Once = Once::new();
-
-/// One persistent wineserver makes each `wine cmd` start in milliseconds, not seconds.
-/// The prefix must exist first, or the server has nothing to serve and exits; the
-/// server stays in the foreground, so it is spawned, not waited for.
-pub(crate) fn start_wineserver(home: &Path) {
-    WINESERVER.call_once(|| {
+/// The wine prefix every cmd.exe test shares, made once per test process, with one
+/// persistent wineserver: each `wine cmd` then starts in milliseconds, not seconds.
+/// The prefix must exist before the server starts, or it has nothing to serve and exits;
+/// the server stays in the foreground, so it is spawned, not waited for.
+pub(crate) fn wine_home() -> &'static Path {
+    static HOME: OnceLock<tempfile::TempDir> = OnceLock::new();
+    HOME.get_or_init(|| {
+        let home = tempfile::tempdir().unwrap();
         // Null stdio: the services wine starts with a new prefix outlive this call and
         // would hold a pipe open forever.
         let created = Command::new("wine")
             .args(["cmd", "/c", "exit"])
-            .current_dir(home)
+            .current_dir(home.path())
             .env("WINEDEBUG", "-all")
-            .env("HOME", home)
+            .env("HOME", home.path())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -34,11 +35,13 @@ pub(crate) fn start_wineserver(home: &Path) {
         let _ = Command::new("wineserver")
             .arg("-p")
             .env("WINEDEBUG", "-all")
-            .env("HOME", home)
+            .env("HOME", home.path())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn();
-    });
+        home
+    })
+    .path()
 }
 
 pub(crate) fn wine_cmd(
@@ -105,8 +108,7 @@ fn cmd_hostile_corpus_under_wine() {
     if !require("wine") {
         return;
     }
-    let wine_home = tempfile::tempdir().unwrap();
-    start_wineserver(wine_home.path());
+    let wine_home = wine_home();
     for_each_case("cmd", |case, env, _dir, context| {
         let env_str = env.to_str().unwrap();
         // What the venvsh.cmd wrapper does: run venvsh in the session's environment,
@@ -135,7 +137,7 @@ fn cmd_hostile_corpus_under_wine() {
 
         let probe = "@set \"PYTHONHOME=/original/home\"\r\n@set > before.txt\r\n@call act.bat\r\n@echo %ERRORLEVEL%> act_status.txt\r\n@set > active.txt\r\n@call deact.bat\r\n@echo %ERRORLEVEL%> deact_status.txt\r\n@set > after.txt\r\n";
         fs::write(case.root().join("probe.bat"), probe).unwrap();
-        let output = wine_cmd(case.root(), wine_home.path(), &["/c", "probe.bat"], None);
+        let output = wine_cmd(case.root(), wine_home, &["/c", "probe.bat"], None);
         let stdout = String::from_utf8_lossy(&output.stdout);
         assert!(
             output.status.success() && stdout.trim().is_empty(),
@@ -183,7 +185,7 @@ fn cmd_hostile_corpus_under_wine() {
         // An interactive cmd draws the prompt before reading each line.
         let session = wine_cmd(
             case.root(),
-            wine_home.path(),
+            wine_home,
             &[],
             Some("@call act.bat\r\nexit\r\n"),
         );

@@ -615,8 +615,7 @@ fn cmd_calls_activate_bat_and_deactivate_bat_under_wine() {
     if !require("wine") {
         return;
     }
-    let wine_home = tempfile::tempdir().unwrap();
-    crate::cmd::start_wineserver(wine_home.path());
+    let wine_home = crate::cmd::wine_home();
     for_each_standalone("cmd", "activate.bat", |case, env, context| {
         let env_str = env.to_str().unwrap();
         for file in ["activate.bat", "deactivate.bat"] {
@@ -633,8 +632,7 @@ fn cmd_calls_activate_bat_and_deactivate_bat_under_wine() {
         }
         let probe = "@set \"PYTHONHOME=/original/home\"\r\n@set > before.txt\r\n@call activate.bat\r\n@echo %ERRORLEVEL%> act_status.txt\r\n@set > active.txt\r\n@call deactivate.bat\r\n@echo %ERRORLEVEL%> deact_status.txt\r\n@set > after.txt\r\n@call activate.bat\r\n@call activate.bat\r\n@set \"PATH=C:\\added;%PATH%;C:\\back\"\r\n@call deactivate.bat\r\n@set > edited.txt\r\n";
         fs::write(case.root().join("probe.bat"), probe).unwrap();
-        let output =
-            crate::cmd::wine_cmd(case.root(), wine_home.path(), &["/c", "probe.bat"], None);
+        let output = crate::cmd::wine_cmd(case.root(), wine_home, &["/c", "probe.bat"], None);
         let stdout = String::from_utf8_lossy(&output.stdout);
         assert!(
             output.status.success() && stdout.trim().is_empty(),
@@ -680,7 +678,7 @@ fn cmd_calls_activate_bat_and_deactivate_bat_under_wine() {
         // An interactive cmd draws the prompt before reading each line.
         let session = crate::cmd::wine_cmd(
             case.root(),
-            wine_home.path(),
+            wine_home,
             &[],
             Some("@call activate.bat\r\nexit\r\n"),
         );
