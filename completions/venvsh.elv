@@ -43,6 +43,7 @@ set edit:completion:arg-completer[venvsh] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'venvsh;activate'= {
+            try { venvsh __complete-envs 2>/dev/null | from-lines | each {|name| cand $name 'stored environment' } } catch { }
             cand --shell 'The shell to write code for. Default: detected from the parent process'
             cand --prompt 'The prompt name to show instead of the environment''s own'
             cand --json 'Print the transition as JSON instead of shell code'
@@ -102,20 +103,24 @@ set edit:completion:arg-completer[venvsh] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'venvsh;remove'= {
+            try { venvsh __complete-envs 2>/dev/null | from-lines | each {|name| cand $name 'stored environment' } } catch { }
             cand -y 'Remove without asking'
             cand --yes 'Remove without asking'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'venvsh;run'= {
+            try { venvsh __complete-envs 2>/dev/null | from-lines | each {|name| cand $name 'stored environment' } } catch { }
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'venvsh;shell'= {
+            try { venvsh __complete-envs 2>/dev/null | from-lines | each {|name| cand $name 'stored environment' } } catch { }
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'venvsh;which'= {
+            try { venvsh __complete-envs 2>/dev/null | from-lines | each {|name| cand $name 'stored environment' } } catch { }
             cand --json 'Print the answer as JSON'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'

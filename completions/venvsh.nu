@@ -1,4 +1,9 @@
 module completions {
+  # venvsh: environment names from the store, besides paths.
+  export def "nu-complete venvsh envs" [] {
+    ^venvsh __complete-envs | lines
+  }
+
 
   # Python virtual environments that work in every shell
   export extern venvsh [
@@ -16,7 +21,7 @@ module completions {
     --prompt: string          # The prompt name to show instead of the environment's own
     --json                    # Print the transition as JSON instead of shell code
     --help(-h)                # Print help (see more with '--help')
-    env?: path                # The environment: a directory holding `pyvenv.cfg`. Default: the nearest `.venv` walking up from the current directory
+    env?: path@"nu-complete venvsh envs"                # The environment: a directory holding `pyvenv.cfg`, or a store name. Default: the nearest `.venv` walking up from the current directory
   ]
 
   def "nu-complete venvsh deactivate shell" [] {
@@ -108,20 +113,20 @@ module completions {
   # Run one command with an environment active, without a shell.
   export extern "venvsh run" [
     --help(-h)                # Print help (see more with '--help')
-    env?: path                # The environment: a directory holding `pyvenv.cfg`, or a store name. Default: the nearest `.venv` walking up from the current directory
+    env?: path@"nu-complete venvsh envs"                # The environment: a directory holding `pyvenv.cfg`, or a store name. Default: the nearest `.venv` walking up from the current directory
   ]
 
   # Start your shell with an environment active; `exit` leaves it.
   export extern "venvsh shell" [
     --help(-h)                # Print help (see more with '--help')
-    env?: path                # The environment: a directory holding `pyvenv.cfg`, or a store name. Default: the nearest `.venv` walking up from the current directory
+    env?: path@"nu-complete venvsh envs"                # The environment: a directory holding `pyvenv.cfg`, or a store name. Default: the nearest `.venv` walking up from the current directory
   ]
 
   # Show the active environment, else the one `venvsh activate` would choose here.
   export extern "venvsh which" [
     --json                    # Print the answer as JSON
     --help(-h)                # Print help (see more with '--help')
-    env?: path                # The environment to describe: a path or a store name. Default: the active one, else the nearest `.venv` walking up from the current directory
+    env?: path@"nu-complete venvsh envs"                # The environment to describe: a path or a store name. Default: the active one, else the nearest `.venv` walking up from the current directory
   ]
 
   # Show what is active, and what `venvsh activate` would choose in this directory.

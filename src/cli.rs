@@ -166,8 +166,8 @@ pub struct DispatchArgs {
 
 #[derive(Debug, Args)]
 pub struct ActivateArgs {
-    /// The environment: a directory holding `pyvenv.cfg`. Default: the nearest `.venv`
-    /// walking up from the current directory.
+    /// The environment: a directory holding `pyvenv.cfg`, or a store name. Default: the
+    /// nearest `.venv` walking up from the current directory.
     pub env: Option<PathBuf>,
 
     /// The shell to write code for. Default: detected from the parent process.

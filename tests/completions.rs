@@ -267,6 +267,16 @@ fn zsh_autoloads_the_function_through_compinit() {
     let text = stdout(&fixture.shell("zsh", &["-f", "-c", &script]), "zsh");
     assert!(text.contains("comps=_venvsh\n"), "{text}");
     assert!(text.contains("type=_venvsh: function\n"), "{text}");
+
+    // Store names: the file's helper, with zsh's `_describe` replaced by a printer.
+    let script = r#"
+        compdef() { : }
+        source completions/_venvsh || exit 1
+        _describe() { print -rl -- "${(@P)4}" }
+        _venvsh_envs
+    "#;
+    let text = stdout(&fixture.shell("zsh", &["-f", "-c", script]), "zsh names");
+    assert_eq!(text, "alpha\nbeta\n");
 }
 
 #[test]
@@ -340,6 +350,12 @@ fn nushell_sources_the_module() {
     ] {
         assert!(names.iter().any(|n| n == command), "{command} in {names:?}");
     }
+    let script = "source completions/venvsh.nu; nu-complete venvsh envs | to json -r";
+    let text = stdout(
+        &fixture.shell("nu", &["--no-config-file", "-c", script]),
+        "nu names",
+    );
+    assert_eq!(text.trim(), r#"["alpha","beta"]"#);
 }
 
 /// `edit:` exists only in an interactive elvish, so the script is evaluated in a
@@ -355,15 +371,23 @@ var completion = (ns [&arg-completer=[&]])
 var edit = (ns [&completion:=$completion &complex-candidate~={|c &display=$nil &code-suffix=$nil| put $c}])
 eval (slurp < completions/venvsh.elv) &ns=(ns [&edit:=$edit])
 $completion[arg-completer][venvsh] venvsh '' | each {|c| echo $c }
+echo '== activate'
+$completion[arg-completer][venvsh] venvsh activate '' | each {|c| echo $c }
 "#;
     let path = fixture.dir.path().join("load.elv");
     fs::write(&path, script).unwrap();
     let out = fixture.shell("elvish", &["-norc", path.to_str().unwrap()]);
     let text = stdout(&out, "elvish");
-    let words: Vec<&str> = text.lines().collect();
+    let (commands, activate) = text.split_once("== activate\n").expect("both sections");
+    let words: Vec<&str> = commands.lines().collect();
     for command in ["activate", "list", "run", "shell", "which", "completions"] {
         assert!(words.contains(&command), "{command} in {words:?}");
     }
+    let names: Vec<&str> = activate.lines().collect();
+    assert!(
+        names.contains(&"alpha") && names.contains(&"beta"),
+        "store names in {names:?}"
+    );
 }
 
 #[test]

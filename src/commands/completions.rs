@@ -41,18 +41,87 @@ pub fn render(shell: CompletionShell) -> anyhow::Result<String> {
     match shell {
         CompletionShell::Bash => text.push_str(BASH_ENVS),
         CompletionShell::Fish => text.push_str(FISH_ENVS),
-        // The same call with parentheses: PowerShell runs both alike, and this form is
-        // one that parsers other than PowerShell's own (tree-sitter's) accept too.
+        CompletionShell::Zsh => {
+            // An environment argument completes store names as well as paths; `remove`
+            // takes only names.
+            text = text
+                .lines()
+                .map(|line| {
+                    if line.starts_with("'::env -- ") {
+                        line.replace(":_files' \\", ":_venvsh_env_or_path' \\")
+                    } else if line.starts_with("':name -- The name of the environment in the store")
+                    {
+                        line.replace(":_default' \\", ":_venvsh_envs' \\")
+                    } else {
+                        line.to_owned()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+                + "\n";
+            let tail = "if [ \"$funcstack[1]\" = \"_venvsh\" ]; then";
+            text = text.replacen(tail, &format!("{ZSH_ENVS}{tail}"), 1);
+        }
+        CompletionShell::Nu => {
+            text = text.replace(
+                "    env?: path ",
+                "    env?: path@\"nu-complete venvsh envs\" ",
+            );
+            text = text.replacen(
+                "module completions {\n",
+                &format!("module completions {{\n{NU_ENVS}"),
+                1,
+            );
+        }
         CompletionShell::Powershell => {
+            // The same call with parentheses: PowerShell runs both alike, and this form is
+            // one that parsers other than PowerShell's own (tree-sitter's) accept too.
             text = text.replace(
                 "$completions.Where{ $_.CompletionText -like \"$wordToComplete*\" }",
                 "$completions.Where({ $_.CompletionText -like \"$wordToComplete*\" })",
             );
+            for command in ENV_COMMANDS {
+                let case = format!("        'venvsh;{command}' {{\n");
+                text = text.replacen(&case, &format!("{case}{POWERSHELL_ENVS}"), 1);
+            }
         }
-        _ => {}
+        CompletionShell::Elvish => {
+            for command in ENV_COMMANDS {
+                let case = format!("        &'venvsh;{command}'= {{\n");
+                text = text.replacen(&case, &format!("{case}{ELVISH_ENVS}"), 1);
+            }
+        }
     }
     Ok(text)
 }
+
+/// The commands whose argument may name an environment in the store.
+const ENV_COMMANDS: [&str; 5] = ["activate", "run", "shell", "which", "remove"];
+
+const ZSH_ENVS: &str = r#"# venvsh: environment names from the store, besides paths.
+(( $+functions[_venvsh_envs] )) ||
+_venvsh_envs() {
+    local -a names
+    names=(${(f)"$(command venvsh __complete-envs 2>/dev/null)"})
+    _describe -t envs 'stored environment' names
+}
+(( $+functions[_venvsh_env_or_path] )) ||
+_venvsh_env_or_path() {
+    _alternative 'envs:stored environment:_venvsh_envs' 'files:path:_files'
+}
+
+"#;
+
+const NU_ENVS: &str = r#"  # venvsh: environment names from the store, besides paths.
+  export def "nu-complete venvsh envs" [] {
+    ^venvsh __complete-envs | lines
+  }
+
+"#;
+
+const POWERSHELL_ENVS: &str = "            & venvsh __complete-envs 2>$null | ForEach-Object { [CompletionResult]::new($_, $_, [CompletionResultType]::ParameterValue, 'stored environment') }\n";
+
+const ELVISH_ENVS: &str = "            try { venvsh __complete-envs 2>/dev/null | from-lines | each {|name| cand $name 'stored environment' } } catch { }\n";
 
 /// Wraps clap's `_venvsh`: the first word after a command that takes an environment
 /// also completes to the store's names.
