@@ -80,7 +80,9 @@ impl TrustStore {
                 });
             }
         };
-        let path = root.to_string_lossy();
+        // Records are one line each, so `record` writes a newline in the path as a space;
+        // the identity must match too, so no other environment can share the record.
+        let path = root.to_string_lossy().replace('\n', " ");
         // The last record for this environment wins.
         let mut verdict = Verdict::Unknown;
         for line in text.lines() {
@@ -183,6 +185,15 @@ mod tests {
         assert_eq!(store.verdict(&a).unwrap(), Verdict::Allowed);
         store.deny(&a).unwrap();
         assert_eq!(store.verdict(&a).unwrap(), Verdict::Denied);
+    }
+
+    #[test]
+    fn a_path_with_a_newline_can_be_allowed() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = TrustStore::at(dir.path().join("trust"));
+        let a = env(dir.path(), "new\nline");
+        store.allow(&a).unwrap();
+        assert_eq!(store.verdict(&a).unwrap(), Verdict::Allowed);
     }
 
     #[test]
