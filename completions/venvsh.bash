@@ -165,7 +165,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd____dispatch)
-            opts="-h --help bash zsh sh fish tcsh powershell nu cmd"
+            opts="-h --help bash zsh sh fish tcsh powershell nu cmd clink"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -186,7 +186,7 @@ _venvsh() {
             fi
             case "${prev}" in
                 --shell)
-                    COMPREPLY=($(compgen -W "bash zsh sh fish tcsh powershell nu cmd" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "bash zsh sh fish tcsh powershell nu cmd clink" -- "${cur}"))
                     return 0
                     ;;
                 --prompt)
@@ -266,7 +266,7 @@ _venvsh() {
             fi
             case "${prev}" in
                 --shell)
-                    COMPREPLY=($(compgen -W "bash zsh sh fish tcsh powershell nu cmd" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "bash zsh sh fish tcsh powershell nu cmd clink" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -298,7 +298,7 @@ _venvsh() {
             fi
             case "${prev}" in
                 --shell)
-                    COMPREPLY=($(compgen -W "bash zsh sh fish tcsh powershell nu cmd" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "bash zsh sh fish tcsh powershell nu cmd clink" -- "${cur}"))
                     return 0
                     ;;
                 --hook-report)
@@ -593,7 +593,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__hook)
-            opts="-h --no-auto --help bash zsh sh fish tcsh powershell nu cmd"
+            opts="-h --no-auto --help bash zsh sh fish tcsh powershell nu cmd clink"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -614,7 +614,7 @@ _venvsh() {
             fi
             case "${prev}" in
                 --shell)
-                    COMPREPLY=($(compgen -W "bash zsh sh fish tcsh powershell nu cmd" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "bash zsh sh fish tcsh powershell nu cmd clink" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -12,7 +12,7 @@ module completions {
   ]
 
   def "nu-complete venvsh activate shell" [] {
-    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" ]
+    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" ]
   }
 
   # Print code that activates an environment in the current shell.
@@ -25,7 +25,7 @@ module completions {
   ]
 
   def "nu-complete venvsh deactivate shell" [] {
-    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" ]
+    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" ]
   }
 
   # Print code that undoes the activation in the current shell.
@@ -36,7 +36,7 @@ module completions {
   ]
 
   def "nu-complete venvsh hook shell" [] {
-    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" ]
+    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" ]
   }
 
   # Print the shell integration for an rc file (defines `venvsh` and `deactivate`).
@@ -77,7 +77,7 @@ module completions {
   ]
 
   def "nu-complete venvsh doctor shell" [] {
-    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" ]
+    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" ]
   }
 
   # Check the shell integration: is the hook loaded and still in place, what is active and why, and is this project's environment trusted
@@ -88,7 +88,7 @@ module completions {
   ]
 
   def "nu-complete venvsh hook-env shell" [] {
-    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" ]
+    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" ]
   }
 
   # Used by the hook: print code that auto-activates or deactivates for this directory
@@ -157,7 +157,7 @@ module completions {
   ]
 
   def "nu-complete venvsh __dispatch shell" [] {
-    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" ]
+    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" ]
   }
 
   # Used by the csh/tcsh alias: print code for activate/deactivate, else the command

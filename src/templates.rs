@@ -20,7 +20,8 @@ pub struct View<'a> {
     pub hook: bool,
     /// With the hook: also auto-activate on entering a project (`hook --no-auto` clears it).
     pub auto: bool,
-    /// For shells whose PATH venvsh computes rather than edits in place (csh): the result.
+    /// For shells whose PATH venvsh computes rather than edits in place (csh, Clink): the
+    /// result.
     pub path_after: Option<String>,
 }
 
@@ -69,12 +70,15 @@ pub mod filters {
         cmd_path => quote::cmd_path_element;
         cmd_prompt => quote::cmd_prompt;
         cmd_arg => quote::cmd_argument;
+        lua => quote::lua;
+        lua_path => quote::lua_path_element;
+        lua_cmd_arg => quote::lua_cmd_argument;
     }
 }
 
 /// Render `view` for its shell; an unrepresentable value comes back as that error.
 pub fn render(view: &View<'_>, kind: Kind) -> anyhow::Result<String> {
-    use crate::shell::{cmd, csh, fish, nu, posix, powershell};
+    use crate::shell::{clink, cmd, csh, fish, nu, posix, powershell};
     let rendered = match view.shell {
         Shell::Bash | Shell::Zsh | Shell::Sh => posix::render(view, kind),
         Shell::Fish => fish::render(view, kind),
@@ -82,6 +86,7 @@ pub fn render(view: &View<'_>, kind: Kind) -> anyhow::Result<String> {
         Shell::Powershell => powershell::render(view, kind),
         Shell::Nu => nu::render(view, kind),
         Shell::Cmd => cmd::render(view, kind),
+        Shell::Clink => clink::render(view, kind),
     };
     rendered.map_err(|error| match error {
         askama::Error::Custom(inner) => match inner
@@ -158,6 +163,9 @@ mod tests {
         "cmd_path",
         "cmd_prompt",
         "cmd_arg",
+        "lua",
+        "lua_path",
+        "lua_cmd_arg",
     ];
 
     fn templates(dir: &Path, out: &mut Vec<(String, String)>) {

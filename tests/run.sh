@@ -23,7 +23,7 @@ if ! nu_ok; then
     nu_pid=$!
 fi
 
-packages=(bash zsh dash ksh fish tcsh wine wine64 python3 tmux strace elvish shellcheck)
+packages=(bash zsh dash ksh fish tcsh wine wine64 python3 tmux strace elvish shellcheck lua5.4)
 missing=()
 for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -4,13 +4,14 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use super::{env_var, print, shell_code, shell_or_detect};
+use super::{env_var, explicit_shell, print, shell_code, shell_or_detect};
 use crate::cli::{ActivateArgs, DeactivateArgs};
 use crate::environment::Environment;
 use crate::state::Origin;
 use crate::transition::{self, Request};
 
 pub fn activate(args: &ActivateArgs) -> anyhow::Result<ExitCode> {
+    args.shell.map(explicit_shell).transpose()?;
     let cwd = std::env::current_dir().context("could not read the current directory")?;
     let env = Environment::resolve(args.env.as_deref(), &cwd)?;
     let request = Request::Activate {
@@ -22,6 +23,7 @@ pub fn activate(args: &ActivateArgs) -> anyhow::Result<ExitCode> {
 }
 
 pub fn deactivate(args: &DeactivateArgs) -> anyhow::Result<ExitCode> {
+    args.shell.map(explicit_shell).transpose()?;
     emit(&Request::Deactivate, args.shell, args.json)
 }
 

@@ -103,5 +103,8 @@ fn rc_line(shell: crate::shell::Shell) -> &'static str {
         Powershell => "venvsh hook powershell | Out-String | Invoke-Expression  ($PROFILE)",
         Nu => "venvsh hook nu | save -f ~/.config/nushell/venvsh.nu, then source it in config.nu",
         Cmd => "venvsh hook cmd > venvsh.cmd in a directory before venvsh.exe on PATH",
+        Clink => {
+            "venvsh hook clink > \"%LOCALAPPDATA%\\clink\\venvsh.lua\"  (a Clink script directory)"
+        }
     }
 }

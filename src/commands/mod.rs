@@ -54,6 +54,17 @@ fn shell_or_detect(shell: Option<Shell>) -> anyhow::Result<Shell> {
     }
 }
 
+/// A shell that explicit activation writes code for: Clink has only the hook.
+fn explicit_shell(shell: Shell) -> anyhow::Result<Shell> {
+    if shell == Shell::Clink {
+        anyhow::bail!(
+            "clink is only for `venvsh hook clink` (auto-activation); in cmd.exe, activate \
+             and deactivate through the venvsh.cmd wrapper that `venvsh hook cmd` prints"
+        );
+    }
+    Ok(shell)
+}
+
 /// Code for `shell` that applies `transition` (and, with `define_functions`, defines
 /// `venvsh` and `deactivate`).
 fn shell_code(
@@ -67,6 +78,9 @@ fn shell_code(
         .with_context(|| format!("the venvsh path {} is not valid UTF-8", exe.display()))?;
     let path_after = match (shell, transition) {
         (Shell::Tcsh, Some(t)) => shell::csh::path_after(t, std::env::var("PATH").ok().as_deref())?,
+        (Shell::Clink, Some(t)) => {
+            shell::clink::path_after(t, std::env::var("PATH").ok().as_deref())?
+        }
         _ => None,
     };
     let view = View {

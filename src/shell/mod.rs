@@ -1,6 +1,7 @@
 //! The shells venvsh speaks: naming, detection, and one small file per shell with
 //! its templates. All escaping lives in [`quote`].
 
+pub mod clink;
 pub mod cmd;
 pub mod csh;
 mod detect;
@@ -30,6 +31,9 @@ pub enum Shell {
     #[value(alias = "nushell")]
     Nu,
     Cmd,
+    /// cmd.exe with Clink: only `hook clink` (and the hook's `hook-env`); explicit
+    /// activation in cmd is the `venvsh.cmd` wrapper.
+    Clink,
 }
 
 impl Shell {
@@ -43,6 +47,7 @@ impl Shell {
             Self::Powershell => "powershell",
             Self::Nu => "nu",
             Self::Cmd => "cmd",
+            Self::Clink => "clink",
         }
     }
 

@@ -270,6 +270,40 @@ pub fn cmd_argument(value: &str) -> Quoted {
     Ok(format!("\"{value}\""))
 }
 
+// ---- Lua (Clink in cmd.exe) --------------------------------------------------------
+
+/// A Lua string literal: `"…"` with every byte outside `[A-Za-z0-9 ._,:/+=@#%~-]`
+/// written as a three-digit decimal escape `\ddd` (Lua 5.1 to 5.4). The literal is ASCII
+/// whatever the value, and no byte of the value can end the string or start an escape.
+/// NUL is carried too (`\000`): Lua strings hold it, and the values written come from
+/// environment variables and paths, which cannot contain it.
+pub fn lua(value: &str) -> Quoted {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || b" ._,:/+=@#%~-".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("\\{byte:03}"));
+        }
+    }
+    out.push('"');
+    Ok(out)
+}
+
+/// A directory for PATH as the binary computes it for Clink: the host's separator
+/// (`;` on Windows, where Clink runs) cannot be carried.
+pub fn lua_path_element(value: &str) -> Quoted {
+    refuse("Clink", "PATH entry", value, &[HOST_PATH_SEPARATOR])?;
+    lua(value)
+}
+
+/// A program for the command line Lua's `io.popen` hands to `cmd.exe /c`: a
+/// double-quoted word ([`cmd_argument`]), written as a Lua string literal.
+pub fn lua_cmd_argument(value: &str) -> Quoted {
+    lua(&cmd_argument(value)?)
+}
+
 /// Shell-neutral display of a value in a message for humans, e.g. a hint.
 pub struct ForHumans<'a>(pub &'a str);
 
@@ -369,6 +403,29 @@ mod tests {
         for quote in [posix, fish, csh, powershell, nu, cmd] {
             assert_eq!(quote("a\0b").unwrap_err().character, '\0');
         }
+    }
+
+    #[test]
+    fn lua_escapes_every_unsafe_byte_in_decimal() {
+        assert_eq!(lua("plain/dir-1.x").unwrap(), "\"plain/dir-1.x\"");
+        assert_eq!(lua("a\"b").unwrap(), r#""a\034b""#);
+        assert_eq!(lua(r"C:\v").unwrap(), r#""C:\092v""#);
+        assert_eq!(lua("n\n]]").unwrap(), r#""n\010\093\093""#);
+        // Three digits always, so a digit after an escape stays a digit.
+        assert_eq!(lua("\u{1}2").unwrap(), r#""\0012""#);
+        assert_eq!(lua("é").unwrap(), r#""\195\169""#);
+        assert_eq!(lua("a\0b").unwrap(), r#""a\000b""#);
+        assert_eq!(lua("").unwrap(), "\"\"");
+        let separator = if cfg!(windows) { "a;b" } else { "/col:on/bin" };
+        assert_eq!(
+            lua_path_element(separator).unwrap_err().character,
+            HOST_PATH_SEPARATOR
+        );
+        assert_eq!(
+            lua_cmd_argument(r"C:\v sh\venvsh.exe").unwrap(),
+            r#""\034C:\092v sh\092venvsh.exe\034""#
+        );
+        assert_eq!(lua_cmd_argument("a%b").unwrap_err().character, '%');
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! test command sets VENVSH_REQUIRE_SHELLS=1, and then a missing shell fails.
 
 mod auto;
+mod clink;
 mod cmd;
 mod fish;
 mod nu;

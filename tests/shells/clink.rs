@@ -1,0 +1,410 @@
+//! `venvsh hook clink` in a real Lua 5.4 (Debian's `lua5.4`) with a MOCK of the part of
+//! Clink's API the script uses. Clink itself only runs inside cmd.exe on Windows; this is
+//! not Clink. The mock provides `clink.onbeginedit`, `clink.promptfilter` (objects with
+//! `:filter`), `os.getcwd` (a directory the test sets), `os.getenv`/`os.setenv` on a Lua
+//! table that stands for cmd.exe's environment, `os.isdir`/`os.isfile`, and `io.popen`,
+//! which does what cmd.exe /c does with the line (drops the outer quotes) and runs it with
+//! exactly that table as its environment (`env -i`), in that directory, counting calls.
+//!
+//! The test talks to the mock over stdin/stdout, one command per line, every argument
+//! hex-encoded so that any corpus name travels intact.
+
+use std::fs;
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+
+use crate::support::*;
+
+const MOCK: &str = r#"
+local function unhex(s) return (s:gsub("..", function(h) return string.char(tonumber(h, 16)) end)) end
+local function hex(s) return (s:gsub(".", function(c) return string.format("%02x", c:byte()) end)) end
+local function shq(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
+
+local env, cwd, popens = {}, nil, 0
+local begin, filters = {}, {}
+local real_popen = io.popen
+
+clink = {}
+function clink.onbeginedit(f) begin[#begin + 1] = f end
+function clink.promptfilter(priority)
+    local filter = { priority = priority }
+    filters[#filters + 1] = filter
+    return filter
+end
+os.getcwd = function() return cwd end
+os.getenv = function(name) return env[name] end
+os.setenv = function(name, value) env[name] = value; return true end
+os.isdir = function(path)
+    local f = io.open(path .. "/.", "r")
+    if f then f:close() return true end
+    return false
+end
+os.isfile = function(path)
+    if os.isdir(path) then return false end
+    local f = io.open(path, "r")
+    if f then f:close() return true end
+    return false
+end
+io.popen = function(line)
+    popens = popens + 1
+    -- cmd.exe /c: a line that starts with a quote loses its first and last quote.
+    assert(line:sub(1, 1) == '"' and line:sub(-1) == '"', "not wrapped for cmd /c: " .. line)
+    local inner = line:sub(2, -2)
+    local words = {}
+    for name, value in pairs(env) do words[#words + 1] = shq(name .. "=" .. value) end
+    table.sort(words)
+    return real_popen("cd " .. shq(cwd) .. " && exec env -i " .. table.concat(words, " ") .. " " .. inner)
+end
+
+local function reply(s) io.write(s, "\n"); io.flush() end
+for line in io.lines() do
+    local verb, a, b = line:match("^(%S+) ?(%x*) ?(%x*)$")
+    a, b = unhex(a or ""), unhex(b or "")
+    if verb == "set" then env[a] = b; reply("ok")
+    elseif verb == "unset" then env[a] = nil; reply("ok")
+    elseif verb == "cd" then cwd = a; reply("ok")
+    elseif verb == "load" then dofile(a); reply("ok " .. #begin .. " " .. #filters)
+    elseif verb == "get" then reply(env[a] and hex(env[a]) or "-")
+    elseif verb == "prompt" then
+        -- What Clink does before each input line: onbeginedit, then the prompt filters
+        -- by priority, starting from cmd's prompt text.
+        local before = popens
+        for _, f in ipairs(begin) do f() end
+        table.sort(filters, function(x, y) return x.priority < y.priority end)
+        local text = a
+        for _, f in ipairs(filters) do
+            local new = f:filter(text)
+            if new ~= nil then text = new end
+        end
+        reply((popens - before) .. " " .. hex(text))
+    else error("unknown command " .. line) end
+end
+"#;
+
+fn hex(s: &str) -> String {
+    s.bytes().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(s: &str) -> String {
+    let bytes: Vec<u8> = (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+        .collect();
+    String::from_utf8(bytes).unwrap()
+}
+
+/// One Lua process running the mock and the generated script.
+struct Clink {
+    child: Child,
+    stdin: ChildStdin,
+    stdout: BufReader<ChildStdout>,
+}
+
+impl Clink {
+    fn start(dir: &Path, data: &Path, path: &str, script: &str) -> Clink {
+        let mock = dir.join("mock.lua");
+        fs::write(&mock, MOCK).unwrap();
+        let hook = dir.join("venvsh.lua");
+        fs::write(&hook, script).unwrap();
+        let mut child = Command::new("lua5.4")
+            .arg(&mock)
+            .env_clear()
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("lua5.4 runs");
+        let stdin = child.stdin.take().unwrap();
+        let stdout = BufReader::new(child.stdout.take().unwrap());
+        let mut clink = Clink {
+            child,
+            stdin,
+            stdout,
+        };
+        clink.set("PATH", path);
+        clink.set("VENVSH_DATA_DIR", data.to_str().unwrap());
+        clink.set("LANG", "C.UTF-8");
+        clink.set("PYTHONHOME", "/original/home");
+        clink
+    }
+
+    fn say(&mut self, line: &str) -> String {
+        writeln!(self.stdin, "{line}").unwrap();
+        self.stdin.flush().unwrap();
+        let mut reply = String::new();
+        self.stdout.read_line(&mut reply).unwrap();
+        assert!(
+            reply.ends_with('\n'),
+            "the mock stopped after {line:?}: {reply:?}"
+        );
+        reply.trim_end_matches('\n').to_owned()
+    }
+
+    fn set(&mut self, name: &str, value: &str) {
+        assert_eq!(self.say(&format!("set {} {}", hex(name), hex(value))), "ok");
+    }
+
+    fn unset(&mut self, name: &str) {
+        assert_eq!(self.say(&format!("unset {}", hex(name))), "ok");
+    }
+
+    fn load(&mut self, script: &Path) -> String {
+        self.say(&format!("load {}", hex(script.to_str().unwrap())))
+    }
+
+    fn cd(&mut self, dir: &Path) {
+        assert_eq!(
+            self.say(&format!("cd {}", hex(dir.to_str().unwrap()))),
+            "ok"
+        );
+    }
+
+    fn get(&mut self, name: &str) -> Option<String> {
+        match self.say(&format!("get {}", hex(name))).as_str() {
+            "-" => None,
+            value => Some(unhex(value)),
+        }
+    }
+
+    /// One input line: returns how many times venvsh ran, and the prompt drawn.
+    fn prompt(&mut self) -> (usize, String) {
+        let reply = self.say(&format!("prompt {}", hex("C:\\>")));
+        let (count, text) = reply.split_once(' ').unwrap();
+        (count.parse().unwrap(), unhex(text))
+    }
+
+    /// Close stdin and return what the script wrote on stderr (venvsh's notices).
+    fn finish(self) -> String {
+        drop(self.stdin);
+        let output = self.child.wait_with_output().unwrap();
+        assert!(output.status.success(), "lua failed: {output:?}");
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    }
+}
+
+fn hook_script(args: &[&str]) -> String {
+    let mut all = vec!["hook", "clink"];
+    all.extend(args);
+    let output = run(venvsh().to_str().unwrap(), &all, Path::new("/"), &[], None);
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn allow(data: &Path, env: &Path) {
+    let output = run(
+        venvsh().to_str().unwrap(),
+        &["allow", env.to_str().unwrap()],
+        Path::new("/"),
+        &[("VENVSH_DATA_DIR", data.to_str().unwrap())],
+        None,
+    );
+    assert!(output.status.success(), "allow: {output:?}");
+}
+
+fn start(case: &Case, args: &[&str]) -> Clink {
+    let mut clink = Clink::start(
+        case.root(),
+        &case.root().join("data"),
+        &test_path(),
+        &hook_script(args),
+    );
+    let loaded = clink.load(&case.root().join("venvsh.lua"));
+    assert!(loaded.starts_with("ok "), "{loaded}");
+    clink
+}
+
+fn bin(env: &Path) -> String {
+    env.join("bin").to_str().unwrap().to_owned()
+}
+
+#[test]
+fn clink_auto_activation_with_a_mock_of_clink_in_real_lua() {
+    if !require("lua5.4") {
+        return;
+    }
+    let case = Case::new();
+    let root = case.root().canonicalize().unwrap();
+    let data = root.join("data");
+    let proj = root.join("proj");
+    let sib = root.join("sib");
+    let cloned = root.join("cloned");
+    let proj_env = make_env(&proj, ".venv", Some("proj"));
+    let sib_env = make_env(&sib, ".venv", Some("sib"));
+    let cloned_env = make_env(&cloned, ".venv", Some("cloned"));
+    fs::create_dir_all(proj.join("sub/deeper")).unwrap();
+    fs::create_dir_all(root.join("plain")).unwrap();
+    allow(&data, &proj_env);
+    allow(&data, &sib_env);
+    let path = test_path();
+
+    let mut clink = start(&case, &[]);
+    // Loading the script twice installs it once.
+    assert_eq!(clink.load(&case.root().join("venvsh.lua")), "ok 1 1");
+
+    // Started inside a trusted project: activated at the first input line.
+    clink.cd(&proj);
+    let (ran, prompt) = clink.prompt();
+    assert_eq!(ran, 1);
+    assert_eq!(prompt, "(proj) C:\\>");
+    assert_eq!(
+        clink.get("VIRTUAL_ENV").unwrap(),
+        proj_env.to_str().unwrap()
+    );
+    assert_eq!(
+        clink.get("PATH").unwrap(),
+        format!("{}:{path}", bin(&proj_env))
+    );
+    assert_eq!(clink.get("PYTHONHOME"), None);
+
+    // Nothing changed: venvsh does not run.
+    for _ in 0..3 {
+        assert_eq!(clink.prompt(), (0, "(proj) C:\\>".to_owned()));
+    }
+
+    // A subdirectory keeps it (one run: the directory changed), then nothing.
+    clink.cd(&proj.join("sub/deeper"));
+    assert_eq!(clink.prompt(), (1, "(proj) C:\\>".to_owned()));
+    assert_eq!(clink.prompt().0, 0);
+    assert_eq!(
+        clink.get("VIRTUAL_ENV").unwrap(),
+        proj_env.to_str().unwrap()
+    );
+
+    // A sibling project switches; PATH loses proj's entry and gains sib's.
+    clink.cd(&sib);
+    assert_eq!(clink.prompt(), (1, "(sib) C:\\>".to_owned()));
+    assert_eq!(clink.get("VIRTUAL_ENV").unwrap(), sib_env.to_str().unwrap());
+    assert_eq!(
+        clink.get("PATH").unwrap(),
+        format!("{}:{path}", bin(&sib_env))
+    );
+
+    // Out: everything back.
+    clink.cd(&root.join("plain"));
+    assert_eq!(clink.prompt(), (1, "C:\\>".to_owned()));
+    assert_eq!(clink.get("PATH").unwrap(), path);
+    assert_eq!(clink.get("VIRTUAL_ENV"), None);
+    assert_eq!(clink.get("VIRTUAL_ENV_PROMPT"), None);
+    assert_eq!(clink.get("VENVSH_STATE"), None);
+    assert_eq!(clink.get("PYTHONHOME").as_deref(), Some("/original/home"));
+    assert_eq!(clink.prompt().0, 0);
+
+    // A .venv created (and allowed) in place counts at the next line; removed, too.
+    let here_env = make_env(&root.join("plain"), ".venv", Some("here"));
+    allow(&data, &here_env);
+    assert_eq!(clink.prompt(), (1, "(here) C:\\>".to_owned()));
+    assert_eq!(
+        clink.get("PATH").unwrap(),
+        format!("{}:{path}", bin(&here_env))
+    );
+    fs::remove_dir_all(&here_env).unwrap();
+    assert_eq!(clink.prompt(), (1, "C:\\>".to_owned()));
+    assert_eq!(clink.get("PATH").unwrap(), path);
+    assert_eq!(clink.get("VIRTUAL_ENV"), None);
+
+    // An untrusted .venv is never on PATH; the notice comes once.
+    clink.cd(&cloned);
+    assert_eq!(clink.prompt(), (1, "C:\\>".to_owned()));
+    assert_eq!(clink.get("PATH").unwrap(), path);
+    assert_eq!(clink.get("VIRTUAL_ENV"), None);
+    clink.cd(&root);
+    clink.prompt();
+    clink.cd(&cloned);
+    assert_eq!(clink.prompt(), (1, "C:\\>".to_owned()));
+    assert_eq!(clink.get("PATH").unwrap(), path);
+
+    // The prompt rule: disabled by VIRTUAL_ENV_DISABLE_PROMPT=1, not by 0; not doubled
+    // when cmd's explicit activation (venvsh.cmd) already put it in PROMPT.
+    clink.cd(&proj);
+    assert_eq!(clink.prompt(), (1, "(proj) C:\\>".to_owned()));
+    clink.set("VIRTUAL_ENV_DISABLE_PROMPT", "1");
+    assert_eq!(clink.prompt(), (0, "C:\\>".to_owned()));
+    clink.set("VIRTUAL_ENV_DISABLE_PROMPT", "0");
+    assert_eq!(clink.prompt(), (0, "(proj) C:\\>".to_owned()));
+    clink.unset("VIRTUAL_ENV_DISABLE_PROMPT");
+    clink.set("__VENVSH_OLD_PROMPT", "$P$G");
+    assert_eq!(clink.prompt(), (0, "C:\\>".to_owned()));
+    clink.unset("__VENVSH_OLD_PROMPT");
+
+    let stderr = clink.finish();
+    assert_eq!(
+        stderr.matches("venvsh: not activating").count(),
+        1,
+        "the notice comes once: {stderr}"
+    );
+    assert!(stderr.contains(cloned_env.to_str().unwrap()), "{stderr}");
+}
+
+#[test]
+fn clink_no_auto_keeps_only_the_prompt() {
+    if !require("lua5.4") {
+        return;
+    }
+    let case = Case::new();
+    let proj = case.root().canonicalize().unwrap().join("proj");
+    let env = make_env(&proj, ".venv", Some("proj"));
+    allow(&case.root().join("data"), &env);
+    let mut clink = start(&case, &["--no-auto"]);
+    clink.cd(&proj);
+    assert_eq!(clink.prompt(), (0, "C:\\>".to_owned()));
+    assert_eq!(clink.get("VIRTUAL_ENV"), None);
+    clink.finish();
+}
+
+/// Every corpus name as the project's directory (so in VIRTUAL_ENV, PATH and the
+/// directory the script compares), and as the environment's prompt: entered and left
+/// through the hook, with exact VIRTUAL_ENV, PATH[0], prompt, and PATH restored.
+#[test]
+fn clink_hostile_corpus() {
+    if !require("lua5.4") {
+        return;
+    }
+    for name in CORPUS {
+        for (dir, prompt) in [(*name, None), ("project", Some(*name))] {
+            let case = Case::new();
+            let root = case.root().canonicalize().unwrap();
+            let project = root.join(dir);
+            let env = make_env(&project, ".venv", prompt);
+            allow(&root.join("data"), &env);
+            let context = format!("clink: dir {dir:?}, prompt {prompt:?}");
+            let path = test_path();
+            let mut clink = start(&case, &[]);
+            clink.cd(&project);
+            let (ran, drawn) = clink.prompt();
+            assert_eq!(ran, 1, "{context}");
+            if dir.contains(':') {
+                // The host's PATH separator cannot be carried: refused, nothing changes.
+                assert_eq!(clink.get("VIRTUAL_ENV"), None, "{context}");
+                assert_eq!(clink.get("PATH").unwrap(), path, "{context}");
+                let stderr = clink.finish();
+                assert!(stderr.contains("':'"), "{context}: {stderr}");
+                continue;
+            }
+            let text = expected_prompt_text(&env);
+            assert_eq!(
+                clink.get("VIRTUAL_ENV").as_deref(),
+                Some(env.to_str().unwrap()),
+                "{context}"
+            );
+            assert_eq!(
+                clink.get("PATH").as_deref(),
+                Some(format!("{}:{path}", bin(&env)).as_str()),
+                "{context}"
+            );
+            assert_eq!(drawn, format!("({text}) C:\\>"), "{context}");
+            clink.cd(&root);
+            assert_eq!(clink.prompt(), (1, "C:\\>".to_owned()), "{context}");
+            assert_eq!(clink.get("PATH").unwrap(), path, "{context}");
+            assert_eq!(clink.get("VIRTUAL_ENV"), None, "{context}");
+            assert_eq!(clink.get("VENVSH_STATE"), None, "{context}");
+            assert_eq!(
+                clink.get("PYTHONHOME").as_deref(),
+                Some("/original/home"),
+                "{context}"
+            );
+            clink.finish();
+            case.assert_nothing_ran(&context);
+        }
+    }
+}
