@@ -91,7 +91,8 @@ fn repair(
     path: &str,
     var: &dyn Fn(&str) -> Option<String>,
 ) -> Option<Transition> {
-    if path.split(':').any(|entry| entry == state.path_entry)
+    // The host's separator: `;` on Windows (PowerShell, Clink), where `C:` holds a colon.
+    if std::env::split_paths(path).any(|entry| entry == Path::new(&state.path_entry))
         || var(crate::state::STATE_VAR).is_none()
     {
         return None;

@@ -48,7 +48,7 @@ pub fn run(args: &DoctorArgs) -> anyhow::Result<ExitCode> {
             };
             writeln!(out, "active: {} ({how})", ForHumans(&state.env))?;
             let path = env_var("PATH").unwrap_or_default();
-            if !path.split(':').any(|e| e == state.path_entry) {
+            if !std::env::split_paths(&path).any(|e| e == std::path::Path::new(&state.path_entry)) {
                 healthy = false;
                 writeln!(
                     out,
