@@ -280,6 +280,11 @@ pub struct CreateArgs {
     #[arg(long)]
     pub force: bool,
 
+    /// How pip's files get into the environment: hard links to read-only files in
+    /// venvsh's cache (copies where linking fails), or private copies.
+    #[arg(long, value_enum, default_value = "hardlink")]
+    pub link_mode: crate::venv::LinkMode,
+
     /// Create the environment in the store under this name (see `venvsh list`),
     /// instead of in a directory here.
     #[arg(long, value_name = "NAME", conflicts_with = "env_dirs")]

@@ -779,3 +779,190 @@ fn a_warm_create_runs_no_python() {
     );
     assert!(!dir.join("third").exists());
 }
+
+/// Every file RECORD lists with a hash has those bytes.
+#[track_caller]
+fn assert_record_matches(env: &Path, dist: &str) {
+    let site = site_packages(env);
+    let info = fs::read_dir(&site)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            let n = p.file_name().unwrap().to_string_lossy();
+            n.starts_with(&format!("{dist}-")) && n.ends_with(".dist-info")
+        })
+        .expect("dist-info");
+    let record = fs::read_to_string(info.join("RECORD")).unwrap();
+    let mut checked = 0;
+    for line in record.lines() {
+        let mut fields = line.rsplitn(3, ',');
+        let (size, hash, path) = (fields.next(), fields.next(), fields.next());
+        let (Some(size), Some(hash), Some(path)) = (size, hash, path) else {
+            continue;
+        };
+        let Some(hash) = hash.strip_prefix("sha256=") else {
+            continue;
+        };
+        let data = fs::read(site.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert_eq!(b64(&Sha256::digest(&data)), hash, "{path}");
+        assert_eq!(data.len().to_string(), size, "{path}");
+        checked += 1;
+    }
+    assert!(checked > 10, "RECORD lists only {checked} files");
+}
+
+#[test]
+fn pip_files_are_read_only_links_into_the_cache() {
+    let dir = workdir("link-mode");
+    let cache = dir.join("cache");
+    let create = |name: &str, extra: &[&str]| {
+        let mut command = venvsh(&dir);
+        command
+            .env("XDG_CACHE_HOME", &cache)
+            .arg("create")
+            .args(extra)
+            .arg(name);
+        success(&mut command);
+        dir.join(name)
+    };
+    // The first create fills the cache, the second links from it.
+    let first = create("first", &[]);
+    let second = create("second", &[]);
+    for env in [&first, &second] {
+        assert_complete(env, true);
+        assert_record_matches(env, "pip");
+        let meta = fs::metadata(site_packages(env).join("pip/__init__.py")).unwrap();
+        assert!(meta.nlink() >= 3, "not linked: {} links", meta.nlink());
+        assert_eq!(
+            meta.permissions().mode() & 0o222,
+            0,
+            "a linked file is writable"
+        );
+    }
+    // Scripts and metadata written for one environment are its own.
+    for file in ["bin/pip", "pyvenv.cfg"] {
+        assert_eq!(fs::metadata(first.join(file)).unwrap().nlink(), 1, "{file}");
+    }
+
+    // pip replaces files by unlinking them, so uninstalling leaves the cache whole.
+    success(
+        Command::new(first.join("bin/python"))
+            .args(["-m", "pip", "uninstall", "-y", "pip"])
+            .env("PIP_DISABLE_PIP_VERSION_CHECK", "1"),
+    );
+    let third = create("third", &[]);
+    assert_record_matches(&third, "pip");
+    assert_record_matches(&second, "pip");
+
+    // --link-mode copy: private, writable files.
+    let copied = create("copied", &["--link-mode", "copy"]);
+    assert_complete(&copied, true);
+    assert_record_matches(&copied, "pip");
+    let meta = fs::metadata(site_packages(&copied).join("pip/__init__.py")).unwrap();
+    assert_eq!(meta.nlink(), 1);
+    assert_eq!(meta.permissions().mode() & 0o777, 0o644);
+    success(Command::new(copied.join("bin/pip")).arg("--version"));
+}
+
+#[test]
+fn pip_is_copied_when_the_cache_is_on_another_filesystem() {
+    let dir = workdir("link-exdev");
+    // /dev/shm is tmpfs where there is one; elsewhere this is an ordinary link test.
+    let shm = Path::new("/dev/shm");
+    let cache_parent = if shm.is_dir() { shm } else { dir.as_path() };
+    let cache = cache_parent.join(format!("venvsh-test-cache-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&cache);
+    let other_fs = fs::metadata(cache_parent).unwrap().dev() != fs::metadata(&dir).unwrap().dev();
+    for name in ["first", "second"] {
+        let mut command = venvsh(&dir);
+        command.env("XDG_CACHE_HOME", &cache).args(["create", name]);
+        success(&mut command);
+        let env = dir.join(name);
+        assert_complete(&env, true);
+        assert_record_matches(&env, "pip");
+        success(Command::new(env.join("bin/pip")).arg("--version"));
+        if other_fs {
+            let meta = fs::metadata(site_packages(&env).join("pip/__init__.py")).unwrap();
+            assert_eq!(meta.nlink(), 1);
+            assert_eq!(meta.permissions().mode() & 0o777, 0o644);
+        }
+    }
+    let _ = fs::remove_dir_all(&cache);
+}
+
+/// `1.2.3` from `pip 1.2.3 from …`, as numbers.
+fn pip_version(env: &Path) -> Vec<u64> {
+    let out = success(
+        Command::new(env.join("bin/python"))
+            .args(["-m", "pip", "--version"])
+            .env("PIP_DISABLE_PIP_VERSION_CHECK", "1"),
+    );
+    let version = out.split_whitespace().nth(1).expect("pip --version");
+    version
+        .split('.')
+        .map(|p| p.parse().unwrap_or_else(|_| panic!("{out}")))
+        .collect()
+}
+
+fn bundled_pip_version() -> Vec<u64> {
+    let out = Command::new("python3")
+        .args(["-c", "import ensurepip; print(ensurepip.version())"])
+        .output()
+        .unwrap();
+    text(&out.stdout)
+        .trim()
+        .split('.')
+        .map(|p| p.parse().unwrap())
+        .collect()
+}
+
+/// Needs the package index (PyPI, or whatever PIP_INDEX_URL names): like venv,
+/// `--upgrade-deps` runs the environment's own pip.
+#[test]
+fn upgrade_deps_upgrades_pip_from_the_index() {
+    let dir = workdir("upgrade-deps");
+    success(venvsh(&dir).args(["create", "--upgrade-deps", "v"]));
+    let env = dir.join("v");
+    assert_complete(&env, true);
+    let upgraded = pip_version(&env);
+    assert!(
+        upgraded >= bundled_pip_version(),
+        "pip {upgraded:?} is older than the bundled {:?}",
+        bundled_pip_version()
+    );
+    success(Command::new(env.join("bin/pip")).arg("--version"));
+}
+
+/// The upgrade runs the environment's pip with the user's PIP_* settings, so a
+/// private index or proxy is honoured; what pip does with them is pip's business.
+#[test]
+fn upgrade_deps_uses_the_users_pip_settings() {
+    let dir = workdir("upgrade-deps-offline");
+    // An index nothing listens on: pip finds no newer pip, keeps the bundled one
+    // and succeeds, exactly as `python -m venv --upgrade-deps` does.
+    let out = run(venvsh(&dir)
+        .args(["create", "--upgrade-deps", "v"])
+        .env("PIP_INDEX_URL", "http://127.0.0.1:9/simple")
+        .env("PIP_RETRIES", "0")
+        .env("PIP_TIMEOUT", "1")
+        .env("PIP_DEFAULT_TIMEOUT", "1")
+        .env_remove("PIP_FIND_LINKS")
+        .env_remove("PIP_EXTRA_INDEX_URL"));
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{stdout}\n{}", text(&out.stderr));
+    assert!(
+        stdout.contains("Looking in indexes: http://127.0.0.1:9/simple"),
+        "pip ignored PIP_INDEX_URL: {stdout}"
+    );
+    assert_eq!(pip_version(&dir.join("v")), bundled_pip_version());
+
+    // pip failing is an error, with the environment left in place.
+    let stderr = failure(
+        venvsh(&dir)
+            .args(["create", "--upgrade-deps", "w"])
+            .env("PIP_RETRIES", "not-a-number"),
+    );
+    assert!(stderr.contains("-m pip install --upgrade pip"), "{stderr}");
+    assert_complete(&dir.join("w"), true);
+}

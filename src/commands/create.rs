@@ -23,6 +23,7 @@ pub fn run(args: &CreateArgs) -> anyhow::Result<ExitCode> {
         upgrade_deps: args.upgrade_deps,
         scm_ignore_files: !args.without_scm_ignore_files,
         force: args.force,
+        link_mode: args.link_mode,
     };
     let config = Config::load()?;
     let python = args.python.as_deref().or(config.python.as_deref());

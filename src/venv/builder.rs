@@ -15,6 +15,7 @@ use super::Error;
 use super::atomic::{Existing, ParentLock, Staging, write_replacing};
 use super::interpreter::Interpreter;
 use super::layout::Layout;
+use super::wheel::LinkMode;
 use super::{pyvenv_cfg, scripts, wheel};
 
 /// The stdlib venv options, same meaning, plus `force`.
@@ -36,6 +37,8 @@ pub struct Options {
     pub scm_ignore_files: bool,
     /// With `clear`: replace a directory even if it is not an environment.
     pub force: bool,
+    /// How pip's files get into site-packages: linked from the cache, or copied.
+    pub link_mode: LinkMode,
 }
 
 impl Default for Options {
@@ -52,6 +55,7 @@ impl Default for Options {
             upgrade_deps: false,
             scm_ignore_files: true,
             force: false,
+            link_mode: LinkMode::default(),
         }
     }
 }
@@ -110,7 +114,7 @@ pub trait Steps {
 
     fn setup_pip(&self, ctx: &Context, options: &Options) -> Result<(), Error> {
         if options.with_pip {
-            install_bundled_pip(ctx)?;
+            install_bundled_pip(ctx, options.link_mode)?;
         }
         Ok(())
     }
@@ -418,7 +422,7 @@ fn check_copies_work(ctx: &Context) -> Result<(), Error> {
 }
 
 /// pip (and setuptools before 3.12) from the interpreter's bundled wheels.
-pub fn install_bundled_pip(ctx: &Context) -> Result<(), Error> {
+pub fn install_bundled_pip(ctx: &Context, link_mode: LinkMode) -> Result<(), Error> {
     let facts = &ctx.interpreter.facts;
     let wheels = wheel::bundled_wheels(facts)?;
     let site_packages = ctx.staged(&ctx.layout.purelib);
@@ -439,6 +443,7 @@ pub fn install_bundled_pip(ctx: &Context) -> Result<(), Error> {
                 root: &ctx.env_dir,
                 layout: &ctx.layout,
                 python_version: facts.major_minor(),
+                link_mode,
             },
         )?;
     }

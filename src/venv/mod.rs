@@ -23,6 +23,7 @@ pub use builder::{Created, DefaultSteps, EnvBuilder, Options, Outcome, Steps};
 pub use discovery::Request;
 pub use interpreter::{Facts, Interpreter};
 pub use layout::Layout;
+pub use wheel::LinkMode;
 
 use crate::error::Hint;
 

@@ -4,14 +4,21 @@
 //! write console scripts for the environment's Python, then `INSTALLER`,
 //! `REQUESTED` and a `RECORD` with a sha256 for every file. Bytecode is not
 //! compiled; Python writes `.pyc` files on first import, as after `uv venv --seed`.
+//!
+//! With [`LinkMode::Hardlink`] (the default) the files come from an unpacked,
+//! read-only copy of the wheel in the cache and are hard-linked into
+//! site-packages, as uv does: a link costs one `linkat` where a copy costs an
+//! open, a write and a close, and no data blocks. Where a link is refused (another
+//! filesystem, too many links, a filesystem without hard links) it copies.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::fs;
-use std::io::{Cursor, Read, Write};
+use std::io::{self, Cursor, Read, Write};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use sha2::{Digest, Sha256};
 use zip::ZipArchive;
@@ -27,6 +34,17 @@ pub struct Target<'a> {
     pub root: &'a Path,
     pub layout: &'a Layout,
     pub python_version: (u32, u32),
+    pub link_mode: LinkMode,
+}
+
+/// How a wheel's files get into site-packages.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum LinkMode {
+    /// Hard-link read-only files from venvsh's cache; copy where linking fails.
+    #[default]
+    Hardlink,
+    /// Write a private copy of every file.
+    Copy,
 }
 
 /// The wheels `ensurepip` would install for this interpreter, found the way it
@@ -85,28 +103,43 @@ fn newest_wheel(dir: &Path, name: &str) -> Option<PathBuf> {
         .map(|(_, path)| path)
 }
 
-/// A file of the wheel, decompressed, with its RECORD hash.
+/// A file of the wheel, decompressed, with its RECORD hash. `data` is None when
+/// the file is read from (or linked to) an unpacked tree in the cache instead.
 struct Member<'a> {
     name: String,
     executable: bool,
     hash: String,
-    data: Cow<'a, [u8]>,
+    size: usize,
+    data: Option<Cow<'a, [u8]>>,
 }
 
 /// Install `wheel` into the environment described by `target`.
 ///
 /// The first install of a wheel unzips it, checks every file against the wheel's
 /// RECORD and keeps the result as one uncompressed "pack" file in the cache;
-/// later installs read that pack, so they neither inflate nor hash.
+/// later installs read that pack, so they neither inflate nor hash. With
+/// [`LinkMode::Hardlink`] the pack is also unpacked once into a read-only tree,
+/// whose files later installs link rather than copy.
 pub fn install(wheel: &Path, target: &Target) -> Result<(), Error> {
     let pack_file = pack_file(wheel);
+    let tree = match target.link_mode {
+        LinkMode::Hardlink => pack_file.as_ref().map(|p| p.with_extension("tree")),
+        LinkMode::Copy => None,
+    };
+    if let Some(tree) = &tree
+        && let Some(members) = read_manifest(tree)
+    {
+        return install_members(wheel, &members, Some(tree), target);
+    }
     let cached = pack_file.as_ref().and_then(|p| fs::read(p).ok());
     if let Some(members) = cached.as_deref().and_then(read_pack) {
-        return install_members(wheel, &members, target);
+        let tree = tree.filter(|tree| write_tree(tree, &members));
+        return install_members(wheel, &members, tree.as_deref(), target);
     }
     let bytes = fs::read(wheel).map_err(|e| Error::io("read", wheel, e))?;
     let members = unzip(wheel, &bytes)?;
-    install_members(wheel, &members, target)?;
+    let tree = tree.filter(|tree| write_tree(tree, &members));
+    install_members(wheel, &members, tree.as_deref(), target)?;
     if let Some(pack_file) = pack_file {
         write_pack(&pack_file, &members);
     }
@@ -163,7 +196,8 @@ fn unzip(wheel: &Path, bytes: &[u8]) -> Result<Vec<Member<'static>>, Error> {
                                 name,
                                 executable,
                                 hash,
-                                data: Cow::Owned(data),
+                                size: data.len(),
+                                data: Some(Cow::Owned(data)),
                             },
                         ));
                     }
@@ -212,19 +246,44 @@ struct Planned {
     script: bool,
 }
 
-fn install_members(wheel: &Path, members: &[Member], target: &Target) -> Result<(), Error> {
+/// A member's bytes: held in memory, or read from the unpacked tree.
+fn contents<'m>(
+    members: &'m [Member],
+    index: usize,
+    tree: Option<&Path>,
+) -> Result<Cow<'m, [u8]>, Error> {
+    match (&members[index].data, tree) {
+        (Some(data), _) => Ok(Cow::Borrowed(data)),
+        (None, Some(tree)) => {
+            let path = tree_file(tree, index);
+            fs::read(&path)
+                .map(Cow::Owned)
+                .map_err(|e| Error::io("read", path, e))
+        }
+        (None, None) => unreachable!("a member without data comes from a tree"),
+    }
+}
+
+fn install_members(
+    wheel: &Path,
+    members: &[Member],
+    tree: Option<&Path>,
+    target: &Target,
+) -> Result<(), Error> {
     let bad = |reason: String| Error::BadWheel {
         wheel: wheel.to_owned(),
         reason,
     };
     let (dist_info, data_dir) = wheel_names(wheel)?;
-    let text = |name: &str| {
-        members
-            .iter()
-            .find(|m| m.name == name)
-            .map(|m| String::from_utf8_lossy(&m.data).into_owned())
+    let text = |name: &str| -> Result<Option<String>, Error> {
+        let Some(index) = members.iter().position(|m| m.name == name) else {
+            return Ok(None);
+        };
+        Ok(Some(
+            String::from_utf8_lossy(&contents(members, index, tree)?).into_owned(),
+        ))
     };
-    let wheel_meta = text(&format!("{dist_info}/WHEEL"))
+    let wheel_meta = text(&format!("{dist_info}/WHEEL"))?
         .ok_or_else(|| bad(format!("it has no {dist_info}/WHEEL")))?;
     let meta = |key: &str| {
         wheel_meta.lines().find_map(|l| {
@@ -236,7 +295,7 @@ fn install_members(wheel: &Path, members: &[Member], target: &Target) -> Result<
         return Err(bad("it has an unsupported Wheel-Version".into()));
     }
     let purelib = meta("Root-Is-Purelib").is_some_and(|v| v.eq_ignore_ascii_case("true"));
-    let entry_points = text(&format!("{dist_info}/entry_points.txt"));
+    let entry_points = text(&format!("{dist_info}/entry_points.txt"))?;
 
     let layout = target.layout;
     let root_dir = if purelib {
@@ -301,18 +360,42 @@ fn install_members(wheel: &Path, members: &[Member], target: &Target) -> Result<
     let python = target.root.join(&layout.scripts).join(&layout.exe_name);
     let shebang = shebang(&python.to_string_lossy());
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    // Contiguous runs, so that workers mostly fill different directories.
+    let chunk = planned.len().div_ceil(workers).max(1);
+    // Set by the first link refused for good (another filesystem): the rest copy.
+    let copy_only = AtomicBool::new(tree.is_none());
     let results: Vec<Result<Vec<String>, Error>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|worker| {
-                let (planned, shebang) = (&planned, &shebang);
+        let handles: Vec<_> = planned
+            .chunks(chunk)
+            .map(|items| {
+                let (shebang, copy_only) = (&shebang, &copy_only);
                 scope.spawn(move || {
-                    let mut lines = Vec::new();
-                    for item in planned.iter().skip(worker).step_by(workers) {
+                    let mut lines = Vec::with_capacity(items.len());
+                    for item in items {
                         let member = &members[item.member];
                         let path = target.stage.join(&item.dest);
+                        if !item.script
+                            && let Some(tree) = tree
+                        {
+                            let source = tree_file(tree, item.member);
+                            if !copy_only.load(Ordering::Relaxed) {
+                                match link_file(&source, &path) {
+                                    Ok(()) => {}
+                                    Err(e) if link_refused(&e) => {
+                                        copy_only.store(true, Ordering::Relaxed);
+                                        copy_file(&source, &path, item.executable)?;
+                                    }
+                                    Err(e) => return Err(Error::io("link", path, e)),
+                                }
+                            } else {
+                                copy_file(&source, &path, item.executable)?;
+                            }
+                            lines.push(format_record(&item.record, &member.hash, member.size));
+                            continue;
+                        }
+                        let data = contents(members, item.member, tree)?;
                         // Wheel scripts start with `#!python`, which points at the env's Python.
-                        if item.script && member.data.starts_with(b"#!python") {
-                            let data = &member.data;
+                        if item.script && data.starts_with(b"#!python") {
                             let end = data
                                 .iter()
                                 .position(|&b| b == b'\n')
@@ -322,12 +405,8 @@ fn install_members(wheel: &Path, members: &[Member], target: &Target) -> Result<
                             write_file(&path, &rewritten, true)?;
                             lines.push(record_line(&item.record, &rewritten));
                         } else {
-                            write_file(&path, &member.data, item.executable)?;
-                            lines.push(format_record(
-                                &item.record,
-                                &member.hash,
-                                member.data.len(),
-                            ));
+                            write_file(&path, &data, item.executable)?;
+                            lines.push(format_record(&item.record, &member.hash, member.size));
                         }
                     }
                     Ok(lines)
@@ -405,19 +484,29 @@ fn pack_file(wheel: &Path) -> Option<PathBuf> {
     )
 }
 
+const MANIFEST_MAGIC: &[u8] = b"venvsh-tree-1\n";
+
 /// magic, then per member: name length (u32), name, executable (u8),
 /// hash length (u8), hash, data length (u64), data. Little-endian.
-fn write_pack(file: &Path, members: &[Member]) {
-    let mut out = PACK_MAGIC.to_vec();
+/// A tree's MANIFEST is the same without the data.
+fn encode(magic: &[u8], members: &[Member], with_data: bool) -> Vec<u8> {
+    let mut out = magic.to_vec();
     for m in members {
         out.extend_from_slice(&(m.name.len() as u32).to_le_bytes());
         out.extend_from_slice(m.name.as_bytes());
         out.push(u8::from(m.executable));
         out.push(m.hash.len() as u8);
         out.extend_from_slice(m.hash.as_bytes());
-        out.extend_from_slice(&(m.data.len() as u64).to_le_bytes());
-        out.extend_from_slice(&m.data);
+        out.extend_from_slice(&(m.size as u64).to_le_bytes());
+        if with_data {
+            out.extend_from_slice(m.data.as_deref().unwrap_or_default());
+        }
     }
+    out
+}
+
+fn write_pack(file: &Path, members: &[Member]) {
+    let out = encode(PACK_MAGIC, members, true);
     let Some(dir) = file.parent() else { return };
     if fs::create_dir_all(dir).is_err() {
         return;
@@ -436,7 +525,63 @@ fn write_pack(file: &Path, members: &[Member]) {
 
 /// The members of a pack, or None if it is not a whole, well-formed pack.
 fn read_pack(bytes: &[u8]) -> Option<Vec<Member<'_>>> {
-    let mut rest = bytes.strip_prefix(PACK_MAGIC)?;
+    decode(bytes, PACK_MAGIC, true)
+}
+
+/// `<tree>/<index>`: member `index` of the wheel, unpacked, read-only.
+fn tree_file(tree: &Path, index: usize) -> PathBuf {
+    tree.join(index.to_string())
+}
+
+/// The members listed by a tree's MANIFEST, without data; None if there is no
+/// whole tree (the MANIFEST is written last and the tree appears by a rename).
+fn read_manifest(tree: &Path) -> Option<Vec<Member<'static>>> {
+    let bytes = fs::read(tree.join("MANIFEST")).ok()?;
+    let members = decode(&bytes, MANIFEST_MAGIC, false)?;
+    Some(
+        members
+            .into_iter()
+            .map(|m| Member { data: None, ..m })
+            .collect(),
+    )
+}
+
+/// Unpack `members` into `tree`, read-only, for later installs to link. Best
+/// effort: false if the tree is not there afterwards.
+fn write_tree(tree: &Path, members: &[Member]) -> bool {
+    if tree.join("MANIFEST").is_file() {
+        return true;
+    }
+    let Some(dir) = tree.parent() else {
+        return false;
+    };
+    let tmp = dir.join(format!(
+        ".tree.{}.{}",
+        std::process::id(),
+        super::interpreter::unique_suffix()
+    ));
+    let written = (|| -> Result<(), Error> {
+        fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?;
+        fs::create_dir(&tmp).map_err(|e| Error::io("create", &tmp, e))?;
+        for (index, m) in members.iter().enumerate() {
+            let data = m.data.as_deref().unwrap_or_default();
+            let mode = if m.executable { 0o555 } else { 0o444 };
+            write_file_mode(&tree_file(&tmp, index), data, mode)?;
+        }
+        let manifest = encode(MANIFEST_MAGIC, members, false);
+        write_file_mode(&tmp.join("MANIFEST"), &manifest, 0o444)?;
+        fs::rename(&tmp, tree).map_err(|e| Error::io("rename", tree, e))
+    })();
+    if written.is_err() {
+        // Another creator may have put its tree there first; either way this one goes.
+        let _ = fs::remove_dir_all(&tmp);
+    }
+    tree.join("MANIFEST").is_file()
+}
+
+/// The members of a pack or MANIFEST; None if it is not whole and well-formed.
+fn decode<'a>(bytes: &'a [u8], magic: &[u8], with_data: bool) -> Option<Vec<Member<'a>>> {
+    let mut rest = bytes.strip_prefix(magic)?;
     let mut take = |n: usize| -> Option<&[u8]> {
         if rest.len() < n {
             return None;
@@ -452,12 +597,17 @@ fn read_pack(bytes: &[u8]) -> Option<Vec<Member<'_>>> {
         let executable = take(1)?[0] != 0;
         let hash_len = take(1)?[0] as usize;
         let hash = std::str::from_utf8(take(hash_len)?).ok()?.to_owned();
-        let data_len = usize::try_from(u64::from_le_bytes(take(8)?.try_into().ok()?)).ok()?;
-        let data = Cow::Borrowed(take(data_len)?);
+        let size = usize::try_from(u64::from_le_bytes(take(8)?.try_into().ok()?)).ok()?;
+        let data = if with_data {
+            Some(Cow::Borrowed(take(size)?))
+        } else {
+            None
+        };
         members.push(Member {
             name,
             executable,
             hash,
+            size,
             data,
         });
     }
@@ -465,15 +615,62 @@ fn read_pack(bytes: &[u8]) -> Option<Vec<Member<'_>>> {
 }
 
 fn write_file(path: &Path, contents: &[u8], executable: bool) -> Result<(), Error> {
-    let mut file = fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(if executable { 0o755 } else { 0o644 })
-        .open(path)
-        .map_err(|e| Error::io("write", path, e))?;
+    write_file_mode(path, contents, if executable { 0o755 } else { 0o644 })
+}
+
+fn write_file_mode(path: &Path, contents: &[u8], mode: u32) -> Result<(), Error> {
+    let mut file = create_new(path, mode).map_err(|e| Error::io("write", path, e))?;
     file.write_all(contents)
         .map_err(|e| Error::io("write", path, e))
+}
+
+/// A new file at `path`. Something already there (on `--upgrade`) is unlinked
+/// first, never truncated: it may be a hard link into the cache.
+fn create_new(path: &Path, mode: u32) -> io::Result<fs::File> {
+    let open = || {
+        fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(mode)
+            .open(path)
+    };
+    match open() {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            fs::remove_file(path)?;
+            open()
+        }
+        result => result,
+    }
+}
+
+/// Hard-link `source` at `path`, replacing a file already there.
+fn link_file(source: &Path, path: &Path) -> io::Result<()> {
+    match fs::hard_link(source, path) {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            fs::remove_file(path)?;
+            fs::hard_link(source, path)
+        }
+        result => result,
+    }
+}
+
+/// Errors after which copying works where linking did not: another filesystem,
+/// a file at its link limit, a filesystem or policy without hard links.
+fn link_refused(e: &io::Error) -> bool {
+    matches!(
+        e.raw_os_error(),
+        Some(libc::EXDEV | libc::EMLINK | libc::EPERM | libc::EACCES | libc::EOPNOTSUPP)
+    )
+}
+
+/// A private, writable copy of `source` (`copy_file_range`, so a reflink where
+/// the filesystem offers one).
+fn copy_file(source: &Path, path: &Path, executable: bool) -> Result<(), Error> {
+    let mut from = fs::File::open(source).map_err(|e| Error::io("read", source, e))?;
+    let mut to = create_new(path, if executable { 0o755 } else { 0o644 })
+        .map_err(|e| Error::io("write", path, e))?;
+    io::copy(&mut from, &mut to).map_err(|e| Error::io("write", path, e))?;
+    Ok(())
 }
 
 /// A zip member name as a plain relative path, or None if it could escape.
