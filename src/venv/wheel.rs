@@ -347,16 +347,6 @@ fn install_members(
         });
     }
 
-    // Parents once, in order, so workers only ever create files.
-    let parents: BTreeSet<PathBuf> = planned
-        .iter()
-        .filter_map(|p| p.dest.parent().map(Path::to_owned))
-        .collect();
-    for dir in &parents {
-        let full = target.stage.join(dir);
-        fs::create_dir_all(&full).map_err(|e| Error::io("create", full, e))?;
-    }
-
     let python = target.root.join(&layout.scripts).join(&layout.exe_name);
     let shebang = shebang(&python.to_string_lossy());
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
@@ -371,8 +361,17 @@ fn install_members(
                 let (shebang, copy_only) = (&shebang, &copy_only);
                 scope.spawn(move || {
                     let mut lines = Vec::with_capacity(items.len());
+                    // Each worker makes the directories its files go in; create_dir_all
+                    // accepts one that another worker made first.
+                    let mut made: BTreeSet<&Path> = BTreeSet::new();
                     for item in items {
                         let member = &members[item.member];
+                        if let Some(parent) = item.dest.parent()
+                            && made.insert(parent)
+                        {
+                            let full = target.stage.join(parent);
+                            fs::create_dir_all(&full).map_err(|e| Error::io("create", full, e))?;
+                        }
                         let path = target.stage.join(&item.dest);
                         if !item.script
                             && let Some(tree) = tree
