@@ -148,6 +148,8 @@ struct Dialect {
     load: &'static str,
     /// Write `NAME=value of VAR` to OUT/FILE (value `none` when unset), with a newline.
     record: fn(&str, &str) -> String,
+    /// bash: what `${PROMPT_COMMAND[*]}` holds after the hook was loaded twice.
+    prompt_command: &'static str,
     /// Copy `../proj/.venv` here; remove `.venv`; run `git` quietly.
     copy_venv: &'static str,
     remove_venv: &'static str,
@@ -158,7 +160,15 @@ fn posix_record(file: &str, var: &str) -> String {
     format!("printf '%s\\n' \"${{{var}-none}}\" > \"$OUT/{file}\"")
 }
 
+/// bash with `set -u` and the array form of PROMPT_COMMAND (bash 5.1+).
+const BASH_STRICT: Dialect = Dialect {
+    load: "set -u; PROMPT_COMMAND=('history -a'); eval \"$(venvsh hook bash)\"; eval \"$(venvsh hook bash)\"",
+    prompt_command: "history -a __venvsh_hook",
+    ..BASH
+};
+
 const BASH: Dialect = Dialect {
+    prompt_command: "history -a; __venvsh_hook",
     copy_venv: "cp -R ../proj/.venv .venv",
     remove_venv: "rm -rf .venv",
     run_git: "git --version > /dev/null 2>&1",
@@ -168,6 +178,7 @@ const BASH: Dialect = Dialect {
     record: posix_record,
 };
 const ZSH: Dialect = Dialect {
+    prompt_command: "",
     copy_venv: "cp -R ../proj/.venv .venv",
     remove_venv: "rm -rf .venv",
     run_git: "git --version > /dev/null 2>&1",
@@ -177,6 +188,7 @@ const ZSH: Dialect = Dialect {
     record: posix_record,
 };
 const FISH: Dialect = Dialect {
+    prompt_command: "",
     copy_venv: "cp -R ../proj/.venv .venv",
     remove_venv: "rm -rf .venv",
     run_git: "git --version > /dev/null 2>&1",
@@ -190,6 +202,7 @@ const FISH: Dialect = Dialect {
     },
 };
 const TCSH: Dialect = Dialect {
+    prompt_command: "",
     copy_venv: "cp -R ../proj/.venv .venv",
     remove_venv: "rm -rf .venv",
     run_git: "git --version > /dev/null 2>&1",
@@ -204,6 +217,7 @@ const TCSH: Dialect = Dialect {
 };
 
 const NU: Dialect = Dialect {
+    prompt_command: "",
     program: "nu",
     command: "nu --no-config-file",
     // `source` takes a path known when the line is parsed: the test fills it in.
@@ -314,10 +328,10 @@ fn auto_activation(dialect: &Dialect) {
             t.send("false");
             t.send("printf '%s\\n' \"$?\" > \"$OUT/status\"");
             assert_eq!(t.wait("status"), "1", "bash: $? across the prompt");
-            t.send("printf '%s\\n' \"$PROMPT_COMMAND\" > \"$OUT/prompt_command\"");
+            t.send("printf '%s\\n' \"${PROMPT_COMMAND[*]}\" > \"$OUT/prompt_command\"");
             assert_eq!(
                 t.wait("prompt_command"),
-                "history -a; __venvsh_hook",
+                dialect.prompt_command,
                 "bash: PROMPT_COMMAND joined once"
             );
         }
@@ -461,6 +475,11 @@ fn auto_activation(dialect: &Dialect) {
 #[test]
 fn bash_auto_activation() {
     auto_activation(&BASH);
+}
+
+#[test]
+fn bash_auto_activation_with_set_u_and_an_array_prompt_command() {
+    auto_activation(&BASH_STRICT);
 }
 
 #[test]
