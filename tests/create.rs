@@ -855,6 +855,22 @@ fn pip_files_are_read_only_links_into_the_cache() {
     assert_record_matches(&third, "pip");
     assert_record_matches(&second, "pip");
 
+    // A tree with a file deleted from it is rebuilt, not trusted.
+    let tree = fs::read_dir(cache.join("venvsh/wheels"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            let n = p.file_name().unwrap().to_string_lossy();
+            n.starts_with("pip-") && n.ends_with(".tree")
+        })
+        .expect("pip's tree in the cache");
+    fs::remove_file(tree.join("0")).unwrap();
+    let rebuilt = create("rebuilt", &[]);
+    assert_complete(&rebuilt, true);
+    assert_record_matches(&rebuilt, "pip");
+    assert!(tree.join("0").is_file());
+
     // --link-mode copy: private, writable files.
     let copied = create("copied", &["--link-mode", "copy"]);
     assert_complete(&copied, true);

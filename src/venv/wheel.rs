@@ -129,7 +129,14 @@ pub fn install(wheel: &Path, target: &Target) -> Result<(), Error> {
     if let Some(tree) = &tree
         && let Some(members) = read_manifest(tree)
     {
-        return install_members(wheel, &members, Some(tree), target);
+        let result = install_members(wheel, &members, Some(tree), target);
+        // A tree someone deleted files from is rebuilt from the pack below; what
+        // was already written into the stage is replaced, never written through.
+        let intact = || (0..members.len()).all(|i| tree_file(tree, i).is_file());
+        if result.is_ok() || intact() {
+            return result;
+        }
+        let _ = fs::remove_dir_all(tree);
     }
     let cached = pack_file.as_ref().and_then(|p| fs::read(p).ok());
     if let Some(members) = cached.as_deref().and_then(read_pack) {
