@@ -46,6 +46,10 @@ module completions {
     shell: string@"nu-complete venvsh hook shell" # The shell to integrate with
   ]
 
+  def "nu-complete venvsh create link_mode" [] {
+    [ "hardlink" "copy" ]
+  }
+
   # Create a virtual environment, as `python -m venv` does.
   export extern "venvsh create" [
     --system-site-packages    # Give the environment access to the system site-packages
@@ -59,6 +63,7 @@ module completions {
     --without-scm-ignore-files # Do not write a `.gitignore` into the environment
     --python(-p): string      # The Python to use: a path, a name on PATH, or a version like `3.12`
     --force                   # With --clear: clear a directory even if it does not look like an environment
+    --link-mode: string@"nu-complete venvsh create link_mode" # How pip's files get into the environment: hard links to read-only files in venvsh's cache (copies where linking fails), or private copies
     --name: string            # Create the environment in the store under this name (see `venvsh list`), instead of in a directory here
     --help(-h)                # Print help (see more with '--help')
     ...env_dirs: path         # Directories to create environments in
