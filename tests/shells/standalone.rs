@@ -409,7 +409,7 @@ fn tcsh_script() -> String {
     s += &record("path", "PATH");
     s += &record("pythonhome", "PYTHONHOME");
     s += "\n";
-    s += DRAW_SPLIT;
+    s += crate::tcsh::DRAW_SPLIT;
     s += "echo __drawn__\ndeactivate\nprintf '%s' $status >! \"$VENVSH_TEST_OUT/deact_status\"\n";
     s += &record("after_path", "PATH");
     s += &record("after_ps1", "prompt");
@@ -426,55 +426,18 @@ fn tcsh_script() -> String {
     s
 }
 
-/// tcsh reads all the input it can before drawing a prompt, so the second half is sent
-/// after the first has run; the prompt drawn while waiting for it is the activated one.
-const DRAW_SPLIT: &str = "#SPLIT\n";
-
-fn run_tcsh_in_two_halves(
-    case: &Case,
-    vars: &[(&str, &str)],
-    script: &str,
-) -> std::process::Output {
-    use std::io::Write;
-    let (first, second) = script.split_once(DRAW_SPLIT).unwrap();
-    let mut command = std::process::Command::new("tcsh");
-    command
-        .args(["-f", "-i"])
-        .current_dir(case.root())
-        .env_clear()
-        .env("PATH", SYSTEM_PATH)
-        .env("HOME", case.root())
-        .env("LANG", "C.UTF-8")
-        .env("LC_ALL", "C.UTF-8");
-    for (k, v) in vars {
-        command.env(k, v);
-    }
-    command
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped());
-    let mut child = command.spawn().unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    stdin.write_all(first.as_bytes()).unwrap();
-    stdin.flush().unwrap();
-    let marker = case.out.join("pythonhome");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while !marker.exists() && std::time::Instant::now() < deadline {
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    std::thread::sleep(std::time::Duration::from_millis(30));
-    stdin.write_all(second.as_bytes()).unwrap();
-    drop(stdin);
-    child.wait_with_output().unwrap()
-}
-
 #[test]
 fn tcsh_sources_bin_activate_csh() {
     if !require("tcsh") {
         return;
     }
     for_each_standalone("tcsh", "activate.csh", |case, env, context| {
-        let output = run_tcsh_in_two_halves(case, &probe_vars(case, env), &tcsh_script());
+        let output = crate::tcsh::run_in_two_halves(
+            case,
+            &probe_vars(case, env),
+            &tcsh_script(),
+            SYSTEM_PATH,
+        );
         let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
         let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
         assert!(

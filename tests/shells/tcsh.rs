@@ -34,9 +34,15 @@ fn script(activate: &str) -> String {
 /// Where the script is cut in two: tcsh reads all the input it can before drawing a
 /// prompt, so the second half is sent only after the first has run, and the prompt
 /// tcsh draws while waiting for it is the activated one.
-const DRAW_SPLIT: &str = "#SPLIT\n";
+pub(crate) const DRAW_SPLIT: &str = "#SPLIT\n";
 
-fn run_in_two_halves(case: &Case, vars: &[(&str, &str)], script: &str) -> std::process::Output {
+/// Run `script` in an interactive tcsh with `path` as PATH, cut at [`DRAW_SPLIT`].
+pub(crate) fn run_in_two_halves(
+    case: &Case,
+    vars: &[(&str, &str)],
+    script: &str,
+    path: &str,
+) -> std::process::Output {
     use std::io::Write;
     let (first, second) = script.split_once(DRAW_SPLIT).unwrap();
     let mut command = std::process::Command::new("tcsh");
@@ -45,7 +51,7 @@ fn run_in_two_halves(case: &Case, vars: &[(&str, &str)], script: &str) -> std::p
         .current_dir(case.root())
         .env_clear();
     command
-        .env("PATH", test_path())
+        .env("PATH", path)
         .env("HOME", case.root())
         .env("LANG", "C.UTF-8")
         .env("LC_ALL", "C.UTF-8");
@@ -97,7 +103,7 @@ fn tcsh_hostile_corpus() {
                 ("VENVSH_TEST_OUT", case.out.to_str().unwrap()),
                 ("VENVSH_TEST_ENV", env.to_str().unwrap()),
             ];
-            let output = run_in_two_halves(case, &vars, &script(activate));
+            let output = run_in_two_halves(case, &vars, &script(activate), &test_path());
             let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
             let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
             assert!(
