@@ -163,12 +163,21 @@ fn posix_record(file: &str, var: &str) -> String {
 /// bash with `set -u` and the array form of PROMPT_COMMAND (bash 5.1+).
 const BASH_STRICT: Dialect = Dialect {
     load: "set -u; PROMPT_COMMAND=('history -a'); eval \"$(venvsh hook bash)\"; eval \"$(venvsh hook bash)\"",
-    prompt_command: "history -a __venvsh_hook",
+    prompt_command: "history -a __venvsh_hook | ",
+    ..BASH
+};
+
+/// bash where bash-preexec owns PROMPT_COMMAND and runs `precmd_functions` (this stands
+/// in for bash-preexec itself, which is not in Debian's archive): the hook must join
+/// `precmd_functions` and leave PROMPT_COMMAND alone.
+const BASH_PREEXEC: Dialect = Dialect {
+    load: "__bp_imported=1; precmd_functions=(); PROMPT_COMMAND='for __bp_f in \"${precmd_functions[@]}\"; do \"$__bp_f\"; done'; eval \"$(venvsh hook bash)\"; eval \"$(venvsh hook bash)\"",
+    prompt_command: "for __bp_f in \"${precmd_functions[@]}\"; do \"$__bp_f\"; done | __venvsh_hook",
     ..BASH
 };
 
 const BASH: Dialect = Dialect {
-    prompt_command: "history -a; __venvsh_hook",
+    prompt_command: "history -a; __venvsh_hook | ",
     copy_venv: "cp -R ../proj/.venv .venv",
     remove_venv: "rm -rf .venv",
     run_git: "git --version > /dev/null 2>&1",
@@ -328,7 +337,7 @@ fn auto_activation(dialect: &Dialect) {
             t.send("false");
             t.send("printf '%s\\n' \"$?\" > \"$OUT/status\"");
             assert_eq!(t.wait("status"), "1", "bash: $? across the prompt");
-            t.send("printf '%s\\n' \"${PROMPT_COMMAND[*]}\" > \"$OUT/prompt_command\"");
+            t.send("printf '%s\\n' \"${PROMPT_COMMAND[*]} | ${precmd_functions[*]-}\" > \"$OUT/prompt_command\"");
             assert_eq!(
                 t.wait("prompt_command"),
                 dialect.prompt_command,
@@ -480,6 +489,11 @@ fn bash_auto_activation() {
 #[test]
 fn bash_auto_activation_with_set_u_and_an_array_prompt_command() {
     auto_activation(&BASH_STRICT);
+}
+
+#[test]
+fn bash_auto_activation_under_bash_preexec() {
+    auto_activation(&BASH_PREEXEC);
 }
 
 #[test]
