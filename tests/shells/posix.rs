@@ -3,7 +3,7 @@
 use crate::support::*;
 
 /// The probe around activation: record state, activate, record, deactivate, record.
-fn script(shell: &str, activate: &str, render_prompt: &str) -> String {
+pub(crate) fn script(shell: &str, activate: &str, render_prompt: &str) -> String {
     format!(
         r#"w() {{ printf '%s' "$2" > "$VENVSH_TEST_OUT/$1"; }}
 PS1='> '

@@ -83,29 +83,11 @@ fn assert_edits_survive(case: &Case, context: &str, separator: &str, front: &str
 
 // ---- bash, zsh, dash -----------------------------------------------------------------
 
+/// The corpus probe around `. bin/activate`, then: is `deactivate` gone, and do PATH
+/// edits made while active survive a second activation's deactivate.
 fn sh_script(render_prompt: &str) -> String {
-    format!(
-        r#"w() {{ printf '%s' "$2" > "$VENVSH_TEST_OUT/$1"; }}
-PS1='> '
-PYTHONHOME=/original/home
-export PYTHONHOME
-w before_path "$PATH"
-. "$VENVSH_TEST_ENV/bin/activate"
-w act_status "$?"
-w ve "${{VIRTUAL_ENV-{UNSET}}}"
-w vep "${{VIRTUAL_ENV_PROMPT-{UNSET}}}"
-w path "$PATH"
-w pythonhome "${{PYTHONHOME-{UNSET}}}"
-w prompt "{render_prompt}"
-deactivate
-w deact_status "$?"
-w after_path "$PATH"
-w after_ps1 "$PS1"
-w after_ve "${{VIRTUAL_ENV-{UNSET}}}"
-w after_vep "${{VIRTUAL_ENV_PROMPT-{UNSET}}}"
-w after_state "${{VENVSH_STATE-{UNSET}}}"
-w after_pythonhome "${{PYTHONHOME-{UNSET}}}"
-if command -v deactivate >/dev/null 2>&1; then w deactivate_left yes; else w deactivate_left no; fi
+    crate::posix::script("sh", ". \"$VENVSH_TEST_ENV/bin/activate\"", render_prompt)
+        + r#"if command -v deactivate >/dev/null 2>&1; then w deactivate_left yes; else w deactivate_left no; fi
 . "$VENVSH_TEST_ENV/bin/activate"
 . "$VENVSH_TEST_ENV/bin/activate"
 PATH=/added/front:$PATH:/added/back
@@ -113,7 +95,6 @@ deactivate
 w edited_path "$PATH"
 w edited_ps1 "$PS1"
 "#
-    )
 }
 
 struct ShRun<'a> {
@@ -393,30 +374,11 @@ fn fish_sources_bin_activate_fish() {
 
 // ---- tcsh ----------------------------------------------------------------------------
 
+/// The tcsh corpus probe around `source bin/activate.csh`, then the same extra checks.
 fn tcsh_script() -> String {
-    let record = |name: &str, var: &str| {
-        format!(
-            "if ( $?{var} ) then\nprintf '%s' \"${var}:q\" >! \"$VENVSH_TEST_OUT/{name}\"\nelse\nprintf '%s' '{UNSET}' >! \"$VENVSH_TEST_OUT/{name}\"\nendif\n"
-        )
-    };
+    use crate::tcsh::{probe, record};
     let source = "source \"${VENVSH_TEST_ENV}/bin/activate.csh\"\n";
-    let mut s = String::from("set prompt = '> '\nsetenv PYTHONHOME /original/home\n");
-    s += &record("before_path", "PATH");
-    s += source;
-    s += "printf '%s' $status >! \"$VENVSH_TEST_OUT/act_status\"\n";
-    s += &record("ve", "VIRTUAL_ENV");
-    s += &record("vep", "VIRTUAL_ENV_PROMPT");
-    s += &record("path", "PATH");
-    s += &record("pythonhome", "PYTHONHOME");
-    s += "\n";
-    s += crate::tcsh::DRAW_SPLIT;
-    s += "echo __drawn__\ndeactivate\nprintf '%s' $status >! \"$VENVSH_TEST_OUT/deact_status\"\n";
-    s += &record("after_path", "PATH");
-    s += &record("after_ps1", "prompt");
-    s += &record("after_ve", "VIRTUAL_ENV");
-    s += &record("after_vep", "VIRTUAL_ENV_PROMPT");
-    s += &record("after_state", "VENVSH_STATE");
-    s += &record("after_pythonhome", "PYTHONHOME");
+    let mut s = probe(source);
     s += "alias deactivate >! \"$VENVSH_TEST_OUT/deactivate_left\"\n";
     s += source;
     s += source;

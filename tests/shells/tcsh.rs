@@ -4,12 +4,19 @@
 
 use crate::support::*;
 
+/// Write variable `var` (or `<unset>`) to the out file `name`.
+pub(crate) fn record(name: &str, var: &str) -> String {
+    format!(
+        "if ( $?{var} ) then\nprintf '%s' \"${var}:q\" >! \"$VENVSH_TEST_OUT/{name}\"\nelse\nprintf '%s' '{UNSET}' >! \"$VENVSH_TEST_OUT/{name}\"\nendif\n"
+    )
+}
+
 fn script(activate: &str) -> String {
-    let record = |name: &str, var: &str| {
-        format!(
-            "if ( $?{var} ) then\nprintf '%s' \"${var}:q\" >! \"$VENVSH_TEST_OUT/{name}\"\nelse\nprintf '%s' '{UNSET}' >! \"$VENVSH_TEST_OUT/{name}\"\nendif\n"
-        )
-    };
+    probe(activate) + "exit 0\n"
+}
+
+/// The probe around `activate`, cut at [`DRAW_SPLIT`], without the final `exit`.
+pub(crate) fn probe(activate: &str) -> String {
     let mut s = String::from("set prompt = '> '\nsetenv PYTHONHOME /original/home\n");
     s += &record("before_path", "PATH");
     s += activate;
@@ -27,7 +34,6 @@ fn script(activate: &str) -> String {
     s += &record("after_vep", "VIRTUAL_ENV_PROMPT");
     s += &record("after_state", "VENVSH_STATE");
     s += &record("after_pythonhome", "PYTHONHOME");
-    s += "exit 0\n";
     s
 }
 
