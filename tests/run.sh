@@ -4,8 +4,9 @@
 #
 #   bash tests/run.sh
 #
-# Needs root (or sudo) for apt-get on Debian/Ubuntu. nushell is built from crates.io,
-# pinned, as its maintainers' packages are not in Debian.
+# Needs root (or sudo) for apt-get on Debian/Ubuntu. nushell is not in Debian: its
+# official static build comes from the npm registry (`nushell`, whose `@nushell/linux-x64`
+# package carries the binary), pinned, and is linked as `nu` into /usr/local/bin.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,14 +15,6 @@ log() { printf '\n== %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 nu_ok() { command -v nu >/dev/null 2>&1 && [ "$(nu --version)" = "$NU_VERSION" ]; }
-
-# nushell takes the longest to build, so it builds while everything else happens.
-nu_pid=
-if ! nu_ok; then
-    log "building nushell $NU_VERSION in the background"
-    cargo install nu --version "$NU_VERSION" --locked --no-default-features >"${TMPDIR:-/tmp}/venvsh-nu-install.log" 2>&1 &
-    nu_pid=$!
-fi
 
 packages=(bash zsh dash ksh fish tcsh wine wine64 python3 tmux strace elvish shellcheck lua5.4)
 missing=()
@@ -34,22 +27,29 @@ if [ "${#missing[@]}" -gt 0 ]; then
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# The npm package's `nu` command is a Node.js launcher; link the binary itself, so every
+# test starts nushell directly (no Node.js in between for terminals and signals).
+if ! nu_ok; then
+    log "installing nushell $NU_VERSION from the npm registry"
+    command -v npm >/dev/null 2>&1 || as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+    case $(uname -m) in
+        x86_64) nu_arch=x64 ;;
+        aarch64 | arm64) nu_arch=arm64 ;;
+        *) echo "no prebuilt nushell for $(uname -m)" >&2; exit 1 ;;
+    esac
+    nu_prefix=/usr/local/lib/venvsh-nushell
+    as_root npm install --silent --no-audit --no-fund --prefix "$nu_prefix" "nushell@$NU_VERSION" >/dev/null
+    as_root ln -sf "$nu_prefix/node_modules/@nushell/linux-$nu_arch/bin/nu" /usr/local/bin/nu
+    hash -r
+    nu_ok || { echo "nushell $NU_VERSION did not install: $(command -v nu || echo 'no nu on PATH')" >&2; exit 1; }
+fi
+
 log "checking format and lints"
 cargo fmt --check
 cargo clippy --all-targets --locked -- -D warnings
 
 log "building the tests"
 cargo test --locked --no-run
-
-if [ -n "$nu_pid" ]; then
-    log "waiting for nushell"
-    if ! wait "$nu_pid"; then
-        tail -n 30 "${TMPDIR:-/tmp}/venvsh-nu-install.log" >&2
-        exit 1
-    fi
-fi
-export PATH="$HOME/.cargo/bin:$PATH"
-nu_ok || { echo "nushell $NU_VERSION is not on PATH" >&2; exit 1; }
 
 log "running the suite with every shell required"
 VENVSH_REQUIRE_SHELLS=1 cargo test --locked
