@@ -215,7 +215,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__completions)
-            opts="-h --help bash zsh fish powershell elvish nu"
+            opts="-h --help bash zsh fish powershell nu elvish"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

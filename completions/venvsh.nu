@@ -141,7 +141,7 @@ module completions {
   ]
 
   def "nu-complete venvsh completions shell" [] {
-    [ "bash" "zsh" "fish" "powershell" "elvish" "nu" ]
+    [ "bash" "zsh" "fish" "powershell" "nu" "elvish" ]
   }
 
   # Print the completion script for a shell.

@@ -351,17 +351,33 @@ pub struct CompletionsArgs {
     pub shell: CompletionShell,
 }
 
-/// The shells clap_complete writes completions for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// A shell venvsh writes completions for: one whose dialect offers them, or elvish
+/// (completions only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CompletionShell {
-    Bash,
-    Zsh,
-    Fish,
-    #[value(alias = "pwsh")]
-    Powershell,
+    Shell(Shell),
     Elvish,
-    #[value(alias = "nushell")]
-    Nu,
+}
+
+impl clap::ValueEnum for CompletionShell {
+    fn value_variants<'a>() -> &'a [Self] {
+        static ALL: std::sync::LazyLock<Vec<CompletionShell>> = std::sync::LazyLock::new(|| {
+            <Shell as clap::ValueEnum>::value_variants()
+                .iter()
+                .filter(|shell| shell.dialect().completions().is_some())
+                .map(|shell| CompletionShell::Shell(*shell))
+                .chain([CompletionShell::Elvish])
+                .collect()
+        });
+        &ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        match self {
+            Self::Shell(shell) => clap::ValueEnum::to_possible_value(shell),
+            Self::Elvish => Some(clap::builder::PossibleValue::new("elvish")),
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -1,10 +1,7 @@
-//! How errors reach the user: `error: …`, then `hint: …` where one helps.
+//! Errors that know what the user could do about them.
 //!
-//! Library errors carry their own hint through [`Hint`]; the command layer
-//! wraps them in `anyhow` and [`report`] finds the hint again by downcasting.
-
-use std::io::Write;
-use std::process::ExitCode;
+//! Library errors carry their own hint through [`Hint`]; the command layer wraps them in
+//! `anyhow` and finds the hint again when it reports the error.
 
 /// An error that knows what the user could do about it.
 pub trait Hint {
@@ -18,44 +15,4 @@ pub trait Hint {
 #[error("exit status {code}")]
 pub struct SilentExit {
     pub code: u8,
-}
-
-/// Print `error`, its causes and any hint to stderr; never to stdout, which `eval` reads.
-pub fn report(error: &anyhow::Error) -> ExitCode {
-    if let Some(silent) = error.downcast_ref::<SilentExit>() {
-        return ExitCode::from(silent.code);
-    }
-    let mut stderr = std::io::stderr().lock();
-    let _ = writeln!(stderr, "error: {error}");
-    for cause in error.chain().skip(1) {
-        let _ = writeln!(stderr, "  caused by: {cause}");
-    }
-    if let Some(hint) = find_hint(error) {
-        let _ = writeln!(stderr, "hint: {hint}");
-    }
-    ExitCode::FAILURE
-}
-
-fn find_hint(error: &anyhow::Error) -> Option<String> {
-    error.chain().find_map(|cause| {
-        if let Some(e) = cause.downcast_ref::<crate::environment::Error>() {
-            return e.hint();
-        }
-        if let Some(e) = cause.downcast_ref::<crate::shell::quote::Unrepresentable>() {
-            return e.hint();
-        }
-        if let Some(e) = cause.downcast_ref::<crate::shell::DetectError>() {
-            return e.hint();
-        }
-        if let Some(e) = cause.downcast_ref::<crate::venv::Error>() {
-            return e.hint();
-        }
-        if let Some(e) = cause.downcast_ref::<crate::store::Error>() {
-            return e.hint();
-        }
-        if let Some(e) = cause.downcast_ref::<crate::config::Error>() {
-            return e.hint();
-        }
-        None
-    })
 }

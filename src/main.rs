@@ -6,6 +6,6 @@ fn main() -> ExitCode {
     let cli = venvsh::cli::Cli::parse();
     match venvsh::commands::run(cli) {
         Ok(code) => code,
-        Err(error) => venvsh::error::report(&error),
+        Err(error) => venvsh::commands::report(&error),
     }
 }

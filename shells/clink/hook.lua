@@ -4,12 +4,12 @@
 -- (`clink info` lists them). Explicit activation in cmd stays the venvsh.cmd wrapper.
 if __venvsh_clink_loaded then return end
 __venvsh_clink_loaded = true
-{%- if view.auto %}
+{%- if auto %}
 
 -- Auto-activation. Before each input line the script compares the directory and whether
 -- it holds a .venv with what it saw last, in Lua; venvsh runs only when one changed.
 -- io.popen runs the line through cmd.exe /c, which drops the outer pair of quotes.
-local venvsh_command = '"' .. {{ view.exe|lua_cmd_arg }} .. ' hook-env --shell clink"'
+local venvsh_command = '"' .. {{ exe|lua_cmd_arg }} .. ' hook-env --shell clink"'
 local last_dir, last_marker
 
 local function has_marker(dir)

@@ -6,9 +6,7 @@
 @set "{{ name|name }}={{ value|cmd }}"
 {%- endfor %}
 {%- if let Some(entry) = t.path.remove %}
-@set "PATH=;%PATH%;"
-@set "PATH=%PATH:;{{ entry|cmd_path }};=;%"
-@set "PATH=%PATH:~1,-1%"
+{%- include "cmd/path_remove.bat" %}
 {%- endif %}
 {%- if let Some(entry) = t.path.prepend %}
 @if defined PATH (set "PATH={{ entry|cmd_path }};%PATH%") else (set "PATH={{ entry|cmd_path }}")

@@ -4,11 +4,11 @@
 @rem (in a .bat file, use `call venvsh activate DIR`).
 @if /i "%~1"=="activate" goto __venvsh_apply
 @if /i "%~1"=="deactivate" goto __venvsh_apply
-@{{ view.exe|cmd_arg }} %*
+@{{ exe|cmd_arg }} %*
 @exit /b %ERRORLEVEL%
 :__venvsh_apply
 @set "__VENVSH_SCRIPT=%TEMP%\venvsh-%RANDOM%%RANDOM%.bat"
-@{{ view.exe|cmd_arg }} %* --shell cmd > "%__VENVSH_SCRIPT%"
+@{{ exe|cmd_arg }} %* --shell cmd > "%__VENVSH_SCRIPT%"
 @if errorlevel 1 (del "%__VENVSH_SCRIPT%" 2>nul & set "__VENVSH_SCRIPT=" & exit /b 1)
 @call "%__VENVSH_SCRIPT%"
 @del "%__VENVSH_SCRIPT%" 2>nul

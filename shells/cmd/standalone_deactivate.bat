@@ -8,4 +8,6 @@
 @set "_OLD_VIRTUAL_PYTHONHOME="
 {%- let t = off %}
 {%- include "cmd/changes.bat" %}
+{%- let entry = own_entry %}
+{%- include "cmd/path_remove.bat" %}
 {%- include "cmd/prompt.bat" %}

@@ -5,6 +5,6 @@ unsetenv {{ name|name }} ;
 {%- for (name, value) in t.set %}
 setenv {{ name|name }} {{ value|csh }} ;
 {%- endfor %}
-{%- if let Some(path) = view.path_after %}
+{%- if let Some(path) = path_after %}
 setenv PATH {{ path|csh }} ;
 {%- endif %}

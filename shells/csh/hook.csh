@@ -1,8 +1,14 @@
 {#- The rc-file integration for tcsh. Read through ``eval "`…`"``, so one statement per
     line, each ending in ';', and no comments. An alias after a one-line `if ( … )` is
     not expanded, hence `eval NAME` there. precmd and cwdcmd keep what they held. -#}
-{%- include "csh/transition.csh" %}
-{%- if view.auto %}
+{%- if let Some(t) = resume %}
+{%- include "csh/changes.csh" %}
+{%- include "csh/prompt.csh" %}
+rehash ;
+{%- endif %}
+{%- include "csh/functions.csh" %}
+alias venvsh '__venvsh_apply' ;
+{%- if auto %}
 set _venvsh_last_pwd = '' ;
 set _venvsh_last_marker = '' ;
 alias __venvsh_hook_run 'set _venvsh_last_pwd = "$cwd:q" ; set _venvsh_last_marker = $_venvsh_marker ; __venvsh_apply hook-env' ;

@@ -1,7 +1,13 @@
 # venvsh shell integration for fish.
 # Load it from ~/.config/fish/config.fish with:  venvsh hook fish | source
-{%- include "fish/transition.fish" %}
-{%- if view.auto %}
+{%- if let Some(t) = resume %}
+{%- include "fish/changes.fish" %}
+{%- include "fish/prompt.fish" %}
+{%- endif %}
+{%- include "fish/functions.fish" %}
+{%- include "fish/wrapper.fish" %}
+true
+{%- if auto %}
 
 # Auto-activation, on every directory change (cd, prevd/nextd, Alt-arrows) and before
 # every prompt (a .venv created or removed here). The comparison runs in fish itself;

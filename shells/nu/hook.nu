@@ -7,13 +7,13 @@
 
 # `venvsh activate` and `venvsh deactivate` change this shell; other commands run as usual.
 def --env --wrapped venvsh [...args: string] {
-    let exe = {{ view.exe|nu }}
+    let exe = {{ exe|nu }}
     let verb = ($args | get -o 0 | default '')
     if $verb in ['activate' 'deactivate'] {
         let transition = (^$exe $verb --shell nu ...($args | skip 1) | from json)
         __venvsh_apply $transition
     } else if $verb == 'doctor' {
-{%- if view.auto %}
+{%- if auto %}
         let report = if ('__VENVSH_SEEN' in $env) { 'ok' } else { 'the hook has not run: is it in $env.config.hooks?' }
 {%- else %}
         let report = 'no-auto'
@@ -67,7 +67,7 @@ def --env __venvsh_apply [transition: record] {
         hide-env __VENVSH_HAD_PROMPT __VENVSH_ORIGINAL_PROMPT
     }
 }
-{%- if view.auto %}
+{%- if auto %}
 
 # Auto-activation, on every directory change and before every prompt (a .venv created
 # or removed here). The comparison runs in nushell itself; venvsh runs only when the
@@ -77,7 +77,7 @@ def --env __venvsh_hook [] {
     let seen = {pwd: $env.PWD, marker: ($env.PWD | path join '.venv' | path exists)}
     if ($env.__VENVSH_SEEN? | default {}) != $seen {
         $env.__VENVSH_SEEN = $seen
-        let code = (^{{ view.exe|nu }} hook-env --shell nu)
+        let code = (^{{ exe|nu }} hook-env --shell nu)
         if ($code | is-not-empty) { __venvsh_apply ($code | from json) }
     }
 }

@@ -1,7 +1,12 @@
 # venvsh shell integration for PowerShell.
 # Load it from $PROFILE with:  venvsh hook powershell | Out-String | Invoke-Expression
-{%- include "powershell/transition.ps1" %}
-{%- if view.auto %}
+{%- if let Some(t) = resume %}
+{%- include "powershell/changes.ps1" %}
+{%- include "powershell/prompt.ps1" %}
+{%- endif %}
+{%- include "powershell/functions.ps1" %}
+{%- include "powershell/wrapper.ps1" %}
+{%- if auto %}
 
 # Auto-activation. The hook compares the location and whether it holds a .venv with
 # what it saw last, in PowerShell itself; venvsh runs only when one of them changed.

@@ -1,8 +1,12 @@
 {#- The rc-file integration for bash, zsh and POSIX sh. -#}
-# venvsh shell integration for {{ view.shell_name()|posix }}.
-# Load it from your rc file with:  eval "$(venvsh hook {{ view.shell_name()|posix }})"
-{%- include "sh/transition.sh" %}
-{%- if view.auto && view.shell_name() == "bash" %}
+# venvsh shell integration for {{ flavor.name()|posix }}.
+# Load it from your rc file with:  eval "$(venvsh hook {{ flavor.name()|posix }})"
+{%- if let Some(t) = resume %}
+{%- include "sh/apply.sh" %}
+{%- endif %}
+{% include "sh/functions.sh" %}
+{%- include "sh/wrapper.sh" %}
+{%- if auto && flavor == Flavor::Bash %}
 
 # Auto-activation. The hook compares the directory and whether it holds a .venv with
 # what it saw last, in bash itself; venvsh runs only when one of them changed.
@@ -34,7 +38,7 @@ elif [[ ${PROMPT_COMMAND-} != *__venvsh_hook* ]]; then
 fi
 # A shell started inside a project is activated before its first command.
 __venvsh_hook
-{%- else if view.auto && view.shell_name() == "zsh" %}
+{%- else if auto && flavor == Flavor::Zsh %}
 
 # Auto-activation. The hook compares the directory and whether it holds a .venv with
 # what it saw last, in zsh itself; venvsh runs only when one of them changed, so a cd

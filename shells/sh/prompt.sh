@@ -1,5 +1,5 @@
 {#- The prompt part of transition `t` in bash, zsh or POSIX sh. -#}
-{%- if view.shell_name() == "zsh" %}
+{%- if flavor == Flavor::Zsh %}
 {%- if t.prompt.show %}
 # zsh expands % escapes (and, with PROMPT_SUBST, $ and `) in PS1, so the name is
 # drawn from psvar by %9v, whose value zsh never expands (uv PR #19812).

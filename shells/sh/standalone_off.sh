@@ -1,5 +1,5 @@
 {#- The body of `deactivate` in bin/activate, for sh or (rendered alone) zsh. -#}
-{%- if view.shell_name() == "zsh" %}
+{%- if flavor == Flavor::Zsh %}
 () {
 emulate -L zsh
 {%- endif %}
@@ -18,6 +18,6 @@ fi
 {%- include "sh/changes.sh" %}
 {%- include "sh/prompt.sh" %}
 hash -r 2>/dev/null || true
-{%- if view.shell_name() == "zsh" %}
+{%- if flavor == Flavor::Zsh %}
 }
 {%- endif %}

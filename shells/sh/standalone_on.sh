@@ -1,5 +1,5 @@
 {#- The activation in bin/activate, for sh or (rendered alone) zsh. -#}
-{%- if view.shell_name() == "zsh" %}
+{%- if flavor == Flavor::Zsh %}
 () {
 emulate -L zsh
 {%- endif %}
@@ -16,6 +16,6 @@ case ${VIRTUAL_ENV_DISABLE_PROMPT-} in
 esac
 # `|| true`: with `set +h` hash fails, and `set -e` must not end the shell (virtualenv #2717).
 hash -r 2>/dev/null || true
-{%- if view.shell_name() == "zsh" %}
+{%- if flavor == Flavor::Zsh %}
 }
 {%- endif %}

@@ -5,14 +5,13 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
+use super::context;
 use crate::cli::CreateArgs;
-use crate::config::Config;
 use crate::shell::quote::ForHumans;
-use crate::store::Store;
 use crate::venv::{EnvBuilder, Options, Outcome, Request};
 
 pub fn run(args: &CreateArgs) -> anyhow::Result<ExitCode> {
-    let cwd = std::env::current_dir().context("could not read the current directory")?;
+    let cwd = context::cwd()?;
     let options = Options {
         system_site_packages: args.system_site_packages,
         symlinks: !args.copies,
@@ -25,12 +24,12 @@ pub fn run(args: &CreateArgs) -> anyhow::Result<ExitCode> {
         force: args.force,
         link_mode: args.link_mode,
     };
-    let config = Config::load()?;
+    let config = context::config()?;
     let python = args.python.as_deref().or(config.python.as_deref());
     // `--name NAME`: one environment, in the store.
     let (env_dirs, activate_as) = match &args.name {
         Some(name) => {
-            let store = Store::from_env()?;
+            let store = context::store()?;
             let path = store.path(name)?;
             std::fs::create_dir_all(&store.root)
                 .with_context(|| format!("could not create the store {}", store.root.display()))?;
@@ -48,9 +47,7 @@ pub fn run(args: &CreateArgs) -> anyhow::Result<ExitCode> {
             eprintln!("warning: {warning}");
         }
         // venvsh made it, so the auto-activation hook may activate it (see `venvsh allow`).
-        if let Err(e) =
-            crate::trust::TrustStore::open_default().and_then(|t| t.allow(&created.path))
-        {
+        if let Err(e) = context::trust().and_then(|t| Ok(t.allow(&created.path)?)) {
             eprintln!("warning: the hook will not auto-activate it until `venvsh allow`: {e}");
         }
         if config.quiet {

@@ -7,10 +7,10 @@
 
 use std::process::ExitCode;
 
-use anyhow::Context;
 use clap::Parser;
 
-use super::print;
+use super::context;
+use super::output::print;
 use crate::cli::{Cli, DispatchArgs};
 use crate::shell::quote;
 
@@ -23,8 +23,7 @@ pub fn run(args: &DispatchArgs) -> anyhow::Result<ExitCode> {
         let cli = Cli::try_parse_from(argv).unwrap_or_else(|e| e.exit());
         return super::run(cli);
     }
-    let exe = std::env::current_exe().context("could not find the venvsh executable")?;
-    let mut line = quote::csh(exe.to_str().context("the venvsh path is not valid UTF-8")?)?;
+    let mut line = quote::csh(&context::exe()?)?;
     let mut words = args.args.clone();
     if verb == Some("doctor") {
         // The alias is how this was reached, so the hook is loaded.

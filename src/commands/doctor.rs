@@ -3,13 +3,16 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use super::{env_var, print, shell_or_detect};
+use super::context::{self, var};
+use super::output::print;
+use super::shell_or_detect;
 use crate::cli::DoctorArgs;
-use crate::hook;
+use crate::decide::auto;
+use crate::decide::state::Origin;
+use crate::decide::transition;
+use crate::decide::trust::Verdict;
 use crate::shell::quote::ForHumans;
-use crate::state::{Origin, STATE_VAR};
-use crate::transition;
-use crate::trust::{TrustStore, Verdict};
+use crate::vars::VENVSH_STATE;
 
 pub fn run(args: &DoctorArgs) -> anyhow::Result<ExitCode> {
     let mut out = String::new();
@@ -24,7 +27,7 @@ pub fn run(args: &DoctorArgs) -> anyhow::Result<ExitCode> {
             writeln!(
                 out,
                 "hook: not loaded in this shell; add this to your rc file: {}",
-                rc_line(shell)
+                shell.dialect().rc_advice()
             )?;
         }
         Some("ok") => writeln!(out, "hook: loaded and in place")?,
@@ -38,16 +41,16 @@ pub fn run(args: &DoctorArgs) -> anyhow::Result<ExitCode> {
         }
     }
 
-    match transition::active_state(&env_var) {
+    match transition::active_state(&var) {
         None => writeln!(out, "active: none")?,
         Some(state) => {
-            let how = match (env_var(STATE_VAR).is_some(), state.origin) {
+            let how = match (var(VENVSH_STATE).is_some(), state.origin) {
                 (false, _) => "by another tool's activate script",
                 (true, Origin::Auto) => "automatically, by the hook",
                 (true, Origin::Manual) => "by hand (the hook leaves it alone)",
             };
             writeln!(out, "active: {} ({how})", ForHumans(&state.env))?;
-            let path = env_var("PATH").unwrap_or_default();
+            let path = var(crate::vars::PATH).unwrap_or_default();
             if !std::env::split_paths(&path).any(|e| e == std::path::Path::new(&state.path_entry)) {
                 healthy = false;
                 writeln!(
@@ -59,9 +62,10 @@ pub fn run(args: &DoctorArgs) -> anyhow::Result<ExitCode> {
         }
     }
 
-    let cwd = std::env::current_dir()?;
-    let trust = TrustStore::open_default()?;
-    match hook::project_here(&cwd, &trust) {
+    let cwd = context::cwd()?;
+    let trust = context::trust()?;
+    let store = context::store().ok();
+    match auto::project_here(&cwd, store.as_ref(), &trust) {
         None => writeln!(
             out,
             "here: no .venv in {} or above",
@@ -90,21 +94,4 @@ pub fn run(args: &DoctorArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
-}
-
-fn rc_line(shell: crate::shell::Shell) -> &'static str {
-    use crate::shell::Shell::*;
-    match shell {
-        Bash => "eval \"$(venvsh hook bash)\"  (~/.bashrc)",
-        Zsh => "eval \"$(venvsh hook zsh)\"  (~/.zshrc)",
-        Sh => "eval \"$(venvsh hook sh)\"  (~/.profile or $ENV)",
-        Fish => "venvsh hook fish | source  (~/.config/fish/config.fish)",
-        Tcsh => "eval \"`venvsh hook tcsh`\"  (~/.tcshrc)",
-        Powershell => "venvsh hook powershell | Out-String | Invoke-Expression  ($PROFILE)",
-        Nu => "venvsh hook nu | save -f ~/.config/nushell/venvsh.nu, then source it in config.nu",
-        Cmd => "venvsh hook cmd > venvsh.cmd in a directory before venvsh.exe on PATH",
-        Clink => {
-            "venvsh hook clink > \"%LOCALAPPDATA%\\clink\\venvsh.lua\"  (a Clink script directory)"
-        }
-    }
 }

@@ -2,67 +2,70 @@
 
 use std::process::ExitCode;
 
-use super::{env_var, hook_code, print, shell_code};
+use super::context::{self, var};
+use super::output::{print, report};
 use crate::cli::{HookArgs, HookEnvArgs};
-use crate::config::Config;
-use crate::hook::{self, TOLD_VAR};
-use crate::transition::{self, Action, PathChange, PromptChange, Transition};
-use crate::trust::TrustStore;
+use crate::decide::auto::{self, Notice};
+use crate::decide::transition;
+use crate::shell::quote::ForHumans;
+use crate::shell::{self, Hook, ShellEnv};
 
 pub fn run(args: &HookArgs) -> anyhow::Result<ExitCode> {
     // A shell started inside an activated one inherits the variables but not the
     // prompt; the hook puts the prompt back.
-    let resume = transition::resume(&env_var);
+    let resume = transition::resume(&var);
     // Read once per shell start, never at a prompt. A broken config file must not
     // leave the shell without venvsh, so it is reported and the default kept.
-    let auto_in_config = match Config::load() {
+    let auto_in_config = match context::config() {
         Ok(config) => config.auto_activate,
         Err(error) => {
-            crate::error::report(&anyhow::Error::new(error));
+            report(&error);
             true
         }
     };
-    print(&hook_code(
-        args.shell,
-        resume.as_ref(),
-        !args.no_auto && auto_in_config,
-    )?)
+    let exe = context::exe()?;
+    let hook = Hook {
+        exe: &exe,
+        resume: resume.as_ref(),
+        auto: !args.no_auto && auto_in_config,
+    };
+    print(&shell::hook_code(args.shell, &hook)?)
 }
 
 /// Called by the hook only when the directory or its `.venv` changed. Prints nothing
 /// when there is nothing to do; never fails the prompt over a problem it can skip.
 pub fn hook_env(args: &HookEnvArgs) -> anyhow::Result<ExitCode> {
-    let Ok(cwd) = std::env::current_dir() else {
+    let Ok(cwd) = context::cwd() else {
         return Ok(ExitCode::SUCCESS);
     };
-    let trust = TrustStore::open_default()?;
-    let project = hook::project_here(&cwd, &trust);
-    let decision = hook::decide(&env_var, project.as_ref());
-    let mut transition = decision.transition;
-    if let (Some(notice), Some(project)) = (&decision.notice, &project) {
-        eprintln!("{notice}");
-        let told = transition.get_or_insert_with(nothing_but_set);
-        told.set
-            .insert(TOLD_VAR.to_owned(), project.env.root.clone());
+    let trust = context::trust()?;
+    let store = context::store().ok();
+    let project = auto::project_here(&cwd, store.as_ref(), &trust);
+    let decision = auto::decide(&var, project.as_ref());
+    if let Some(notice) = &decision.notice {
+        eprintln!("{}", describe(notice));
     }
-    match transition {
-        Some(t) => print(&shell_code(args.shell, Some(&t), false)?),
-        None => Ok(ExitCode::SUCCESS),
-    }
+    let Some(transition) = decision.transition else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    let path = var(crate::vars::PATH);
+    let shell_env = ShellEnv {
+        path: path.as_deref(),
+    };
+    print(&shell::apply_code(
+        args.shell,
+        &transition,
+        None,
+        &shell_env,
+    )?)
 }
 
-/// A transition that changes no activation; used to remember what was told.
-fn nothing_but_set() -> Transition {
-    Transition {
-        version: 1,
-        action: Action::Deactivate,
-        env: None,
-        unset: Vec::new(),
-        set: Default::default(),
-        path: PathChange::default(),
-        prompt: PromptChange {
-            show: false,
-            text: None,
-        },
+fn describe(notice: &Notice) -> String {
+    match notice {
+        Notice::Untrusted { env } => format!(
+            "venvsh: not activating {}: venvsh did not create it and it is not allowed.\n\
+             venvsh: `venvsh allow` activates it here from now on; `venvsh deny` stops this message.",
+            ForHumans(env)
+        ),
     }
 }

@@ -1,27 +1,26 @@
-//! The command layer: parse results in, text on stdout and an exit code out.
-//! Code meant for `eval` is built whole before anything is printed, so a failure
-//! leaves stdout empty.
+//! The command layer: parse results in, text on stdout and an exit code out. The only
+//! code that reads process state ([`context`]) and prints ([`output`]).
 
 mod activate;
 mod completions;
+mod context;
 mod create;
+mod detect;
 mod dispatch;
 mod doctor;
 mod hook;
+mod output;
 mod run;
 mod store;
 mod trust;
 mod which;
 
-use std::io::Write;
 use std::process::ExitCode;
 
-use anyhow::Context;
+pub use output::report;
 
 use crate::cli::{Cli, Command};
-use crate::shell::{self, Shell};
-use crate::templates::{self, Kind, View};
-use crate::transition::Transition;
+use crate::shell::Shell;
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
@@ -50,92 +49,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 fn shell_or_detect(shell: Option<Shell>) -> anyhow::Result<Shell> {
     match shell {
         Some(shell) => Ok(shell),
-        None => Ok(shell::detect()?),
+        None => Ok(detect::detect()?),
     }
-}
-
-/// A shell that explicit activation writes code for: Clink has only the hook.
-fn explicit_shell(shell: Shell) -> anyhow::Result<Shell> {
-    if shell == Shell::Clink {
-        anyhow::bail!(
-            "clink is only for `venvsh hook clink` (auto-activation); in cmd.exe, activate \
-             and deactivate through the venvsh.cmd wrapper that `venvsh hook cmd` prints"
-        );
-    }
-    Ok(shell)
-}
-
-/// Code for `shell` that applies `transition` (and, with `define_functions`, defines
-/// `venvsh` and `deactivate`).
-fn shell_code(
-    shell: Shell,
-    transition: Option<&Transition>,
-    define_functions: bool,
-) -> anyhow::Result<String> {
-    let exe = std::env::current_exe().context("could not find the venvsh executable")?;
-    let exe = exe
-        .to_str()
-        .with_context(|| format!("the venvsh path {} is not valid UTF-8", exe.display()))?;
-    let path_after = match (shell, transition) {
-        (Shell::Tcsh, Some(t)) => shell::csh::path_after(t, std::env::var("PATH").ok().as_deref())?,
-        (Shell::Clink, Some(t)) => {
-            shell::clink::path_after(t, std::env::var("PATH").ok().as_deref())?
-        }
-        _ => None,
-    };
-    let view = View {
-        shell,
-        exe,
-        transition,
-        define_functions,
-        hook: false,
-        auto: false,
-        path_after,
-    };
-    let code = templates::render(&view, Kind::Transition)?;
-    Ok(if shell == Shell::Cmd {
-        shell::cmd::crlf(&code)
-    } else {
-        code
-    })
-}
-
-/// The rc-file integration for `shell`, resuming an inherited activation's prompt.
-fn hook_code(shell: Shell, resume: Option<&Transition>, auto: bool) -> anyhow::Result<String> {
-    let exe = std::env::current_exe().context("could not find the venvsh executable")?;
-    let exe = exe
-        .to_str()
-        .with_context(|| format!("the venvsh path {} is not valid UTF-8", exe.display()))?;
-    let view = View {
-        shell,
-        exe,
-        transition: resume,
-        define_functions: true,
-        hook: true,
-        auto,
-        path_after: None,
-    };
-    let code = templates::render(&view, Kind::Hook)?;
-    Ok(if shell == Shell::Cmd {
-        shell::cmd::crlf(&code)
-    } else {
-        code
-    })
-}
-
-fn print(text: &str) -> anyhow::Result<ExitCode> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Ok(()) => Ok(ExitCode::SUCCESS),
-        // A closed pipe (`venvsh hook bash | head`) is not an error worth a message.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(e) => Err(e).context("could not write to stdout"),
-    }
-}
-
-fn env_var(name: &str) -> Option<String> {
-    std::env::var(name).ok()
 }

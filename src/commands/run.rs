@@ -12,14 +12,15 @@ use std::process::{Command, ExitCode};
 
 use anyhow::Context;
 
-use super::env_var;
+use super::context::{self, var};
+use super::detect;
+use super::output::report;
 use crate::cli::{RunArgs, ShellArgs};
-use crate::config::Config;
-use crate::environment::Environment;
+use crate::decide::state::Origin;
+use crate::decide::transition::{self, Request};
+use crate::project::environment::Environment;
+use crate::shell::Shell;
 use crate::shell::quote::ForHumans;
-use crate::shell::{self, Shell};
-use crate::state::Origin;
-use crate::transition::{self, Request};
 
 const PATH_SEPARATOR: char = if cfg!(windows) { ';' } else { ':' };
 
@@ -38,7 +39,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
 pub fn shell(args: &ShellArgs) -> anyhow::Result<ExitCode> {
     let env = resolve(args.env.as_deref())?;
     let (kind, program) = user_shell()?;
-    if !Config::load()?.quiet {
+    if !context::config()?.quiet {
         eprintln!(
             "venvsh: starting {kind} ({}) with {} active; `exit` leaves it",
             ForHumans(&program.to_string_lossy()),
@@ -51,8 +52,9 @@ pub fn shell(args: &ShellArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn resolve(requested: Option<&Path>) -> anyhow::Result<Environment> {
-    let cwd = std::env::current_dir().context("could not read the current directory")?;
-    Ok(Environment::resolve(requested, &cwd)?)
+    let cwd = context::cwd()?;
+    let store = context::store().ok();
+    Ok(Environment::resolve(requested, &cwd, store.as_ref())?)
 }
 
 /// Set and unset in `command`'s environment what activating `env` would, PATH included.
@@ -62,7 +64,7 @@ fn activate_in(command: &mut Command, env: Environment) -> anyhow::Result<()> {
         prompt: None,
         origin: Origin::Manual,
     };
-    let transition = transition::plan(&request, &env_var)?;
+    let transition = transition::plan(&request, &var)?;
     for name in &transition.unset {
         command.env_remove(name);
     }
@@ -102,7 +104,7 @@ fn replace_with(mut command: Command, program: &OsStr) -> anyhow::Result<ExitCod
         126
     };
     let error = anyhow::Error::new(error).context(format!("could not run {shown}"));
-    crate::error::report(&error);
+    report(&error);
     Ok(ExitCode::from(code))
 }
 
@@ -112,7 +114,7 @@ fn user_shell() -> anyhow::Result<(Shell, PathBuf)> {
         .filter(|s| !s.is_empty())
         .map(PathBuf::from)
         .and_then(|path| Some((kind_of(&path)?, path)));
-    match shell::detect() {
+    match detect::detect() {
         Ok(kind) => {
             // The parent's own executable, so `dash` stays dash and a shell outside
             // PATH is found; `$SHELL` when it is the same kind; else the usual name.
@@ -124,7 +126,7 @@ fn user_shell() -> anyhow::Result<(Shell, PathBuf)> {
             {
                 return Ok((kind, path));
             }
-            Ok((kind, PathBuf::from(program_name(kind))))
+            Ok((kind, PathBuf::from(kind.dialect().program())))
         }
         Err(detect_error) => from_var.ok_or_else(|| detect_error.into()),
     }
@@ -132,14 +134,6 @@ fn user_shell() -> anyhow::Result<(Shell, PathBuf)> {
 
 fn kind_of(path: &Path) -> Option<Shell> {
     Shell::from_process_name(&path.file_name()?.to_string_lossy())
-}
-
-fn program_name(kind: Shell) -> &'static str {
-    match kind {
-        Shell::Powershell => "pwsh",
-        Shell::Cmd => "cmd.exe",
-        other => other.name(),
-    }
 }
 
 fn parent_exe() -> Option<PathBuf> {

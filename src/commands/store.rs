@@ -8,15 +8,15 @@ use std::process::ExitCode;
 use anyhow::Context;
 use serde::Serialize;
 
-use super::print;
+use super::context;
+use super::output::print;
 use crate::cli::{ListArgs, RemoveArgs};
-use crate::config::Config;
 use crate::error::SilentExit;
+use crate::project::store::{Entry, Error as StoreError, Removed};
 use crate::shell::quote::ForHumans;
-use crate::store::{Entry, Error as StoreError, Removed, Store};
 
 pub fn list(args: &ListArgs) -> anyhow::Result<ExitCode> {
-    let store = Store::from_env()?;
+    let store = context::store()?;
     let entries = store.list()?;
     if args.json {
         #[derive(Serialize)]
@@ -85,7 +85,7 @@ fn table(entries: &[Entry]) -> String {
 }
 
 pub fn remove(args: &RemoveArgs) -> anyhow::Result<ExitCode> {
-    let store = Store::from_env()?;
+    let store = context::store()?;
     // Refusals come before the question.
     let path = store.check_removable(&args.name)?;
     let shown = ForHumans(&path.to_string_lossy()).to_string();
@@ -107,7 +107,7 @@ pub fn remove(args: &RemoveArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let removed = store.remove(&args.name)?;
-    if !Config::load()?.quiet {
+    if !context::config()?.quiet {
         match removed {
             Removed::Environment(path) => {
                 eprintln!("removed {}", ForHumans(&path.to_string_lossy()));
@@ -125,7 +125,7 @@ pub fn remove(args: &RemoveArgs) -> anyhow::Result<ExitCode> {
 /// One name per line, for the completion scripts. Errors print nothing: a completion
 /// must never spill messages into the command line being edited.
 pub fn complete_envs() -> anyhow::Result<ExitCode> {
-    let Ok(store) = Store::from_env() else {
+    let Ok(store) = context::store() else {
         return Ok(ExitCode::SUCCESS);
     };
     let names: String = store

@@ -3,17 +3,15 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::Context;
-
-use super::print;
+use super::context;
+use super::output::print;
 use crate::cli::TrustArgs;
-use crate::environment::Environment;
+use crate::project::environment::Environment;
 use crate::shell::quote::ForHumans;
-use crate::trust::TrustStore;
 
 pub fn allow(args: &TrustArgs) -> anyhow::Result<ExitCode> {
     let env = target(args)?;
-    TrustStore::open_default()?.allow(Path::new(&env.root))?;
+    context::trust()?.allow(Path::new(&env.root))?;
     print(&format!(
         "allowed {}: the hook activates it from now on\n",
         ForHumans(&env.root)
@@ -22,7 +20,7 @@ pub fn allow(args: &TrustArgs) -> anyhow::Result<ExitCode> {
 
 pub fn deny(args: &TrustArgs) -> anyhow::Result<ExitCode> {
     let env = target(args)?;
-    TrustStore::open_default()?.deny(Path::new(&env.root))?;
+    context::trust()?.deny(Path::new(&env.root))?;
     print(&format!(
         "denied {}: the hook leaves it alone and says nothing\n",
         ForHumans(&env.root)
@@ -31,10 +29,11 @@ pub fn deny(args: &TrustArgs) -> anyhow::Result<ExitCode> {
 
 /// An environment given, a project directory's `.venv`, or the nearest one from here.
 fn target(args: &TrustArgs) -> anyhow::Result<Environment> {
-    let cwd = std::env::current_dir().context("could not read the current directory")?;
+    let cwd = context::cwd()?;
+    let store = context::store().ok();
     Ok(match &args.dir {
         Some(dir) if cwd.join(dir).join("pyvenv.cfg").is_file() => Environment::open(dir, &cwd)?,
-        Some(dir) => Environment::find_from(&cwd.join(dir))?,
-        None => Environment::find_from(&cwd)?,
+        Some(dir) => Environment::find(&cwd.join(dir), store.as_ref())?,
+        None => Environment::find(&cwd, store.as_ref())?,
     })
 }

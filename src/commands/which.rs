@@ -4,16 +4,17 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Context;
 use serde::Serialize;
 
-use super::{env_var, print};
+use super::context::{self, var};
+use super::output::print;
 use crate::cli::{StatusArgs, WhichArgs};
-use crate::environment::{Chosen, Environment, bin_dir};
+use crate::decide::state::ActivationState;
+use crate::decide::transition;
+use crate::project::environment::{Chosen, Environment, bin_dir};
+use crate::project::pyvenv_cfg;
 use crate::shell::quote::ForHumans;
-use crate::state::{ActivationState, STATE_VAR};
-use crate::store::{Store, cfg_version};
-use crate::transition::{self, VIRTUAL_ENV};
+use crate::vars::{VENVSH_STATE, VIRTUAL_ENV};
 
 /// How the environment described was chosen.
 #[derive(Debug, Serialize)]
@@ -57,7 +58,7 @@ impl Described {
         let interpreter = python.as_ref().and_then(|p| std::fs::canonicalize(p).ok());
         let version = std::fs::read_to_string(root.join("pyvenv.cfg"))
             .ok()
-            .and_then(|cfg| cfg_version(&cfg));
+            .and_then(|cfg| pyvenv_cfg::version(&cfg));
         Self {
             env: root.to_owned(),
             python,
@@ -89,12 +90,12 @@ impl Described {
 
 /// The activation in force in this process, and the variable that says so.
 fn active() -> Option<Described> {
-    let (root, variable) = match env_var(STATE_VAR)
+    let (root, variable) = match var(VENVSH_STATE)
         .as_deref()
         .and_then(ActivationState::decode)
     {
-        Some(state) => (state.env, STATE_VAR),
-        None => (transition::active_state(&env_var)?.env, VIRTUAL_ENV),
+        Some(state) => (state.env, VENVSH_STATE),
+        None => (transition::active_state(&var)?.env, VIRTUAL_ENV),
     };
     let how = How::Active {
         how: "active",
@@ -105,19 +106,15 @@ fn active() -> Option<Described> {
 
 /// The environment `venvsh activate [requested]` would choose in `cwd`.
 fn here(requested: Option<&Path>, cwd: &Path) -> anyhow::Result<Described> {
-    let store = Store::from_env().ok();
+    let store = context::store().ok();
     let (env, chosen) = Environment::resolve_explained(requested, cwd, store.as_ref())?;
     Ok(Described::new(Path::new(&env.root), How::Chosen(chosen)))
-}
-
-fn cwd() -> anyhow::Result<PathBuf> {
-    std::env::current_dir().context("could not read the current directory")
 }
 
 pub fn which(args: &WhichArgs) -> anyhow::Result<ExitCode> {
     let described = match (&args.env, active()) {
         (None, Some(active)) => active,
-        (requested, _) => here(requested.as_deref(), &cwd()?)?,
+        (requested, _) => here(requested.as_deref(), &context::cwd()?)?,
     };
     if args.json {
         return print(&(serde_json::to_string_pretty(&described)? + "\n"));
@@ -129,7 +126,7 @@ pub fn which(args: &WhichArgs) -> anyhow::Result<ExitCode> {
 
 pub fn status(args: &StatusArgs) -> anyhow::Result<ExitCode> {
     let active = active();
-    let here = here(None, &cwd()?);
+    let here = here(None, &context::cwd()?);
     if args.json {
         #[derive(Serialize)]
         struct Status {

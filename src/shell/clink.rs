@@ -9,15 +9,33 @@
 //! runs on (`;` on Windows, where Clink runs; `:` where the tests drive the script with a
 //! stock Lua and a mock of Clink's API).
 
-use crate::shell::quote::{self, Unrepresentable};
-use crate::transition::Transition;
+use askama::Template;
 
-crate::templates::shell_templates!("clink/transition.lua", "clink/hook.lua");
+use super::quote::filters;
+use super::quote::{self, Unrepresentable};
+use super::{Dialect, Hook, ShellEnv};
+use crate::decide::transition::{StandalonePlan, Transition};
+
+pub struct Clink;
 
 const HOST_PATH_SEPARATOR: char = if cfg!(windows) { ';' } else { ':' };
 
+#[derive(Template)]
+#[template(path = "clink/apply.lua", escape = "none")]
+struct ApplyScript<'a> {
+    t: &'a Transition,
+    path_after: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "clink/hook.lua", escape = "none")]
+struct HookScript<'a> {
+    exe: &'a str,
+    auto: bool,
+}
+
 /// PATH after `transition`, given PATH as venvsh sees it (cmd.exe's, inherited).
-pub fn path_after(
+fn path_after(
     transition: &Transition,
     path: Option<&str>,
 ) -> Result<Option<String>, Unrepresentable> {
@@ -29,4 +47,47 @@ pub fn path_after(
         quote::lua_path_element(entry)?;
     }
     Ok(Some(change.apply(path, HOST_PATH_SEPARATOR)))
+}
+
+impl Dialect for Clink {
+    /// Clink runs inside cmd.exe, which detection reports as cmd.
+    fn process_names(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    fn program(&self) -> &'static str {
+        "cmd.exe"
+    }
+
+    fn refuses_explicit(&self) -> Option<&'static str> {
+        Some(
+            "clink is only for `venvsh hook clink` (auto-activation); in cmd.exe, activate \
+             and deactivate through the venvsh.cmd wrapper that `venvsh hook cmd` prints",
+        )
+    }
+
+    fn apply(&self, t: &Transition, env: &ShellEnv<'_>) -> askama::Result<String> {
+        let path_after = path_after(t, env.path).map_err(askama::Error::custom)?;
+        ApplyScript { t, path_after }.render()
+    }
+
+    fn activate(&self, t: &Transition, _exe: &str, env: &ShellEnv<'_>) -> askama::Result<String> {
+        self.apply(t, env)
+    }
+
+    fn hook(&self, hook: &Hook<'_>) -> askama::Result<String> {
+        HookScript {
+            exe: hook.exe,
+            auto: hook.auto,
+        }
+        .render()
+    }
+
+    fn bin_scripts(&self, _: &StandalonePlan) -> Vec<(&'static str, askama::Result<String>)> {
+        Vec::new()
+    }
+
+    fn rc_advice(&self) -> &'static str {
+        "venvsh hook clink > \"%LOCALAPPDATA%\\clink\\venvsh.lua\"  (a Clink script directory)"
+    }
 }

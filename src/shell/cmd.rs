@@ -1,9 +1,90 @@
 //! cmd.exe: output is a `.bat` (CRLF, `@` on every line so the caller's echo state is
 //! kept); values live only inside `set "NAME=value"`, where `&|<>()^` are literal.
 
-crate::templates::shell_templates!("cmd/transition.bat", "cmd/hook.cmd");
+use askama::Template;
+
+use super::quote::filters;
+use super::{Dialect, Hook, ShellEnv};
+use crate::decide::transition::{StandalonePlan, Transition};
+
+pub struct Cmd;
+
+#[derive(Template)]
+#[template(path = "cmd/apply.bat", escape = "none")]
+struct ApplyScript<'a> {
+    t: &'a Transition,
+}
+
+/// The `venvsh.cmd` wrapper, cmd's rc-file integration.
+#[derive(Template)]
+#[template(path = "cmd/hook.cmd", escape = "none")]
+struct HookScript<'a> {
+    exe: &'a str,
+}
+
+/// `bin\activate.bat`; `deactivate.bat` is called first, so it is only useful with it.
+#[derive(Template)]
+#[template(path = "cmd/standalone_activate.bat", escape = "none")]
+struct StandaloneActivate<'a> {
+    on: &'a Transition,
+}
+
+/// `bin\deactivate.bat`. cmd cannot safely look for a PATH entry read at run time
+/// (`%PATH:x=y%` with `x` from a variable re-parses it), so it removes the environment's
+/// own entry.
+#[derive(Template)]
+#[template(path = "cmd/standalone_deactivate.bat", escape = "none")]
+struct StandaloneDeactivate<'a> {
+    off: &'a Transition,
+    own_entry: &'a str,
+}
 
 /// cmd requires CRLF line endings in batch files.
-pub fn crlf(script: &str) -> String {
+fn crlf(script: &str) -> String {
     script.replace("\r\n", "\n").replace('\n', "\r\n")
+}
+
+impl Dialect for Cmd {
+    fn process_names(&self) -> &'static [&'static str] {
+        &["cmd"]
+    }
+
+    fn program(&self) -> &'static str {
+        "cmd.exe"
+    }
+
+    fn apply(&self, t: &Transition, _: &ShellEnv<'_>) -> askama::Result<String> {
+        ApplyScript { t }.render().map(|s| crlf(&s))
+    }
+
+    /// The wrapper defines nothing in cmd: `venvsh.cmd` itself is the function.
+    fn activate(&self, t: &Transition, _exe: &str, env: &ShellEnv<'_>) -> askama::Result<String> {
+        self.apply(t, env)
+    }
+
+    fn hook(&self, hook: &Hook<'_>) -> askama::Result<String> {
+        HookScript { exe: hook.exe }.render().map(|s| crlf(&s))
+    }
+
+    fn bin_scripts(&self, plan: &StandalonePlan) -> Vec<(&'static str, askama::Result<String>)> {
+        let deactivate = || {
+            StandaloneDeactivate {
+                off: &plan.off,
+                own_entry: &plan.own_entry,
+            }
+            .render()
+            .map(|s| crlf(&(s + "\n")))
+        };
+        // activate.bat calls deactivate.bat first: without it, it is left out too.
+        let activate = deactivate().and_then(|_| {
+            StandaloneActivate { on: &plan.on }
+                .render()
+                .map(|s| crlf(&(s + "\n")))
+        });
+        vec![("activate.bat", activate), ("deactivate.bat", deactivate())]
+    }
+
+    fn rc_advice(&self) -> &'static str {
+        "venvsh hook cmd > venvsh.cmd in a directory before venvsh.exe on PATH"
+    }
 }

@@ -2,13 +2,61 @@
 //! statement ends in `;`, nothing is a comment, there are no `if … then` blocks, and
 //! PATH is computed here (csh has no way to drop one list element in a single line).
 
-use crate::shell::quote::{self, Unrepresentable};
-use crate::transition::Transition;
+use askama::Template;
 
-crate::templates::shell_templates!("csh/transition.csh", "csh/hook.csh");
+use super::quote::filters;
+use super::quote::{self, Unrepresentable};
+use super::{Dialect, Hook, ShellEnv};
+use crate::decide::transition::{StandalonePlan, Transition};
+
+pub struct Csh;
+
+#[derive(Template)]
+#[template(path = "csh/apply.csh", escape = "none")]
+struct ApplyScript<'a> {
+    t: &'a Transition,
+    path_after: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "csh/activate.csh", escape = "none")]
+struct ActivateScript<'a> {
+    t: &'a Transition,
+    path_after: Option<String>,
+    exe: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "csh/hook.csh", escape = "none")]
+struct HookScript<'a> {
+    resume: Option<&'a Transition>,
+    /// A resumed activation only puts the prompt back; PATH is already right.
+    path_after: Option<String>,
+    exe: &'a str,
+    auto: bool,
+}
+
+/// `bin/activate.csh`. Its `deactivate` is an alias, so every statement in it stands alone
+/// on one line: [`StandaloneOff`] is rendered first and joined into the alias body.
+#[derive(Template)]
+#[template(path = "csh/standalone.csh", escape = "none")]
+struct StandaloneScript<'a> {
+    on: &'a Transition,
+    path_after: Option<String>,
+    bin: &'a str,
+    deactivate: String,
+}
+
+#[derive(Template)]
+#[template(path = "csh/standalone_off.csh", escape = "none")]
+struct StandaloneOff<'a> {
+    t: &'a Transition,
+    path_after: Option<String>,
+    bin_name: &'a str,
+}
 
 /// PATH after `transition`, given PATH as venvsh sees it (csh exports it, so it is current).
-pub fn path_after(
+fn path_after(
     transition: &Transition,
     path: Option<&str>,
 ) -> Result<Option<String>, Unrepresentable> {
@@ -20,4 +68,66 @@ pub fn path_after(
         quote::csh_path_element(entry)?;
     }
     Ok(Some(change.apply(path, ':')))
+}
+
+impl Dialect for Csh {
+    fn process_names(&self) -> &'static [&'static str] {
+        &["tcsh", "csh"]
+    }
+
+    fn program(&self) -> &'static str {
+        "tcsh"
+    }
+
+    fn apply(&self, t: &Transition, env: &ShellEnv<'_>) -> askama::Result<String> {
+        let path_after = path_after(t, env.path).map_err(askama::Error::custom)?;
+        ApplyScript { t, path_after }.render()
+    }
+
+    fn activate(&self, t: &Transition, exe: &str, env: &ShellEnv<'_>) -> askama::Result<String> {
+        let path_after = path_after(t, env.path).map_err(askama::Error::custom)?;
+        ActivateScript { t, path_after, exe }.render()
+    }
+
+    fn hook(&self, hook: &Hook<'_>) -> askama::Result<String> {
+        HookScript {
+            resume: hook.resume,
+            path_after: None,
+            exe: hook.exe,
+            auto: hook.auto,
+        }
+        .render()
+    }
+
+    fn bin_scripts(&self, plan: &StandalonePlan) -> Vec<(&'static str, askama::Result<String>)> {
+        vec![("activate.csh", render_standalone(plan))]
+    }
+
+    fn rc_advice(&self) -> &'static str {
+        "eval \"`venvsh hook tcsh`\"  (~/.tcshrc)"
+    }
+}
+
+fn render_standalone(plan: &StandalonePlan) -> askama::Result<String> {
+    let off = StandaloneOff {
+        t: &plan.off,
+        path_after: None,
+        bin_name: &plan.bin_name,
+    }
+    .render()?;
+    // Every statement ends in `;`, so the lines join into one alias body.
+    let deactivate = off
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    StandaloneScript {
+        on: &plan.on,
+        path_after: None,
+        bin: plan.on.path.prepend.as_deref().unwrap_or_default(),
+        deactivate,
+    }
+    .render()
+    .map(|s| s + "\n")
 }

@@ -1,21 +1,33 @@
-//! The shells venvsh speaks: naming, detection, and one small file per shell with
-//! its templates. All escaping lives in [`quote`].
+//! Shell syntax: how each shell says what a decision means. No policy lives here.
+//!
+//! Every shell has one owner, a [`Dialect`] implemented in `src/shell/<shell>.rs`, which
+//! holds everything specific to it: its askama templates (under `shells/`), the names it
+//! runs under, where its PATH is edited, its rc-file line and its completions. All
+//! escaping is in [`quote`], reached from templates only through [`filters`].
+//!
+//! Adding a shell is three Rust files: its dialect file, a variant and a match arm here,
+//! and its quoting functions in [`quote`] (see `shells/README.md`).
 
-pub mod clink;
-pub mod cmd;
-pub mod csh;
-mod detect;
-pub mod fish;
-pub mod nu;
-pub mod posix;
-pub mod powershell;
+mod clink;
+mod cmd;
+pub mod completions;
+mod csh;
+pub mod elvish;
+pub mod filters;
+mod fish;
+mod nu;
+mod posix;
+mod powershell;
 pub mod quote;
 
 use std::fmt;
 
 use clap::ValueEnum;
 
-pub use detect::{DetectError, detect};
+use crate::decide::transition::{self, StandalonePlan, Transition};
+use crate::error::Hint;
+use crate::project::environment::Environment;
+use quote::Unrepresentable;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum)]
 pub enum Shell {
@@ -37,6 +49,22 @@ pub enum Shell {
 }
 
 impl Shell {
+    /// The one owner of everything this shell needs.
+    pub fn dialect(self) -> &'static dyn Dialect {
+        match self {
+            Self::Bash => &posix::BASH,
+            Self::Zsh => &posix::ZSH,
+            Self::Sh => &posix::SH,
+            Self::Fish => &fish::Fish,
+            Self::Tcsh => &csh::Csh,
+            Self::Powershell => &powershell::PowerShell,
+            Self::Nu => &nu::Nu,
+            Self::Cmd => &cmd::Cmd,
+            Self::Clink => &clink::Clink,
+        }
+    }
+
+    /// The name `--shell` and `hook` take (clap's, as a test checks).
     pub fn name(self) -> &'static str {
         match self {
             Self::Bash => "bash",
@@ -55,17 +83,10 @@ impl Shell {
     pub fn from_process_name(name: &str) -> Option<Self> {
         let name = name.trim_start_matches('-').to_ascii_lowercase();
         let name = name.strip_suffix(".exe").unwrap_or(&name);
-        Some(match name {
-            "bash" => Self::Bash,
-            "zsh" => Self::Zsh,
-            "sh" | "dash" | "ksh" | "ksh93" | "mksh" | "ash" | "yash" | "posh" => Self::Sh,
-            "fish" => Self::Fish,
-            "tcsh" | "csh" => Self::Tcsh,
-            "pwsh" | "powershell" => Self::Powershell,
-            "nu" => Self::Nu,
-            "cmd" => Self::Cmd,
-            _ => return None,
-        })
+        Self::value_variants()
+            .iter()
+            .copied()
+            .find(|shell| shell.dialect().process_names().contains(&name))
     }
 
     /// Every accepted name, for messages.
@@ -82,6 +103,167 @@ impl fmt::Display for Shell {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
     }
+}
+
+/// Everything one shell knows. The compiler makes every new shell answer each question.
+pub trait Dialect: Sync {
+    /// Process names (lowercase, without `.exe`) that are this shell, for detection.
+    fn process_names(&self) -> &'static [&'static str];
+
+    /// The program `venvsh shell` starts when only the kind of shell is known.
+    fn program(&self) -> &'static str;
+
+    /// Why this shell has no explicit `activate`/`deactivate`, if it has none.
+    fn refuses_explicit(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// Code that applies `transition` (`venvsh deactivate`, and the hook's `hook-env`).
+    fn apply(&self, transition: &Transition, shell_env: &ShellEnv<'_>) -> askama::Result<String>;
+
+    /// Code for `venvsh activate`: apply `transition`, and define `deactivate`, which
+    /// calls the venvsh at `exe`.
+    fn activate(
+        &self,
+        transition: &Transition,
+        exe: &str,
+        shell_env: &ShellEnv<'_>,
+    ) -> askama::Result<String>;
+
+    /// The rc-file integration.
+    fn hook(&self, hook: &Hook<'_>) -> askama::Result<String>;
+
+    /// The scripts `venvsh create` writes into `bin/` for this shell, by file name.
+    fn bin_scripts(&self, plan: &StandalonePlan) -> Vec<(&'static str, askama::Result<String>)>;
+
+    /// What `doctor` tells a user whose shell has not loaded the hook.
+    fn rc_advice(&self) -> &'static str;
+
+    /// How to write this shell's completion script, where venvsh offers one.
+    fn completions(&self) -> Option<CompletionScript> {
+        None
+    }
+}
+
+/// Renders a shell's completion script from the command line's definition.
+pub type CompletionScript = fn(&clap::Command, &completions::Spec) -> askama::Result<String>;
+
+/// What the binary sees of the calling shell's environment, for dialects whose PATH
+/// venvsh computes rather than edits in place (csh, Clink).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ShellEnv<'a> {
+    pub path: Option<&'a str>,
+}
+
+/// The rc-file integration's inputs.
+#[derive(Debug, Clone, Copy)]
+pub struct Hook<'a> {
+    /// The venvsh binary the generated functions call, as an absolute path.
+    pub exe: &'a str,
+    /// An inherited activation whose prompt the new shell puts back.
+    pub resume: Option<&'a Transition>,
+    /// Auto-activate on entering a project (`hook --no-auto` clears it).
+    pub auto: bool,
+}
+
+/// A value no code can be written for, or a broken template.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error(transparent)]
+    Unrepresentable(#[from] Unrepresentable),
+    /// A template failed for a reason other than a value: a bug in venvsh.
+    #[error("could not render the {shell} code: {message}")]
+    Template { shell: Shell, message: String },
+}
+
+impl Hint for RenderError {
+    fn hint(&self) -> Option<String> {
+        match self {
+            Self::Unrepresentable(e) => e.hint(),
+            Self::Template { .. } => Some("this is a bug in venvsh: please report it".into()),
+        }
+    }
+}
+
+fn render_error(shell: Shell, error: askama::Error) -> RenderError {
+    match error {
+        askama::Error::Custom(inner) => match inner.downcast::<Unrepresentable>() {
+            Ok(unrepresentable) => RenderError::Unrepresentable(*unrepresentable),
+            Err(other) => RenderError::Template {
+                shell,
+                message: other.to_string(),
+            },
+        },
+        other => RenderError::Template {
+            shell,
+            message: other.to_string(),
+        },
+    }
+}
+
+/// `venvsh activate` (with `exe`) or `deactivate`/`hook-env` (without) for `shell`.
+pub fn apply_code(
+    shell: Shell,
+    transition: &Transition,
+    exe: Option<&str>,
+    shell_env: &ShellEnv<'_>,
+) -> Result<String, RenderError> {
+    let dialect = shell.dialect();
+    match exe {
+        Some(exe) => dialect.activate(transition, exe, shell_env),
+        None => dialect.apply(transition, shell_env),
+    }
+    .map_err(|e| render_error(shell, e))
+}
+
+pub fn hook_code(shell: Shell, hook: &Hook<'_>) -> Result<String, RenderError> {
+    shell
+        .dialect()
+        .hook(hook)
+        .map_err(|e| render_error(shell, e))
+}
+
+/// The completion script for `shell`, or `None` where venvsh offers none.
+pub fn completion_code(shell: Shell, cli: &clap::Command) -> Option<Result<String, RenderError>> {
+    let script = shell.dialect().completions()?;
+    Some(script(cli, &completions::Spec::of(cli)).map_err(|e| render_error(shell, e)))
+}
+
+/// The activation scripts of one environment: those written, and those left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Standalone {
+    /// `(file name in bin/, contents)`.
+    pub scripts: Vec<(String, String)>,
+    pub omitted: Vec<Omitted>,
+}
+
+/// A script that is not written, because its shell cannot represent a value.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file} not written: {reason}")]
+pub struct Omitted {
+    pub file: &'static str,
+    pub reason: Unrepresentable,
+}
+
+/// The scripts `venvsh create` writes into `bin/` for `env`, for people without venvsh.
+/// They carry all their logic (nothing in them runs venvsh) and come from the same
+/// templates and quoting as `venvsh activate`. A script whose shell cannot represent a
+/// value is left out with the reason: never written broken.
+pub fn bin_scripts(env: &Environment) -> Result<Standalone, RenderError> {
+    let plan = transition::standalone(env);
+    let mut result = Standalone::default();
+    for shell in Shell::value_variants() {
+        for (file, rendered) in shell.dialect().bin_scripts(&plan) {
+            match rendered.map_err(|e| render_error(*shell, e)) {
+                Ok(text) => result.scripts.push((file.to_owned(), text)),
+                Err(RenderError::Unrepresentable(reason)) => {
+                    result.omitted.push(Omitted { file, reason });
+                }
+                Err(other) => return Err(other),
+            }
+        }
+    }
+    Ok(result)
 }
 
 #[cfg(test)]
@@ -105,5 +287,13 @@ mod tests {
         assert_eq!(Shell::from_str("csh", true), Ok(Shell::Tcsh));
         assert_eq!(Shell::from_str("pwsh", true), Ok(Shell::Powershell));
         assert_eq!(Shell::from_str("nushell", true), Ok(Shell::Nu));
+    }
+
+    #[test]
+    fn names_are_clap_value_names() {
+        for shell in Shell::value_variants() {
+            let value = shell.to_possible_value().unwrap();
+            assert_eq!(shell.name(), value.get_name());
+        }
     }
 }

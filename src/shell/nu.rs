@@ -1,30 +1,91 @@
-//! nushell cannot evaluate text, so its activation is the JSON transition, applied
-//! by the `venvsh` command that the hook defines (`load-env`, `hide-env`).
+//! nushell cannot evaluate text, so its activation is the JSON transition, applied by the
+//! `venvsh` command that the hook defines (`load-env`, `hide-env`).
 
 use askama::Template;
 
-use crate::shell::quote;
-use crate::templates::{Kind, View, filters};
+use super::completions::{self, Spec};
+use super::quote;
+use super::quote::filters;
+use super::{CompletionScript, Dialect, Hook, ShellEnv};
+use crate::decide::transition::{StandalonePlan, Transition};
+
+pub struct Nu;
 
 #[derive(Template)]
 #[template(path = "nu/hook.nu", escape = "none")]
 struct HookScript<'a> {
-    view: &'a View<'a>,
+    exe: &'a str,
+    auto: bool,
 }
 
-pub fn render(view: &View<'_>, kind: Kind) -> askama::Result<String> {
-    match (kind, view.transition) {
-        (Kind::Transition, Some(transition)) => {
-            // The hook prepends this entry to the PATH list, which nushell joins with the
-            // host's separator for external commands: refuse what would split it.
-            if let Some(entry) = &transition.path.prepend {
-                quote::nu_path_element(entry).map_err(askama::Error::custom)?;
-            }
-            serde_json::to_string(transition)
-                .map(|json| json + "\n")
-                .map_err(askama::Error::custom)
+/// `bin/activate.nu`, a module for `overlay use`.
+#[derive(Template)]
+#[template(path = "nu/standalone.nu", escape = "none")]
+struct StandaloneScript<'a> {
+    on: &'a Transition,
+}
+
+/// Inserted at the top of clap's completions module: the store names completer.
+#[derive(Template)]
+#[template(path = "nu/completions.nu", escape = "none")]
+struct Completions;
+
+fn completion_script(cli: &clap::Command, spec: &Spec) -> askama::Result<String> {
+    let text = completions::generated(clap_complete_nushell::Nushell, cli, &spec.bin);
+    let text = completions::replace_exactly(
+        &text,
+        "    env?: path ",
+        "    env?: path@\"nu-complete venvsh envs\" ",
+        spec.env_commands.len(),
+    )?;
+    let module = "module completions {\n";
+    let completer = Completions.render()? + "\n\n";
+    completions::replace_exactly(&text, module, &format!("{module}{completer}"), 1)
+}
+
+impl Dialect for Nu {
+    fn process_names(&self) -> &'static [&'static str] {
+        &["nu"]
+    }
+
+    fn program(&self) -> &'static str {
+        "nu"
+    }
+
+    fn apply(&self, t: &Transition, _: &ShellEnv<'_>) -> askama::Result<String> {
+        // The hook prepends this entry to the PATH list, which nushell joins with the
+        // host's separator for external commands: refuse what would split it.
+        if let Some(entry) = &t.path.prepend {
+            quote::nu_path_element(entry).map_err(askama::Error::custom)?;
         }
-        (Kind::Transition, None) => Ok(String::new()),
-        (Kind::Hook, _) => HookScript { view }.render(),
+        serde_json::to_string(t)
+            .map(|json| json + "\n")
+            .map_err(askama::Error::custom)
+    }
+
+    /// `deactivate` comes from the hook: nushell has no way to define it from output.
+    fn activate(&self, t: &Transition, _exe: &str, env: &ShellEnv<'_>) -> askama::Result<String> {
+        self.apply(t, env)
+    }
+
+    fn hook(&self, hook: &Hook<'_>) -> askama::Result<String> {
+        HookScript {
+            exe: hook.exe,
+            auto: hook.auto,
+        }
+        .render()
+    }
+
+    fn bin_scripts(&self, plan: &StandalonePlan) -> Vec<(&'static str, askama::Result<String>)> {
+        let script = StandaloneScript { on: &plan.on };
+        vec![("activate.nu", script.render().map(|s| s + "\n"))]
+    }
+
+    fn rc_advice(&self) -> &'static str {
+        "venvsh hook nu | save -f ~/.config/nushell/venvsh.nu, then source it in config.nu"
+    }
+
+    fn completions(&self) -> Option<CompletionScript> {
+        Some(completion_script)
     }
 }

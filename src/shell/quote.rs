@@ -66,13 +66,6 @@ fn refuse(
     }
 }
 
-/// Replace control characters in prompt text, which would corrupt the prompt line.
-pub fn sanitize_prompt(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { '?' } else { c })
-        .collect()
-}
-
 /// Environment variable names are never quoted, so they must be plain identifiers.
 pub fn env_name(name: &str) -> Quoted {
     let mut chars = name.chars();
@@ -96,6 +89,29 @@ pub fn env_name(name: &str) -> Quoted {
             value: name.to_owned(),
             character: name.chars().next().unwrap_or('\0'),
         }),
+    }
+}
+
+/// A plain word (`[A-Za-z0-9_-]+`, such as a subcommand name), which every shell reads
+/// literally; validated, never quoted.
+pub fn word(value: &str) -> Quoted {
+    match value
+        .chars()
+        .find(|c| !(*c == '_' || *c == '-' || c.is_ascii_alphanumeric()))
+    {
+        Some(character) => Err(Unrepresentable {
+            shell: "any shell",
+            what: "word",
+            value: value.to_owned(),
+            character,
+        }),
+        None if value.is_empty() => Err(Unrepresentable {
+            shell: "any shell",
+            what: "word",
+            value: String::new(),
+            character: '\0',
+        }),
+        None => Ok(value.to_owned()),
     }
 }
 
@@ -323,6 +339,35 @@ impl fmt::Display for ForHumans<'_> {
     }
 }
 
+/// The askama filters of every function above, which templates use as
+/// `{{ value|posix }}`; a shell's quoting functions and their filters are added together.
+pub mod filters {
+    crate::shell::filters::quoting_filters! {
+        /// An environment variable name (validated, never quoted).
+        name => super::env_name;
+        /// A plain word such as a subcommand name (validated, never quoted).
+        word => super::word;
+        posix => super::posix;
+        posix_path => super::posix_path_element;
+        fish => super::fish;
+        fish_path => super::fish_path_element;
+        csh => super::csh;
+        csh_path => super::csh_path_element;
+        csh_prompt => super::csh_prompt;
+        pwsh => super::powershell;
+        pwsh_path => super::powershell_path_element;
+        nu => super::nu;
+        nu_path => super::nu_path_element;
+        cmd => super::cmd;
+        cmd_path => super::cmd_path_element;
+        cmd_prompt => super::cmd_prompt;
+        cmd_arg => super::cmd_argument;
+        lua => super::lua;
+        lua_path => super::lua_path_element;
+        lua_cmd_arg => super::lua_cmd_argument;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -426,6 +471,13 @@ mod tests {
             r#""\034C:\092v sh\092venvsh.exe\034""#
         );
         assert_eq!(lua_cmd_argument("a%b").unwrap_err().character, '%');
+    }
+
+    #[test]
+    fn words_are_plain() {
+        assert_eq!(word("hook-env").unwrap(), "hook-env");
+        assert_eq!(word("a b").unwrap_err().character, ' ');
+        assert!(word("").is_err());
     }
 
     #[test]

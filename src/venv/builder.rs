@@ -191,7 +191,7 @@ impl<S: Steps> EnvBuilder<S> {
         let options = &self.options;
 
         // Resolve the location as venv does: absolute, `..` folded, links kept.
-        let env_dir = crate::environment::normalize(&cwd.join(env_dir));
+        let env_dir = crate::project::paths::normalize(&cwd.join(env_dir));
         let Some(env_str) = env_dir.to_str() else {
             return Err(Error::NonUtf8 { path: env_dir });
         };

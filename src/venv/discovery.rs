@@ -79,7 +79,7 @@ impl Request {
                 request: name.clone(),
             }),
             Self::Path(path) => {
-                let path = crate::environment::normalize(&cwd.join(path));
+                let path = crate::project::paths::normalize(&cwd.join(path));
                 let path = resolve_shim(&path, cwd)?.unwrap_or(path);
                 Interpreter::from_path(&path)
             }

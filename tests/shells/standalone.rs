@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::Path;
 
-use venvsh::activation_scripts::{Standalone, standalone};
+use venvsh::venv::scripts::{Standalone, standalone};
 
 use crate::support::*;
 

@@ -1,6 +1,5 @@
-{#- Apply a transition in bash, zsh or POSIX sh. Included by the hook, too. -#}
-{%- if let Some(t) = view.transition %}
-{%- if view.shell_name() == "zsh" %}
+{#- Apply transition `t` in bash, zsh or POSIX sh. -#}
+{%- if flavor == Flavor::Zsh %}
 # An anonymous function, so zsh options such as KSH_ARRAYS or NO_UNSET cannot
 # change how this code runs; assignments below are still global.
 () {
@@ -10,10 +9,6 @@ emulate -L zsh
 {%- include "sh/prompt.sh" %}
 # `|| true`: with `set +h` hash fails, and `set -e` must not end the shell (virtualenv #2717).
 hash -r 2>/dev/null || true
-{%- if view.shell_name() == "zsh" %}
+{%- if flavor == Flavor::Zsh %}
 }
-{%- endif %}
-{%- endif %}
-{%- if view.define_functions %}
-{% include "sh/functions.sh" %}
 {%- endif %}

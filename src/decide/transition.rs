@@ -2,19 +2,21 @@
 //!
 //! [`plan`] is pure: it reads the variables it is given and the request, and returns
 //! a [`Transition`]. Every shell renders the same transition, and `--json` prints it.
+//! Nothing downstream edits a transition: what a caller needs (the `bin/` scripts'
+//! pair, the hook's memory of what it told) is planned here too.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::environment::Environment;
-use crate::shell::quote::sanitize_prompt;
-use crate::state::{ActivationState, Origin, STATE_VAR};
+use super::state::{ActivationState, Origin};
+use crate::project::environment::Environment;
+use crate::vars::{
+    PYTHONHOME, VENVSH_STATE, VIRTUAL_ENV, VIRTUAL_ENV_DISABLE_PROMPT, VIRTUAL_ENV_PROMPT,
+};
 
-pub const VIRTUAL_ENV: &str = "VIRTUAL_ENV";
-pub const VIRTUAL_ENV_PROMPT: &str = "VIRTUAL_ENV_PROMPT";
-pub const PYTHONHOME: &str = "PYTHONHOME";
-pub const DISABLE_PROMPT: &str = "VIRTUAL_ENV_DISABLE_PROMPT";
+/// Format version of the JSON document `--json` prints.
+pub const FORMAT_VERSION: u32 = 1;
 
 /// Variables activation sets or unsets, whose earlier values it saves.
 const MANAGED: [&str; 3] = [VIRTUAL_ENV, VIRTUAL_ENV_PROMPT, PYTHONHOME];
@@ -129,7 +131,7 @@ pub fn plan(request: &Request, var: &dyn Fn(&str) -> Option<String>) -> Result<T
             path.prepend = Some(env.bin.clone());
             let state =
                 ActivationState::new(env.root.clone(), env.bin.clone(), before.clone(), *origin);
-            let show = !prompt_disabled(var(DISABLE_PROMPT).as_deref());
+            let show = !prompt_disabled(var(VIRTUAL_ENV_DISABLE_PROMPT).as_deref());
             (
                 after,
                 Some(state),
@@ -155,12 +157,12 @@ pub fn plan(request: &Request, var: &dyn Fn(&str) -> Option<String>) -> Result<T
     }
     match state {
         Some(state) => {
-            set.insert(STATE_VAR.into(), state.encode());
+            set.insert(VENVSH_STATE.into(), state.encode());
         }
-        None => unset.push(STATE_VAR.into()),
+        None => unset.push(VENVSH_STATE.into()),
     }
     Ok(Transition {
-        version: 1,
+        version: FORMAT_VERSION,
         action,
         env,
         unset,
@@ -170,19 +172,73 @@ pub fn plan(request: &Request, var: &dyn Fn(&str) -> Option<String>) -> Result<T
     })
 }
 
+/// The plan of the `bin/` activation scripts `venvsh create` writes: what sourcing one
+/// sets in a shell where nothing is active (each script first undoes whatever activation
+/// is in force), and what its `deactivate` undoes.
+///
+/// The scripts keep no `VENVSH_STATE`: their `deactivate` finds the PATH entry from
+/// `$VIRTUAL_ENV` and the old `PYTHONHOME` in `_OLD_VIRTUAL_PYTHONHOME` at run time, and
+/// shows the prompt unless `VIRTUAL_ENV_DISABLE_PROMPT` says otherwise when sourced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StandalonePlan {
+    pub on: Transition,
+    pub off: Transition,
+    /// The environment's own PATH entry, for shells that cannot search PATH for a value
+    /// read at run time (cmd.exe's `deactivate.bat` removes this one).
+    pub own_entry: String,
+    /// The scripts directory's name (`bin`, `Scripts`), appended to `$VIRTUAL_ENV`.
+    pub bin_name: String,
+}
+
+pub fn standalone(env: &Environment) -> StandalonePlan {
+    let request = Request::Activate {
+        env: env.clone(),
+        prompt: None,
+        origin: Origin::Manual,
+    };
+    let mut on = plan(&request, &|_| None).expect("activating with nothing active always plans");
+    on.set.remove(VENVSH_STATE);
+    let off = Transition {
+        version: FORMAT_VERSION,
+        action: Action::Deactivate,
+        env: None,
+        unset: vec![
+            VIRTUAL_ENV.to_owned(),
+            VIRTUAL_ENV_PROMPT.to_owned(),
+            // Sourcing a script over a `venvsh activate` must leave no stale state.
+            VENVSH_STATE.to_owned(),
+        ],
+        set: BTreeMap::new(),
+        path: PathChange::default(),
+        prompt: PromptChange {
+            show: false,
+            text: None,
+        },
+    };
+    let bin_name = std::path::Path::new(&env.bin)
+        .file_name()
+        .map_or_else(|| "bin".to_owned(), |n| n.to_string_lossy().into_owned());
+    StandalonePlan {
+        on,
+        off,
+        own_entry: env.bin.clone(),
+        bin_name,
+    }
+}
+
 /// For a shell that inherited an activation (variables, but not the prompt): the
 /// transition that only puts the prompt back. `None` when nothing is active or the
 /// prompt is disabled.
 pub fn resume(var: &dyn Fn(&str) -> Option<String>) -> Option<Transition> {
-    let state = var(STATE_VAR)
+    let state = var(VENVSH_STATE)
         .as_deref()
         .and_then(ActivationState::decode)?;
-    if prompt_disabled(var(DISABLE_PROMPT).as_deref()) {
+    if prompt_disabled(var(VIRTUAL_ENV_DISABLE_PROMPT).as_deref()) {
         return None;
     }
     let text = sanitize_prompt(&var(VIRTUAL_ENV_PROMPT).unwrap_or_default());
     Some(Transition {
-        version: 1,
+        version: FORMAT_VERSION,
         action: Action::Activate,
         env: Some(state.env),
         unset: Vec::new(),
@@ -198,15 +254,26 @@ pub fn resume(var: &dyn Fn(&str) -> Option<String>) -> Option<Transition> {
 /// The activation in force: venvsh's own state, or one made by another tool's
 /// `activate` script (`VIRTUAL_ENV` alone), which is undone the same way.
 pub fn active_state(var: &dyn Fn(&str) -> Option<String>) -> Option<ActivationState> {
-    if let Some(state) = var(STATE_VAR).as_deref().and_then(ActivationState::decode) {
+    if let Some(state) = var(VENVSH_STATE)
+        .as_deref()
+        .and_then(ActivationState::decode)
+    {
         return Some(state);
     }
     let env = var(VIRTUAL_ENV).filter(|v| !v.is_empty())?;
-    let bin = crate::environment::bin_dir(std::path::Path::new(&env))
+    let bin = crate::project::environment::bin_dir(std::path::Path::new(&env))
         .to_string_lossy()
         .into_owned();
     let saved = MANAGED.iter().map(|n| (n.to_string(), None)).collect();
     Some(ActivationState::new(env, bin, saved, Origin::Manual))
+}
+
+/// Prompt text as every shell shows it: control characters, which would corrupt the
+/// prompt line, become `?`.
+pub fn sanitize_prompt(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect()
 }
 
 /// The one rule for every shell: set, and not empty, `0` or `false`, disables the prompt.
@@ -259,7 +326,7 @@ mod tests {
             }
         );
         assert!(t.prompt.show);
-        let state = ActivationState::decode(&t.set[STATE_VAR]).unwrap();
+        let state = ActivationState::decode(&t.set[VENVSH_STATE]).unwrap();
         assert_eq!(state.saved["PYTHONHOME"].as_deref(), Some("/h"));
         assert_eq!(state.saved["VIRTUAL_ENV"], None);
     }
@@ -267,10 +334,10 @@ mod tests {
     #[test]
     fn deactivation_restores_saved_values() {
         let on = plan(&activate("/p/a"), &vars(&[("PYTHONHOME", "/h")])).unwrap();
-        let state = on.set[STATE_VAR].clone();
+        let state = on.set[VENVSH_STATE].clone();
         let off = plan(
             &Request::Deactivate,
-            &vars(&[(STATE_VAR, &state), ("VIRTUAL_ENV", "/p/a")]),
+            &vars(&[(VENVSH_STATE, &state), ("VIRTUAL_ENV", "/p/a")]),
         )
         .unwrap();
         assert_eq!(
@@ -279,7 +346,7 @@ mod tests {
         );
         assert_eq!(
             off.unset,
-            vec!["VIRTUAL_ENV", "VIRTUAL_ENV_PROMPT", STATE_VAR]
+            vec!["VIRTUAL_ENV", "VIRTUAL_ENV_PROMPT", VENVSH_STATE]
         );
         assert_eq!(
             off.path,
@@ -294,7 +361,11 @@ mod tests {
     #[test]
     fn switching_keeps_the_original_saved_values() {
         let a = plan(&activate("/p/a"), &vars(&[("PYTHONHOME", "/h")])).unwrap();
-        let b = plan(&activate("/p/b"), &vars(&[(STATE_VAR, &a.set[STATE_VAR])])).unwrap();
+        let b = plan(
+            &activate("/p/b"),
+            &vars(&[(VENVSH_STATE, &a.set[VENVSH_STATE])]),
+        )
+        .unwrap();
         assert_eq!(
             b.path,
             PathChange {
@@ -302,7 +373,7 @@ mod tests {
                 prepend: Some("/p/b/bin".into())
             }
         );
-        let state = ActivationState::decode(&b.set[STATE_VAR]).unwrap();
+        let state = ActivationState::decode(&b.set[VENVSH_STATE]).unwrap();
         assert_eq!(state.saved["PYTHONHOME"].as_deref(), Some("/h"));
     }
 

@@ -13,13 +13,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::environment::{cfg_value, normalize};
+use super::paths::normalize;
+use super::pyvenv_cfg;
 use crate::error::Hint;
-
-/// Overrides every other choice of store root.
-pub const HOME_VAR: &str = "VENVSH_HOME";
-/// virtualenvwrapper's store, used when `VENVSH_HOME` is not set.
-pub const WORKON_HOME_VAR: &str = "WORKON_HOME";
+use crate::vars::{VENVSH_HOME as HOME_VAR, WORKON_HOME as WORKON_HOME_VAR};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -116,31 +113,26 @@ pub struct Store {
 }
 
 impl Store {
-    /// The store the environment variables choose (see the module documentation).
-    pub fn from_env() -> Result<Self, Error> {
-        Self::choose(&|name| std::env::var_os(name), dirs::data_dir())
-    }
-
-    /// The store root given the variables and the platform's data directory.
+    /// The store root given the variables and the platform's data directory; a relative
+    /// root counts from `cwd`.
     pub fn choose(
         var: &dyn Fn(&str) -> Option<std::ffi::OsString>,
         data_dir: Option<PathBuf>,
+        cwd: &Path,
     ) -> Result<Self, Error> {
         for name in [HOME_VAR, WORKON_HOME_VAR] {
             if let Some(value) = var(name).filter(|v| !v.is_empty()) {
-                return Ok(Self::at(PathBuf::from(value)));
+                return Ok(Self::at(cwd.join(value)));
             }
         }
         let data = data_dir.ok_or(Error::NoRoot)?;
-        Ok(Self::at(data.join("venvsh").join("envs")))
+        Ok(Self::at(cwd.join(data).join("venvsh").join("envs")))
     }
 
     pub fn at(root: PathBuf) -> Self {
-        let root = match std::env::current_dir() {
-            Ok(cwd) if root.is_relative() => normalize(&cwd.join(root)),
-            _ => normalize(&root),
-        };
-        Self { root }
+        Self {
+            root: normalize(&root),
+        }
     }
 
     /// Where the environment `name` lives (or would live). The name is validated.
@@ -153,7 +145,7 @@ impl Store {
     /// link to one, holding `pyvenv.cfg`).
     pub fn find(&self, name: &str) -> Option<PathBuf> {
         let path = self.path(name).ok()?;
-        path.join("pyvenv.cfg").is_file().then_some(path)
+        path.join(pyvenv_cfg::FILE_NAME).is_file().then_some(path)
     }
 
     /// Every environment in the store, sorted by name. A missing store is empty.
@@ -178,7 +170,7 @@ impl Store {
                 continue;
             }
             let path = entry.path();
-            let Ok(text) = fs::read_to_string(path.join("pyvenv.cfg")) else {
+            let Ok(text) = fs::read_to_string(path.join(pyvenv_cfg::FILE_NAME)) else {
                 continue;
             };
             out.push(describe(&name, path, &text));
@@ -207,7 +199,7 @@ impl Store {
             }
         }
         // Through a link too: a link to something that is not an environment is left.
-        if !path.join("pyvenv.cfg").is_file() {
+        if !path.join(pyvenv_cfg::FILE_NAME).is_file() {
             return Err(Error::NotAnEnvironment { path });
         }
         Ok(path)
@@ -260,31 +252,15 @@ fn is_staging(name: &str) -> bool {
 
 /// The list entry for the environment `name` at `path`, whose `pyvenv.cfg` is `cfg`.
 pub fn describe(name: &str, path: PathBuf, cfg: &str) -> Entry {
-    let base = base_interpreter(cfg);
+    let base = pyvenv_cfg::base_interpreter(cfg);
     let base_exists = base.as_ref().is_some_and(|p| p.exists());
     Entry {
         name: name.to_owned(),
         path,
-        version: cfg_version(cfg),
+        version: pyvenv_cfg::version(cfg),
         base,
         base_exists,
     }
-}
-
-/// The Python version `pyvenv.cfg` records: `version` (venv), else `version_info`
-/// (virtualenv and uv).
-pub fn cfg_version(cfg: &str) -> Option<String> {
-    cfg_value(cfg, "version")
-        .or_else(|| cfg_value(cfg, "version_info"))
-        .filter(|v| !v.is_empty())
-}
-
-/// The base interpreter: `executable` when recorded, else `home`, a directory.
-pub fn base_interpreter(cfg: &str) -> Option<PathBuf> {
-    cfg_value(cfg, "executable")
-        .or_else(|| cfg_value(cfg, "home"))
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
 }
 
 #[cfg(test)]
@@ -318,22 +294,28 @@ mod tests {
     #[test]
     fn root_prefers_venvsh_home_then_workon_home_then_data_dir() {
         let data = Some(PathBuf::from("/data"));
+        let cwd = Path::new("/cwd");
         let both = vars(&[(HOME_VAR, "/v"), (WORKON_HOME_VAR, "/w")]);
         assert_eq!(
-            Store::choose(&both, data.clone()).unwrap().root,
+            Store::choose(&both, data.clone(), cwd).unwrap().root,
             Path::new("/v")
         );
         let workon = vars(&[(HOME_VAR, ""), (WORKON_HOME_VAR, "/w")]);
         assert_eq!(
-            Store::choose(&workon, data.clone()).unwrap().root,
+            Store::choose(&workon, data.clone(), cwd).unwrap().root,
             Path::new("/w")
         );
+        let relative = vars(&[(HOME_VAR, "envs/../store")]);
         assert_eq!(
-            Store::choose(&vars(&[]), data).unwrap().root,
+            Store::choose(&relative, data.clone(), cwd).unwrap().root,
+            Path::new("/cwd/store")
+        );
+        assert_eq!(
+            Store::choose(&vars(&[]), data, cwd).unwrap().root,
             Path::new("/data/venvsh/envs")
         );
         assert!(matches!(
-            Store::choose(&vars(&[]), None),
+            Store::choose(&vars(&[]), None, cwd),
             Err(Error::NoRoot)
         ));
     }

@@ -1,6 +1,6 @@
 //! What activation remembers so that deactivation can undo exactly it.
 //!
-//! The state travels in one exported variable, `VENVSH_STATE`, so that any child
+//! The state travels in one exported variable, [`VENVSH_STATE`](crate::vars::VENVSH_STATE), so that any child
 //! shell that loads the hook can deactivate what it inherited. Its value is hex-encoded
 //! JSON: opaque, but made only of `[0-9a-f]`, which every shell (cmd.exe included)
 //! carries without quoting trouble.
@@ -9,8 +9,6 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-/// The exported variable holding [`ActivationState`].
-pub const STATE_VAR: &str = "VENVSH_STATE";
 const FORMAT_VERSION: u32 = 1;
 
 /// Who asked for the activation; the auto-activation hook only undoes its own.

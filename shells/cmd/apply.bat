@@ -1,6 +1,4 @@
 {#- Apply a transition in cmd.exe, from a .bat file that is `call`ed. Values appear only
     inside set "NAME=value" (quoted: & | < > ( ) ^ are literal), with % doubled. -#}
-{%- if let Some(t) = view.transition %}
 {%- include "cmd/changes.bat" %}
 {%- include "cmd/prompt.bat" %}
-{%- endif %}

@@ -6,8 +6,8 @@
 
 use sysinfo::{Pid, ProcessRefreshKind, ProcessesToUpdate, System};
 
-use super::Shell;
 use crate::error::Hint;
+use crate::shell::Shell;
 
 #[derive(Debug, thiserror::Error)]
 #[error("could not tell which shell is running venvsh{}", .parent.as_ref().map(|s| format!(" (its parent is {s:?})")).unwrap_or_default())]

@@ -16,10 +16,10 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::Hint;
-
-pub const PYTHON_VAR: &str = "VENVSH_PYTHON";
-pub const QUIET_VAR: &str = "VENVSH_QUIET";
-pub const AUTO_ACTIVATE_VAR: &str = "VENVSH_AUTO_ACTIVATE";
+use crate::vars::{
+    VENVSH_AUTO_ACTIVATE as AUTO_ACTIVATE_VAR, VENVSH_PYTHON as PYTHON_VAR,
+    VENVSH_QUIET as QUIET_VAR,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -86,21 +86,12 @@ impl Default for Config {
     }
 }
 
-/// `<config dir>/venvsh/config.toml`, where the platform keeps configuration.
-pub fn path() -> Option<PathBuf> {
-    dirs::config_dir().map(|d| d.join("venvsh").join("config.toml"))
+/// `<config dir>/venvsh/config.toml`, given the platform's configuration directory.
+pub fn path_in(config_dir: &Path) -> PathBuf {
+    config_dir.join("venvsh").join("config.toml")
 }
 
 impl Config {
-    /// The file (when it exists) and the process's environment variables.
-    pub fn load() -> Result<Self, Error> {
-        let var = |name: &str| std::env::var(name).ok();
-        match path() {
-            Some(path) => Self::load_from(&path, &var),
-            None => Self::from_parts(None, &var),
-        }
-    }
-
     /// The file at `path` (a missing file is an empty one), with `var` on top.
     pub fn load_from(path: &Path, var: &dyn Fn(&str) -> Option<String>) -> Result<Self, Error> {
         match fs::read_to_string(path) {

@@ -2,25 +2,32 @@
 //!
 //! [`decide`] is pure. The shell calls `venvsh hook-env` only when the directory or the
 //! `.venv` marker in it changed (the comparison runs in the shell, without a fork); the
-//! binary then finds the project's environment, checks trust, and returns a transition.
+//! binary then finds the project's environment, checks trust, and this decides.
 
 use std::path::Path;
 
-use crate::environment::Environment;
-use crate::state::{ActivationState, Origin};
-use crate::transition::{self, PathChange, Request, Transition};
-use crate::trust::Verdict;
-
-/// Exported: the environment the hook last told the user it would not activate, so the
-/// message comes once per environment, not at every prompt.
-pub const TOLD_VAR: &str = "VENVSH_TOLD";
+use super::state::{ActivationState, Origin};
+use super::transition::{self, Action, PathChange, PromptChange, Request, Transition};
+use super::trust::{TrustStore, Verdict};
+use crate::project::environment::Environment;
+use crate::project::store::Store;
+use crate::vars::{VENVSH_STATE, VENVSH_TOLD, VIRTUAL_ENV_DISABLE_PROMPT};
 
 /// What the hook should do.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Decision {
+    /// The change to apply; when there is a notice it also remembers, in
+    /// [`VENVSH_TOLD`], that the user was told, so it is said once per environment.
     pub transition: Option<Transition>,
-    /// A message for stderr (the untrusted-environment notice).
-    pub notice: Option<String>,
+    /// Something to tell the user.
+    pub notice: Option<Notice>,
+}
+
+/// What the hook tells the user, as data: the command layer words and prints it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// The project's environment is neither created by venvsh nor allowed.
+    Untrusted { env: String },
 }
 
 /// The project environment found from the current directory, with its trust verdict.
@@ -31,8 +38,33 @@ pub struct Project {
 
 /// Decide, from the variables, the project environment here, and PATH.
 pub fn decide(var: &dyn Fn(&str) -> Option<String>, project: Option<&Project>) -> Decision {
+    let mut decision = decide_change(var, project);
+    if let Some(Notice::Untrusted { env }) = &decision.notice {
+        let told = decision.transition.get_or_insert_with(nothing);
+        told.set.insert(VENVSH_TOLD.to_owned(), env.clone());
+    }
+    decision
+}
+
+/// A transition that changes no activation, only what the hook remembers.
+fn nothing() -> Transition {
+    Transition {
+        version: transition::FORMAT_VERSION,
+        action: Action::Deactivate,
+        env: None,
+        unset: Vec::new(),
+        set: Default::default(),
+        path: PathChange::default(),
+        prompt: PromptChange {
+            show: false,
+            text: None,
+        },
+    }
+}
+
+fn decide_change(var: &dyn Fn(&str) -> Option<String>, project: Option<&Project>) -> Decision {
     let active = transition::active_state(var);
-    let own_state = var(crate::state::STATE_VAR).is_some() && active.is_some();
+    let own_state = var(VENVSH_STATE).is_some() && active.is_some();
     let path = var("PATH").unwrap_or_default();
 
     match &active {
@@ -93,7 +125,7 @@ fn repair(
 ) -> Option<Transition> {
     // The host's separator: `;` on Windows (PowerShell, Clink), where `C:` holds a colon.
     if std::env::split_paths(path).any(|entry| entry == Path::new(&state.path_entry))
-        || var(crate::state::STATE_VAR).is_none()
+        || var(VENVSH_STATE).is_none()
     {
         return None;
     }
@@ -103,26 +135,25 @@ fn repair(
         prepend: Some(state.path_entry.clone()),
     };
     // The prompt is already right in this shell; only PATH changes.
-    repaired.prompt.show = !transition::prompt_disabled(var(transition::DISABLE_PROMPT).as_deref());
+    repaired.prompt.show = !transition::prompt_disabled(var(VIRTUAL_ENV_DISABLE_PROMPT).as_deref());
     Some(repaired)
 }
 
-fn notice(project: &Project, var: &dyn Fn(&str) -> Option<String>) -> Option<String> {
+fn notice(project: &Project, var: &dyn Fn(&str) -> Option<String>) -> Option<Notice> {
     if project.verdict != Verdict::Unknown
-        || var(TOLD_VAR).as_deref() == Some(project.env.root.as_str())
+        || var(VENVSH_TOLD).as_deref() == Some(project.env.root.as_str())
     {
         return None;
     }
-    let root = crate::shell::quote::ForHumans(&project.env.root);
-    Some(format!(
-        "venvsh: not activating {root}: venvsh did not create it and it is not allowed.\n\
-         venvsh: `venvsh allow` activates it here from now on; `venvsh deny` stops this message."
-    ))
+    Some(Notice::Untrusted {
+        env: project.env.root.clone(),
+    })
 }
 
-/// Find the project environment for `cwd`, with its trust verdict.
-pub fn project_here(cwd: &Path, trust: &crate::trust::TrustStore) -> Option<Project> {
-    let env = Environment::find_from(cwd).ok()?;
+/// Find the project environment for `cwd` (redirects may name one in `store`), with its
+/// trust verdict.
+pub fn project_here(cwd: &Path, store: Option<&Store>, trust: &TrustStore) -> Option<Project> {
+    let env = Environment::find(cwd, store).ok()?;
     let verdict = trust
         .verdict(Path::new(&env.root))
         .unwrap_or(Verdict::Unknown);
@@ -134,7 +165,7 @@ mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
-    use crate::state::STATE_VAR;
+    use VENVSH_STATE;
 
     fn env(root: &str) -> Environment {
         Environment {
@@ -160,7 +191,7 @@ mod tests {
     }
 
     fn state_after(t: &Transition) -> String {
-        t.set[STATE_VAR].clone()
+        t.set[VENVSH_STATE].clone()
     }
 
     #[test]
@@ -179,9 +210,14 @@ mod tests {
     fn an_untrusted_project_is_not_activated_and_told_once() {
         let p = project("/p/.venv", Verdict::Unknown);
         let d = decide(&vars(&[]), Some(&p));
-        assert!(d.transition.is_none());
-        assert!(d.notice.unwrap().contains("venvsh allow"));
-        let d = decide(&vars(&[(TOLD_VAR, "/p/.venv")]), Some(&p));
+        assert_eq!(
+            d.notice,
+            Some(Notice::Untrusted {
+                env: "/p/.venv".into()
+            })
+        );
+        assert_eq!(d.transition.unwrap().set[VENVSH_TOLD], "/p/.venv");
+        let d = decide(&vars(&[(VENVSH_TOLD, "/p/.venv")]), Some(&p));
         assert_eq!(d, Decision::default());
         assert_eq!(
             decide(&vars(&[]), Some(&project("/p/.venv", Verdict::Denied))),
@@ -198,12 +234,12 @@ mod tests {
         .transition
         .unwrap();
         let active = [
-            (STATE_VAR, on.set[STATE_VAR].as_str()),
+            (VENVSH_STATE, on.set[VENVSH_STATE].as_str()),
             ("PATH", "/a/.venv/bin:/usr/bin"),
         ];
         let away = decide(&vars(&active), None).transition.unwrap();
         assert_eq!(away.path.remove.as_deref(), Some("/a/.venv/bin"));
-        assert!(away.unset.contains(&STATE_VAR.to_owned()));
+        assert!(away.unset.contains(&VENVSH_STATE.to_owned()));
         let sibling = decide(&vars(&active), Some(&project("/b/.venv", Verdict::Allowed)))
             .transition
             .unwrap();
@@ -222,7 +258,7 @@ mod tests {
         };
         let manual = transition::plan(&request, &vars(&[])).unwrap();
         let active = [
-            (STATE_VAR, manual.set[STATE_VAR].as_str()),
+            (VENVSH_STATE, manual.set[VENVSH_STATE].as_str()),
             ("PATH", "/m/bin:/usr/bin"),
         ];
         assert_eq!(decide(&vars(&active), None), Decision::default());
@@ -250,7 +286,7 @@ mod tests {
         .transition
         .unwrap();
         let rebuilt = [
-            (STATE_VAR, on.set[STATE_VAR].as_str()),
+            (VENVSH_STATE, on.set[VENVSH_STATE].as_str()),
             ("PATH", "/usr/bin"),
             ("VIRTUAL_ENV_PROMPT", "p"),
         ];

@@ -1,12 +1,14 @@
 //! Finding a virtual environment and reading what activation needs from it.
 
 use std::fs;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use super::paths::normalize;
+use super::pyvenv_cfg;
+use super::store::{self, Store};
 use crate::error::Hint;
-use crate::store::Store;
 
 /// The name of the project-local environment, searched for walking up.
 pub const PROJECT_ENV_NAME: &str = ".venv";
@@ -75,7 +77,7 @@ impl Environment {
         if !root.exists() {
             return Err(Error::Missing { path: root });
         }
-        let cfg = root.join("pyvenv.cfg");
+        let cfg = root.join(pyvenv_cfg::FILE_NAME);
         let text = match fs::read_to_string(&cfg) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -84,13 +86,11 @@ impl Environment {
             Err(source) => return Err(Error::Read { path: cfg, source }),
         };
         let bin = bin_dir(&root);
-        let prompt = cfg_value(&text, "prompt")
-            .map(|raw| unquote_prompt(&raw))
-            .unwrap_or_else(|| {
-                root.file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default()
-            });
+        let prompt = pyvenv_cfg::prompt(&text).unwrap_or_else(|| {
+            root.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        });
         Ok(Self {
             root: utf8(&root)?,
             bin: utf8(&bin)?,
@@ -99,20 +99,19 @@ impl Environment {
     }
 
     /// Find the nearest `.venv` walking up from `start`: a directory holding
-    /// `pyvenv.cfg`, or a one-line file naming one (PEP 832), by path or store name.
-    pub fn find_from(start: &Path) -> Result<Self, Error> {
-        let store = Store::from_env().ok();
-        Self::find_explained(start, store.as_ref()).map(|(env, _)| env)
+    /// `pyvenv.cfg`, or a one-line file naming one (PEP 832), by path or by a name in
+    /// `store`.
+    pub fn find(start: &Path, store: Option<&Store>) -> Result<Self, Error> {
+        Self::find_explained(start, store).map(|(env, _)| env)
     }
 
-    /// [`Self::find_from`] with `store` for redirects by name, and how the
-    /// environment was found.
+    /// [`Self::find`], and how the environment was found.
     pub fn find_explained(start: &Path, store: Option<&Store>) -> Result<(Self, Chosen), Error> {
         let start = normalize(start);
         for dir in start.ancestors() {
             let candidate = dir.join(PROJECT_ENV_NAME);
             if candidate.is_dir() {
-                if candidate.join("pyvenv.cfg").is_file() {
+                if candidate.join(pyvenv_cfg::FILE_NAME).is_file() {
                     let env = Self::open(&candidate, dir)?;
                     return Ok((env, Chosen::Found { at: candidate }));
                 }
@@ -162,14 +161,17 @@ impl Environment {
         Ok((env, chosen(false)))
     }
 
-    /// Resolve what the user asked for: a path, a store name, or the nearest project
-    /// environment.
-    pub fn resolve(requested: Option<&Path>, cwd: &Path) -> Result<Self, Error> {
-        let store = Store::from_env().ok();
-        Self::resolve_explained(requested, cwd, store.as_ref()).map(|(env, _)| env)
+    /// Resolve what the user asked for: a path, a name in `store`, or the nearest
+    /// project environment.
+    pub fn resolve(
+        requested: Option<&Path>,
+        cwd: &Path,
+        store: Option<&Store>,
+    ) -> Result<Self, Error> {
+        Self::resolve_explained(requested, cwd, store).map(|(env, _)| env)
     }
 
-    /// [`Self::resolve`] with `store` for names, and how the environment was chosen.
+    /// [`Self::resolve`], and how the environment was chosen.
     pub fn resolve_explained(
         requested: Option<&Path>,
         cwd: &Path,
@@ -185,7 +187,7 @@ impl Environment {
                 // Not an existing path, but the name of a store environment: that one.
                 if !full.exists()
                     && let Some(name) = path.to_str()
-                    && crate::store::is_valid_name(name)
+                    && store::is_valid_name(name)
                     && let Some(store) = store
                 {
                     let Some(stored) = store.find(name) else {
@@ -264,84 +266,9 @@ fn utf8(path: &Path) -> Result<String, Error> {
         })
 }
 
-/// Lexical normalization, as Python's `os.path.abspath` does: `.` and `..` go, links stay.
-pub fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    out.push(component);
-                }
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-/// The value of `key` in `pyvenv.cfg` text (`key = value`, keys compared as venv does).
-pub fn cfg_value(text: &str, key: &str) -> Option<String> {
-    text.lines().find_map(|line| {
-        let (k, v) = line.split_once('=')?;
-        (k.trim().eq_ignore_ascii_case(key)).then(|| v.trim().to_owned())
-    })
-}
-
-/// venv writes the prompt as a Python `repr` (`'name'`); virtualenv and uv write it bare.
-pub fn unquote_prompt(raw: &str) -> String {
-    let quoted = raw.len() >= 2
-        && ((raw.starts_with('\'') && raw.ends_with('\''))
-            || (raw.starts_with('"') && raw.ends_with('"')));
-    if !quoted {
-        return raw.to_owned();
-    }
-    let inner = &raw[1..raw.len() - 1];
-    let mut out = String::with_capacity(inner.len());
-    let mut chars = inner.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('n') => out.push('\n'),
-            Some('t') => out.push('\t'),
-            Some('r') => out.push('\r'),
-            Some('x') => push_code(&mut out, &mut chars, 2),
-            Some('u') => push_code(&mut out, &mut chars, 4),
-            Some('U') => push_code(&mut out, &mut chars, 8),
-            Some(other) => out.push(other),
-            None => out.push('\\'),
-        }
-    }
-    out
-}
-
-fn push_code(out: &mut String, chars: &mut std::str::Chars<'_>, digits: usize) {
-    let hex: String = chars.by_ref().take(digits).collect();
-    if let Some(c) = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
-        out.push(c);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn prompt_forms_of_venv_virtualenv_and_uv() {
-        assert_eq!(unquote_prompt("'my env'"), "my env");
-        assert_eq!(unquote_prompt(r#""it's""#), "it's");
-        assert_eq!(unquote_prompt(r"'back\\slash'"), r"back\slash");
-        assert_eq!(unquote_prompt(r"'caf\xe9'"), "café");
-        assert_eq!(unquote_prompt("bare name"), "bare name");
-        assert_eq!(
-            cfg_value("home = /usr\nprompt = 'x'\n", "prompt").as_deref(),
-            Some("'x'")
-        );
-    }
 
     fn make_env(root: &Path) {
         fs::create_dir_all(root.join("bin")).unwrap();
@@ -417,10 +344,5 @@ mod tests {
             Environment::find_explained(&project, Some(&store)),
             Err(Error::BadRedirect { .. })
         ));
-    }
-
-    #[test]
-    fn normalize_is_lexical() {
-        assert_eq!(normalize(Path::new("/a/./b/../c")), PathBuf::from("/a/c"));
     }
 }

@@ -14,8 +14,6 @@ use crate::error::Hint;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("no data directory for venvsh (set VENVSH_DATA_DIR or HOME)")]
-    NoDataDir,
     #[error("could not read {}", .path.display())]
     Read {
         path: PathBuf,
@@ -46,15 +44,11 @@ pub struct TrustStore {
 }
 
 impl TrustStore {
-    /// `$VENVSH_DATA_DIR/trust`, else `<data dir>/venvsh/trust`.
-    pub fn open_default() -> Result<Self, Error> {
-        let dir = match std::env::var_os("VENVSH_DATA_DIR") {
-            Some(dir) => PathBuf::from(dir),
-            None => dirs::data_dir().ok_or(Error::NoDataDir)?.join("venvsh"),
-        };
-        Ok(Self {
+    /// The trust file in venvsh's data directory.
+    pub fn in_data_dir(dir: &Path) -> Self {
+        Self {
             file: dir.join("trust"),
-        })
+        }
     }
 
     pub fn at(file: PathBuf) -> Self {

@@ -1,0 +1,5 @@
+{#- `venvsh activate`: apply transition `t`, and define `deactivate`. -#}
+{%- include "csh/changes.csh" %}
+{%- include "csh/prompt.csh" %}
+rehash ;
+{%- include "csh/functions.csh" %}

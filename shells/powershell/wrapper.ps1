@@ -1,0 +1,18 @@
+{#- The hook's `venvsh` function. #}
+
+# `venvsh activate` and `venvsh deactivate` change this session; other commands run as usual.
+function global:venvsh {
+    $verb = if ($args.Count -gt 0) { $args[0] } else { '' }
+    if (@('activate', 'deactivate') -contains $verb) {
+        __venvsh_apply @args
+    } elseif ($verb -eq 'doctor') {
+        $report = if (-not (Test-Path -LiteralPath Function:\__venvsh_hook)) { 'no-auto' }
+            elseif (Test-Path -LiteralPath Function:\__venvsh_hooked_prompt) { 'ok' }
+            else { '__venvsh_hook is no longer called by the prompt' }
+        & {{ exe|pwsh }} doctor --shell powershell --hook-report $report @($args | Select-Object -Skip 1)
+    } else {
+        & {{ exe|pwsh }} @args
+        # Trust changed: look again at the next prompt.
+        if (@('allow', 'deny') -contains $verb) { $global:__venvsh_last_pwd = $null }
+    }
+}

@@ -1,0 +1,3 @@
+{#- `venvsh activate`: apply transition `t`, and define `deactivate`. -#}
+{%- include "sh/apply.sh" %}
+{% include "sh/functions.sh" %}
