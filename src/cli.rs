@@ -151,17 +151,35 @@ pub enum Command {
     #[command(name = "__complete-envs", hide = true)]
     CompleteEnvs,
 
-    /// Used by the csh/tcsh alias: print code for activate/deactivate, else the command.
-    #[command(name = "__dispatch", hide = true)]
-    Dispatch(DispatchArgs),
+    /// Used by the hook's `venvsh` function: run a venvsh command line, telling the shell
+    /// which output is code for it.
+    #[command(name = "__wrapped", hide = true)]
+    Wrapped(WrappedArgs),
 }
 
+/// `venvsh __wrapped SHELL [OPTIONS] -- ARGS…`; see `commands::wrapped`.
 #[derive(Debug, Args)]
-pub struct DispatchArgs {
+pub struct WrappedArgs {
+    /// The shell whose `venvsh` function is calling.
     #[arg(value_enum)]
     pub shell: Shell,
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    pub args: Vec<String>,
+
+    /// Write code for the shell into this file instead of marking it on stdout.
+    #[arg(long, value_name = "FILE")]
+    pub code_file: Option<PathBuf>,
+
+    /// With --code-file: for a command line that prints no code, do nothing.
+    #[arg(long, requires = "code_file")]
+    pub code_only: bool,
+
+    /// After a --code-only run that exited with STATUS: exit with it for a command line
+    /// that printed code, and run any other.
+    #[arg(long, value_name = "STATUS", conflicts_with = "code_file")]
+    pub after: Option<u8>,
+
+    /// The venvsh command line, after `--`.
+    #[arg(last = true)]
+    pub args: Vec<std::ffi::OsString>,
 }
 
 #[derive(Debug, Args)]
@@ -226,8 +244,9 @@ pub struct DoctorArgs {
 
 #[derive(Debug, Args)]
 pub struct HookEnvArgs {
+    /// The shell to write code for. Default: detected from the parent process.
     #[arg(long, value_enum)]
-    pub shell: Shell,
+    pub shell: Option<Shell>,
 }
 
 #[derive(Debug, Args)]

@@ -7,9 +7,11 @@
 @{{ exe|cmd_arg }} %*
 @exit /b %ERRORLEVEL%
 :__venvsh_apply
+@rem venvsh writes the code for cmd into a file of its own, which is then called;
+@rem anything else it prints (--json, --help, errors) reaches the console untouched.
 @set "__VENVSH_SCRIPT=%TEMP%\venvsh-%RANDOM%%RANDOM%.bat"
-@{{ exe|cmd_arg }} %* --shell cmd > "%__VENVSH_SCRIPT%"
+@{{ exe|cmd_arg }} __wrapped cmd --code-file "%__VENVSH_SCRIPT%" -- %*
 @if errorlevel 1 (del "%__VENVSH_SCRIPT%" 2>nul & set "__VENVSH_SCRIPT=" & exit /b 1)
-@call "%__VENVSH_SCRIPT%"
+@if exist "%__VENVSH_SCRIPT%" call "%__VENVSH_SCRIPT%"
 @del "%__VENVSH_SCRIPT%" 2>nul
 @set "__VENVSH_SCRIPT="

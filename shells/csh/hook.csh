@@ -1,13 +1,17 @@
 {#- The rc-file integration for tcsh. Read through ``eval "`…`"``, so one statement per
     line, each ending in ';', and no comments. An alias after a one-line `if ( … )` is
-    not expanded, hence `eval NAME` there. precmd and cwdcmd keep what they held. -#}
+    not expanded, hence `eval NAME` there. precmd and cwdcmd keep what they held.
+    The `venvsh` alias cannot branch on its arguments, and redirections and pipes attach
+    to its last command (issue 8, item 2): so it runs venvsh twice, first for the code
+    only, which it sources, then as the bare binary for everything else (`__wrapped`).
+    It also makes the hook look again at the next prompt, after a trust change say. -#}
 {%- if let Some(t) = resume %}
 {%- include "csh/changes.csh" %}
 {%- include "csh/prompt.csh" %}
 rehash ;
 {%- endif %}
 {%- include "csh/functions.csh" %}
-alias venvsh '__venvsh_apply' ;
+alias venvsh 'set _venvsh_script = `mktemp` ; "$_venvsh_exe" __wrapped tcsh --code-file "$_venvsh_script" --code-only -- \!* ; set _venvsh_status = $status ; source "$_venvsh_script" ; rm -f "$_venvsh_script" ; unset _venvsh_script ; set _venvsh_last_pwd = "" ; "$_venvsh_exe" __wrapped tcsh --after $_venvsh_status -- \!*' ;
 {%- if auto %}
 set _venvsh_last_pwd = '' ;
 set _venvsh_last_marker = '' ;

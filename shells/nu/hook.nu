@@ -5,13 +5,13 @@
 # nushell cannot evaluate text, so `venvsh activate` reads the transition as JSON
 # and applies it with load-env and hide-env.
 
-# `venvsh activate` and `venvsh deactivate` change this shell; other commands run as usual.
+# `venvsh activate` and `venvsh deactivate` change this shell; other commands run as
+# usual, and their output is this command's value, so it can be piped.
 def --env --wrapped venvsh [...args: string] {
     let exe = {{ exe|nu }}
     let verb = ($args | get -o 0 | default '')
     if $verb in ['activate' 'deactivate'] {
-        let transition = (^$exe $verb --shell nu ...($args | skip 1) | from json)
-        __venvsh_apply $transition
+        __venvsh_run ...$args
     } else if $verb == 'doctor' {
 {%- if auto %}
         let report = if ('__VENVSH_SEEN' in $env) { 'ok' } else { 'the hook has not run: is it in $env.config.hooks?' }
@@ -19,16 +19,32 @@ def --env --wrapped venvsh [...args: string] {
         let report = 'no-auto'
 {%- endif %}
         ^$exe doctor --shell nu --hook-report $report ...($args | skip 1)
+    } else if $verb in ['allow' 'deny'] {
+        let out = (^$exe ...$args)
+        # Trust changed: look again at the next prompt.
+        if ('__VENVSH_SEEN' in $env) { hide-env __VENVSH_SEEN }
+        $out
     } else {
         ^$exe ...$args
-        # Trust changed: look again at the next prompt.
-        if $verb in ['allow' 'deny'] and ('__VENVSH_SEEN' in $env) { hide-env __VENVSH_SEEN }
     }
 }
 
 # Works in any nushell that loaded this file, including children that inherited an activation.
 def --env deactivate [] {
     venvsh deactivate
+}
+
+# Run venvsh for nushell: apply the transition it marks as code for nushell, and return
+# anything else (--json, --help) as the value.
+def --env __venvsh_run [...args: string] {
+    let out = (^{{ exe|nu }} __wrapped nu -- ...$args)
+    let lines = ($out | lines)
+    if ($lines | get -o 0) == {{ crate::shell::CODE_MARK|nu }} {
+        let code = ($lines | skip 1 | str join "\n")
+        if ($code | is-not-empty) { __venvsh_apply ($code | from json) }
+    } else {
+        $out
+    }
 }
 
 def --env __venvsh_apply [transition: record] {
@@ -77,8 +93,7 @@ def --env __venvsh_hook [] {
     let seen = {pwd: $env.PWD, marker: ($env.PWD | path join '.venv' | path exists)}
     if ($env.__VENVSH_SEEN? | default {}) != $seen {
         $env.__VENVSH_SEEN = $seen
-        let code = (^{{ exe|nu }} hook-env --shell nu)
-        if ($code | is-not-empty) { __venvsh_apply ($code | from json) }
+        __venvsh_run hook-env
     }
 }
 

@@ -1,9 +1,13 @@
 {#- `deactivate` and the helper it calls, defined by activation and by the hook. #}
-# Run venvsh for PowerShell and run the code it prints; nothing runs if it failed.
+# Run venvsh for PowerShell: run what it marks as code for PowerShell, and pass anything
+# else (-json, -help, errors) on untouched.
 function global:__venvsh_apply {
-    $rest = @($args | Select-Object -Skip 1)
-    $code = & {{ exe|pwsh }} $args[0] --shell powershell @rest | Out-String
-    if ($LASTEXITCODE -eq 0) { Invoke-Expression $code }
+    $out = & {{ exe|pwsh }} __wrapped powershell '--' @args | Out-String
+    if ($LASTEXITCODE -eq 0 -and $out.StartsWith({{ crate::shell::CODE_MARK|pwsh }})) {
+        Invoke-Expression $out
+    } elseif ($out) {
+        $out.TrimEnd([char]13, [char]10)
+    }
 }
 
 function global:deactivate {

@@ -1,18 +1,23 @@
 {#- The functions activation and the hook define: `deactivate` and its helper. -#}
-# Run venvsh for this shell and apply the code it prints; stdout is empty on failure.
+# Run venvsh for this shell: apply what it marks as code for this shell, and pass
+# anything else (--json, --help, errors) on untouched.
 __venvsh_apply() {
 {%- if flavor == Flavor::Zsh %}
     emulate -L zsh
 {%- endif %}
-    __venvsh_verb=$1
-    shift
-    if __venvsh_code=$({{ exe|posix }} "$__venvsh_verb" --shell {{ flavor.name()|posix }} "$@"); then
-        eval "$__venvsh_code"
-        set -- "$?"
+    if __venvsh_out=$({{ exe|posix }} __wrapped {{ flavor.name()|word }} -- "$@"); then
+        set -- 0
     else
         set -- "$?"
     fi
-    unset __venvsh_verb __venvsh_code
+    case $__venvsh_out in
+        {{ crate::shell::CODE_MARK|posix }}*)
+            eval "$__venvsh_out"
+            set -- "$?"
+            ;;
+        ?*) printf '%s\n' "$__venvsh_out" ;;
+    esac
+    unset __venvsh_out
     return "$1"
 }
 

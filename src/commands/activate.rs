@@ -7,26 +7,49 @@ use super::output::print;
 use super::shell_or_detect;
 use crate::cli::{ActivateArgs, DeactivateArgs};
 use crate::decide::state::Origin;
-use crate::decide::transition::{self, Request};
+use crate::decide::transition::{self, Request, Transition};
 use crate::project::environment::Environment;
 use crate::shell::{self, Shell, ShellEnv};
 
 pub fn activate(args: &ActivateArgs) -> anyhow::Result<ExitCode> {
-    args.shell.map(explicit).transpose()?;
-    let cwd = context::cwd()?;
-    let store = context::store().ok();
-    let env = Environment::resolve(args.env.as_deref(), &cwd, store.as_ref())?;
-    let request = Request::Activate {
-        env,
-        prompt: args.prompt.clone(),
-        origin: Origin::Manual,
-    };
-    emit(&request, args.shell, args.json)
+    let transition = transition::plan(&activation(args)?, &var)?;
+    if args.json {
+        return print_json(&transition);
+    }
+    print(&code(&transition, shell_or_detect(args.shell)?, true)?)
 }
 
 pub fn deactivate(args: &DeactivateArgs) -> anyhow::Result<ExitCode> {
     args.shell.map(explicit).transpose()?;
-    emit(&Request::Deactivate, args.shell, args.json)
+    let transition = transition::plan(&Request::Deactivate, &var)?;
+    if args.json {
+        return print_json(&transition);
+    }
+    print(&code(&transition, shell_or_detect(args.shell)?, false)?)
+}
+
+/// The code `venvsh activate` prints for `shell` (which the hook applies).
+pub fn activation_code(args: &ActivateArgs, shell: Shell) -> anyhow::Result<String> {
+    let transition = transition::plan(&activation(args)?, &var)?;
+    code(&transition, shell, true)
+}
+
+/// The code `venvsh deactivate` prints for `shell`.
+pub fn deactivation_code(shell: Shell) -> anyhow::Result<String> {
+    let transition = transition::plan(&Request::Deactivate, &var)?;
+    code(&transition, shell, false)
+}
+
+fn activation(args: &ActivateArgs) -> anyhow::Result<Request> {
+    args.shell.map(explicit).transpose()?;
+    let cwd = context::cwd()?;
+    let store = context::store().ok();
+    let env = Environment::resolve(args.env.as_deref(), &cwd, store.as_ref())?;
+    Ok(Request::Activate {
+        env,
+        prompt: args.prompt.clone(),
+        origin: Origin::Manual,
+    })
 }
 
 /// A shell that explicit activation writes code for.
@@ -37,24 +60,22 @@ fn explicit(shell: Shell) -> anyhow::Result<Shell> {
     }
 }
 
-fn emit(request: &Request, shell: Option<Shell>, json: bool) -> anyhow::Result<ExitCode> {
-    let transition = transition::plan(request, &var)?;
-    if json {
-        return print(&(serde_json::to_string_pretty(&transition)? + "\n"));
-    }
-    let shell = shell_or_detect(shell)?;
+fn print_json(transition: &Transition) -> anyhow::Result<ExitCode> {
+    print(&(serde_json::to_string_pretty(transition)? + "\n"))
+}
+
+/// Code applying `transition` in `shell`; activation also defines `deactivate`, which
+/// calls this binary.
+fn code(transition: &Transition, shell: Shell, define: bool) -> anyhow::Result<String> {
+    explicit(shell)?;
     let path = var(crate::vars::PATH);
     let shell_env = ShellEnv {
         path: path.as_deref(),
     };
-    // Activation also defines `deactivate`, which calls this binary.
-    let exe = match request {
-        Request::Activate { .. } => Some(context::exe()?),
-        Request::Deactivate => None,
-    };
-    print(&shell::apply_code(
+    let exe = if define { Some(context::exe()?) } else { None };
+    Ok(shell::apply_code(
         shell,
-        &transition,
+        transition,
         exe.as_deref(),
         &shell_env,
     )?)

@@ -4,11 +4,12 @@ use std::process::ExitCode;
 
 use super::context::{self, var};
 use super::output::{print, report};
+use super::shell_or_detect;
 use crate::cli::{HookArgs, HookEnvArgs};
 use crate::decide::auto::{self, Notice};
 use crate::decide::transition;
 use crate::shell::quote::ForHumans;
-use crate::shell::{self, Hook, ShellEnv};
+use crate::shell::{self, Hook, Shell, ShellEnv};
 
 pub fn run(args: &HookArgs) -> anyhow::Result<ExitCode> {
     // A shell started inside an activated one inherits the variables but not the
@@ -35,8 +36,17 @@ pub fn run(args: &HookArgs) -> anyhow::Result<ExitCode> {
 /// Called by the hook only when the directory or its `.venv` changed. Prints nothing
 /// when there is nothing to do; never fails the prompt over a problem it can skip.
 pub fn hook_env(args: &HookEnvArgs) -> anyhow::Result<ExitCode> {
+    match hook_env_code(shell_or_detect(args.shell)?)? {
+        Some(code) => print(&code),
+        None => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// The code `hook-env` prints for `shell`, if there is anything to do; the notice for
+/// the user goes to stderr.
+pub fn hook_env_code(shell: Shell) -> anyhow::Result<Option<String>> {
     let Ok(cwd) = context::cwd() else {
-        return Ok(ExitCode::SUCCESS);
+        return Ok(None);
     };
     let trust = context::trust()?;
     let store = context::store().ok();
@@ -46,18 +56,18 @@ pub fn hook_env(args: &HookEnvArgs) -> anyhow::Result<ExitCode> {
         eprintln!("{}", describe(notice));
     }
     let Some(transition) = decision.transition else {
-        return Ok(ExitCode::SUCCESS);
+        return Ok(None);
     };
     let path = var(crate::vars::PATH);
     let shell_env = ShellEnv {
         path: path.as_deref(),
     };
-    print(&shell::apply_code(
-        args.shell,
+    Ok(Some(shell::apply_code(
+        shell,
         &transition,
         None,
         &shell_env,
-    )?)
+    )?))
 }
 
 fn describe(notice: &Notice) -> String {

@@ -6,7 +6,6 @@ mod completions;
 mod context;
 mod create;
 mod detect;
-mod dispatch;
 mod doctor;
 mod hook;
 mod output;
@@ -14,6 +13,7 @@ mod run;
 mod store;
 mod trust;
 mod which;
+mod wrapped;
 
 use std::process::ExitCode;
 
@@ -37,7 +37,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Completions(args) => completions::completions(&args),
         Command::Man(args) => completions::man(&args),
         Command::CompleteEnvs => store::complete_envs(),
-        Command::Dispatch(args) => dispatch::run(&args),
+        Command::Wrapped(args) => wrapped::run(&args),
         Command::Allow(args) => trust::allow(&args),
         Command::Deny(args) => trust::deny(&args),
         Command::Doctor(args) => doctor::run(&args),

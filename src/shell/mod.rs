@@ -105,6 +105,10 @@ impl fmt::Display for Shell {
     }
 }
 
+/// The first line of venvsh's output when it is code for the calling shell's `venvsh`
+/// function to apply; see `venvsh __wrapped`. A comment in every shell that runs it.
+pub const CODE_MARK: &str = "# venvsh: code for this shell";
+
 /// Everything one shell knows. The compiler makes every new shell answer each question.
 pub trait Dialect: Sync {
     /// Process names (lowercase, without `.exe`) that are this shell, for detection.

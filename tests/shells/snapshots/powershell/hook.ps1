@@ -1,10 +1,14 @@
 # venvsh shell integration for PowerShell.
 # Load it from $PROFILE with:  venvsh hook powershell | Out-String | Invoke-Expression
-# Run venvsh for PowerShell and run the code it prints; nothing runs if it failed.
+# Run venvsh for PowerShell: run what it marks as code for PowerShell, and pass anything
+# else (-json, -help, errors) on untouched.
 function global:__venvsh_apply {
-    $rest = @($args | Select-Object -Skip 1)
-    $code = & '/usr/local/bin/venvsh' $args[0] --shell powershell @rest | Out-String
-    if ($LASTEXITCODE -eq 0) { Invoke-Expression $code }
+    $out = & '/usr/local/bin/venvsh' __wrapped powershell '--' @args | Out-String
+    if ($LASTEXITCODE -eq 0 -and $out.StartsWith('# venvsh: code for this shell')) {
+        Invoke-Expression $out
+    } elseif ($out) {
+        $out.TrimEnd([char]13, [char]10)
+    }
 }
 
 function global:deactivate {
