@@ -23,13 +23,13 @@ MARK_END='# <<< venvsh <<<'
 
 # The manifest: this header, then one line per thing install added, oldest first. The
 # path comes last, so it may hold spaces. SUM is `cksum` output ("CRC-SIZE") of what
-# was written; N names a file in the manifest's directory, saved/N.
+# was written; N names a file in install-saved/, next to the manifest.
 #   dir PATH             a directory it created
 #   file SUM PATH        a file it created where there was none
-#   replaced SUM N PATH  a file it wrote where there was one, which it moved to saved/N
-#   rc HOW N PATH        the hook block it put into rc file PATH, a copy in saved/N; HOW:
-#                        created (no file before), appended, appended-newline (the last
-#                        line had no newline, and install added one before the block)
+#   replaced SUM N PATH  a file it wrote where there was one, moved to install-saved/N
+#   rc HOW N PATH        the hook block it put in rc file PATH (a copy: install-saved/N);
+#                        HOW: created (no file before), appended, or appended-newline
+#                        (the last line had no newline; install added one, then the block)
 MANIFEST_HEADER='# venvsh install-manifest 2'
 
 usage() {
@@ -54,15 +54,20 @@ err() {
     exit 1
 }
 
-# A problem found while checking, before anything is changed; `refuse_if_problems`
-# then stops with the hints that help.
+# A problem found while checking, before anything is changed: the message, then the
+# name of the hint that helps (see refuse_if_problems, which then stops).
 problems=0 hints=''
 problem() {
-    printf 'install.sh: error: %s\n' "$1" >&2
+    message=''
+    while [ $# -gt 1 ]; do
+        message="$message${message:+ }$1"
+        shift
+    done
+    printf 'install.sh: error: %s\n' "$message" >&2
     problems=$((problems + 1))
     case " $hints " in
-    *" $2 "*) ;;
-    *) hints="$hints $2" ;;
+    *" $1 "*) ;;
+    *) hints="$hints $1" ;;
     esac
 }
 
@@ -93,7 +98,8 @@ refuse_if_problems() {
             ;;
         esac
     done
-    err "nothing was changed"
+    say "nothing was changed" >&2
+    exit 1
 }
 
 hint() {
@@ -225,7 +231,7 @@ check_manifest() {
     done <"$manifest"
 }
 
-# A fresh name in the manifest's saved/ directory: sets n_new.
+# A fresh name in install-saved/: sets n_new.
 new_saved() {
     [ -d "$saved_dir" ] || mkdir -- "$saved_dir" || err "could not create $saved_dir"
     n_new=1
@@ -341,7 +347,7 @@ check_file() {
 }
 
 # Put SRC at DEST with MODE, unless DEST already has exactly that content. What was at
-# DEST, when install did not write it, is moved to saved/ for --uninstall to put back.
+# DEST, when install did not write it, goes to install-saved/ for --uninstall to put back.
 install_file() {
     src=$1 dest=$2 mode=$3
     find_record 'file replaced' "$dest"
@@ -383,7 +389,8 @@ install_file() {
         rm -f -- "$tmp"
         err "could not write $dest"
     fi
-    say "installed $dest; the file that was there is kept in $saved_dir/$n_new, and --uninstall puts it back"
+    say "installed $dest; the file that was there is kept in $saved_dir/$n_new," \
+        "and --uninstall puts it back"
 }
 
 # The text of $1 for inside sh/bash/zsh single quotes.
@@ -431,12 +438,14 @@ add_hook() {
         if [ -z "$rec_kind" ]; then
             say "$rc_file already has a venvsh block, which install.sh did not add; left it as it is"
         elif ! block_matches "$rc_file" "$block_b" "$block_e" "$saved_dir/$rec_n"; then
-            say "left $rc_file as it is: line $diff_line of its venvsh block (lines $block_b-$block_e) was changed since install.sh added it"
+            say "left $rc_file as it is: line $diff_line of its venvsh block" \
+                "(lines $block_b-$block_e) was changed since install.sh added it"
         elif block_matches "$rc_file" "$block_b" "$block_e" "$work/block"; then
             say "$rc_file already loads the hook"
         else
             # install added it for another --bin-dir: replace it where it is.
-            head -n $((block_b - 1)) <"$rc_file" >"$work/rc"
+            : >"$work/rc"
+            if [ "$block_b" -gt 1 ]; then head -n $((block_b - 1)) <"$rc_file" >"$work/rc"; fi
             cat -- "$work/block" >>"$work/rc"
             tail -n +$((block_e + 1)) <"$rc_file" >>"$work/rc"
             cat -- "$work/block" >"$saved_dir/$rec_n"
@@ -530,7 +539,11 @@ do_install() {
     each_payload check_file
     if [ -n "$rc_file" ] && [ "$modify_rc" != no ]; then
         check_path "$rc_file"
-        if [ -f "$rc_file" ]; then scan_rc "$rc_file" rc-install || :; fi
+        if [ -f "$rc_file" ]; then
+            scan_rc "$rc_file" rc-install || :
+        elif exists "$rc_file"; then
+            problem "$rc_file is not a file install.sh can add the hook to" rc-install
+        fi
     fi
     refuse_if_problems
 
@@ -564,14 +577,16 @@ check_undo() {
     parse_record "$1" || return 0
     case "$kind" in
     file | replaced)
-        if [ "$kind" = replaced ]; then
-            exists "$saved_dir/$n" ||
-                problem "$saved_dir/$n is missing: it held what was at $path before install.sh, to put back" manifest
-            [ -d "$(dirname -- "$path")" ] ||
-                problem "$(dirname -- "$path") is gone: $saved_dir/$n cannot be put back at $path" file-uninstall
-        fi
         if exists "$path" && { [ -L "$path" ] || [ ! -f "$path" ] || [ "$(sum_of "$path")" != "$sum" ]; }; then
             problem "$path was changed after install.sh wrote it" file-uninstall
+        elif [ "$kind" = replaced ] && ! exists "$saved_dir/$n"; then
+            if exists "$path"; then
+                problem "$saved_dir/$n, what was at $path before install.sh, is missing:" \
+                    "install.sh cannot put it back" file-uninstall
+            fi
+        elif [ "$kind" = replaced ] && [ ! -d "$(dirname -- "$path")" ]; then
+            problem "$(dirname -- "$path") is gone: $saved_dir/$n, what was at $path before" \
+                "install.sh, cannot go back there; create the directory again" none
         fi
         ;;
     rc)
@@ -579,9 +594,11 @@ check_undo() {
         scan_rc "$path" rc-uninstall || return 0
         [ -n "$block_b" ] || return 0
         if [ ! -f "$saved_dir/$n" ]; then
-            problem "$path:$block_b: cannot check this venvsh block: install.sh's copy of it, $saved_dir/$n, is missing" rc-uninstall
+            problem "$path:$block_b: install.sh's copy of this venvsh block, $saved_dir/$n," \
+                "is missing, so it cannot tell whether the block is as it added it" rc-uninstall
         elif ! block_matches "$path" "$block_b" "$block_e" "$saved_dir/$n"; then
-            problem "$path:$diff_line: the venvsh block (lines $block_b-$block_e) differs here from what install.sh added" rc-uninstall
+            problem "$path:$diff_line: the venvsh block (lines $block_b-$block_e) differs here" \
+                "from what install.sh added" rc-uninstall
         fi
         ;;
     esac
@@ -598,6 +615,8 @@ undo() {
         fi
         ;;
     replaced)
+        # What was there before is gone (check_undo made sure nothing is at $path).
+        exists "$saved_dir/$n" || return 0
         rm -f -- "$path" || err "could not remove $path"
         mv -- "$saved_dir/$n" "$path" || err "could not put $saved_dir/$n back at $path"
         say "put back the $path that was there before"
@@ -689,7 +708,7 @@ main() {
     config_home=${XDG_CONFIG_HOME:-$HOME/.config}
     manifest_dir="$data_home/venvsh"
     manifest="$manifest_dir/install-manifest"
-    saved_dir="$manifest_dir/saved"
+    saved_dir="$manifest_dir/install-saved"
     bin_dir=${bin_dir:-$HOME/.local/bin}
     case "$bin_dir" in
     /*) ;;
