@@ -11,10 +11,12 @@
 # exactly that: files, the rc-file block, and directories it created (when empty).
 # Running it twice changes nothing the second time.
 #
-# Nothing of yours is lost (issue 8, item 12): a file already at a path install.sh
-# writes is moved aside first and put back by --uninstall; a file it wrote that you
-# changed since, or an rc-file block whose markers or lines are no longer what it
-# wrote, is never replaced or removed: install.sh says where, and changes nothing.
+# Nothing of yours is lost (issue 8, item 12). A file already at a path install.sh
+# writes is moved aside first, and --uninstall puts it back. A file it wrote that you
+# changed since is neither replaced nor removed, nor is an rc-file block whose markers
+# or lines are not as it wrote them: install.sh names the file (and line) and stops
+# without changing anything; only a reinstall leaves a block you edited as it is and
+# goes on.
 
 set -eu
 
