@@ -111,6 +111,20 @@ impl Home {
             .unwrap()
     }
 
+    /// install.sh must refuse: non-zero exit, `error: …` and a hint on stderr.
+    fn fails(&self, shell: &str, args: &[&str]) -> String {
+        let out = self.install_sh(shell, args);
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(
+            !out.status.success(),
+            "install.sh {args:?} succeeded:\n{}\n{stderr}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        assert!(stderr.contains("install.sh: error: "), "{stderr}");
+        assert!(stderr.contains("install.sh: hint: "), "{stderr}");
+        stderr
+    }
+
     fn ok(&self, shell: &str, args: &[&str]) -> String {
         let out = self.install_sh(shell, args);
         assert!(
@@ -328,4 +342,395 @@ fn install_sh_is_shellcheck_clean() {
         "{}",
         String::from_utf8_lossy(&out.stdout)
     );
+}
+
+// --- Nothing of the user's is lost (issue 8, item 12) ---------------------------------
+
+const BEGIN: &str = "# >>> venvsh >>>";
+const END: &str = "# <<< venvsh <<<";
+
+/// The lines of `text`, which ends with a newline, without their newlines (a `\r` stays).
+fn lines_of(text: &str) -> Vec<String> {
+    let body = text
+        .strip_suffix('\n')
+        .expect("the text ends with a newline");
+    body.split('\n').map(str::to_owned).collect()
+}
+
+fn join_lines(lines: &[String]) -> String {
+    lines.iter().map(|l| format!("{l}\n")).collect()
+}
+
+/// Install for `shell` over an rc file holding `rc_before`; the user then edits the
+/// rc file's lines with `edit`. Uninstall must refuse, naming `RC:line`, and change
+/// nothing (not even a modification time). Install again refuses the same way when
+/// `install_refuses` (the markers are damaged) or else leaves the block alone. Then
+/// the user deletes the block by hand, and uninstall puts HOME back as it was except
+/// for the user's own lines.
+fn damaged_block(
+    shell: &str,
+    rc: &str,
+    rc_before: &str,
+    edit: impl Fn(&mut Vec<String>),
+    line: usize,
+    install_refuses: bool,
+) {
+    if !require(shell) || !require("setsid") {
+        return;
+    }
+    let home = Home::new();
+    let h = home.home();
+    let rc_path = h.join(rc);
+    fs::create_dir_all(rc_path.parent().unwrap()).unwrap();
+    fs::write(&rc_path, rc_before).unwrap();
+    let before = snapshot(&h, false);
+    let bin = env!("CARGO_BIN_EXE_venvsh");
+    home.ok(shell, &["--from-binary", bin, "--yes"]);
+
+    let installed = fs::read_to_string(&rc_path).unwrap();
+    let block = lines_of(&installed[rc_before.len()..]);
+    assert_eq!(
+        block.first().map(String::as_str),
+        Some(BEGIN),
+        "{installed}"
+    );
+    let mut lines = lines_of(&installed);
+    edit(&mut lines);
+    let edited = join_lines(&lines);
+    fs::write(&rc_path, &edited).unwrap();
+    let damaged = snapshot(&h, true);
+
+    let stderr = home.fails(shell, &["--uninstall"]);
+    let at = format!("install.sh: error: {}:{line}: ", rc_path.display());
+    assert!(stderr.contains(&at), "expected {at:?} in:\n{stderr}");
+    assert_same(&snapshot(&h, true), &damaged, "a refused uninstall");
+
+    if install_refuses {
+        let stderr = home.fails(shell, &["--from-binary", bin, "--yes"]);
+        assert!(stderr.contains(&at), "expected {at:?} in:\n{stderr}");
+    } else {
+        let out = home.ok(shell, &["--from-binary", bin, "--yes"]);
+        assert!(
+            out.contains("was changed since install.sh added it"),
+            "{out}"
+        );
+    }
+    assert_same(
+        &snapshot(&h, true),
+        &damaged,
+        "install over a damaged block",
+    );
+
+    // The user takes the block out by hand and keeps their own lines.
+    let own: Vec<String> = lines_of(&edited)
+        .into_iter()
+        .filter(|l| !block.contains(l) && !l.contains("venvsh >>>") && !l.contains("venvsh <<<"))
+        .collect();
+    let own = join_lines(&own);
+    fs::write(&rc_path, &own).unwrap();
+    let out = home.ok(shell, &["--uninstall"]);
+    assert!(out.contains("no longer has the venvsh block"), "{out}");
+    let mut expected = before;
+    expected.get_mut(Path::new(rc)).unwrap().1 = own.into_bytes();
+    assert_same(&snapshot(&h, false), &expected, "uninstall after the fix");
+}
+
+const BASHRC: &str = "alias ll='ls -l'\n";
+
+#[test]
+fn uninstall_refuses_a_block_without_its_end_marker() {
+    // The old install.sh deleted everything from the begin marker on: here the user's
+    // alias after the block. Lines: 1 alias, 2 begin, 3 hook, 4 end.
+    let edit = |l: &mut Vec<String>| {
+        l.remove(3);
+        l.push("alias after='mine'".into());
+    };
+    damaged_block("bash", ".bashrc", BASHRC, edit, 2, true);
+}
+
+#[test]
+fn uninstall_refuses_a_block_without_its_end_marker_zsh() {
+    let edit = |l: &mut Vec<String>| {
+        let end = l.iter().position(|x| x == END).unwrap();
+        l.remove(end);
+        l.push("setopt autocd".into());
+    };
+    damaged_block("zsh", ".zshrc", "bindkey -e\n", edit, 2, true);
+}
+
+#[test]
+fn uninstall_refuses_a_block_without_its_end_marker_fish() {
+    let edit = |l: &mut Vec<String>| {
+        let end = l.iter().position(|x| x == END).unwrap();
+        l.remove(end);
+        l.push("set -gx PAGER less".into());
+    };
+    damaged_block(
+        "fish",
+        ".config/fish/config.fish",
+        "set -gx EDITOR vi\n",
+        edit,
+        2,
+        true,
+    );
+}
+
+#[test]
+fn uninstall_refuses_an_end_marker_without_its_begin_marker() {
+    // Lines after the edit: 1 alias, 2 hook, 3 end.
+    damaged_block("bash", ".bashrc", BASHRC, |l| drop(l.remove(1)), 3, true);
+}
+
+#[test]
+fn uninstall_refuses_a_duplicated_block() {
+    // The user copied the block to the end: its begin is line 5.
+    let edit = |l: &mut Vec<String>| {
+        let copy = l[1..4].to_vec();
+        l.extend(copy);
+    };
+    damaged_block("bash", ".bashrc", BASHRC, edit, 5, true);
+}
+
+#[test]
+fn uninstall_refuses_nested_markers() {
+    damaged_block(
+        "bash",
+        ".bashrc",
+        BASHRC,
+        |l| l.insert(2, BEGIN.into()),
+        3,
+        true,
+    );
+}
+
+#[test]
+fn uninstall_refuses_a_marker_that_is_not_exactly_its_own() {
+    // An editor that saved the line with a carriage return.
+    damaged_block("bash", ".bashrc", BASHRC, |l| l[3].push('\r'), 4, true);
+}
+
+#[test]
+fn uninstall_refuses_a_block_with_a_users_line_inside() {
+    // Install leaves such a block alone; uninstall names the user's line.
+    let edit = |l: &mut Vec<String>| l.insert(3, "export INSIDE=mine".into());
+    damaged_block("bash", ".bashrc", BASHRC, edit, 4, false);
+}
+
+#[test]
+fn uninstall_refuses_a_block_whose_hook_line_was_edited() {
+    damaged_block(
+        "bash",
+        ".bashrc",
+        BASHRC,
+        |l| l[2].push_str(" # mine"),
+        3,
+        false,
+    );
+}
+
+#[test]
+fn uninstall_keeps_the_users_lines_next_to_the_block() {
+    if !require("setsid") {
+        return;
+    }
+    let home = Home::new();
+    let h = home.home();
+    // No final newline: install adds one before the block. With the user's lines after
+    // the block, that newline stays and their blank line too.
+    fs::write(h.join(".bashrc"), "alias ll='ls -l'\nexport EDITOR=vi").unwrap();
+    let mut expected = snapshot(&h, false);
+    let bin = env!("CARGO_BIN_EXE_venvsh");
+    home.ok("bash", &["--from-binary", bin, "--yes"]);
+    let text = fs::read_to_string(h.join(".bashrc")).unwrap();
+    let text = text.replace(BEGIN, &format!("# mine, before\n{BEGIN}")) + "# mine, after\n\n";
+    fs::write(h.join(".bashrc"), text).unwrap();
+
+    home.ok("bash", &["--uninstall"]);
+    let rc = "alias ll='ls -l'\nexport EDITOR=vi\n# mine, before\n# mine, after\n\n";
+    expected.get_mut(Path::new(".bashrc")).unwrap().1 = rc.into();
+    assert_same(&snapshot(&h, false), &expected, "uninstall");
+}
+
+/// Set a file's modification time (without following a symlink), so that putting it
+/// back can be told from writing it again.
+fn set_old_mtime(path: &Path) {
+    let status = Command::new("touch")
+        .args(["-h", "-d", "@1000000000"])
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn files_already_at_the_target_paths_are_kept_aside_and_put_back() {
+    if !require("setsid") {
+        return;
+    }
+    let home = Home::new();
+    let h = home.home();
+    // The user's own completion file, private and old; a man page linked from dotfiles.
+    let completion = h.join(".local/share/bash-completion/completions/venvsh");
+    fs::create_dir_all(completion.parent().unwrap()).unwrap();
+    fs::write(&completion, "complete -W 'mine' venvsh\n").unwrap();
+    fs::set_permissions(&completion, fs::Permissions::from_mode(0o600)).unwrap();
+    set_old_mtime(&completion);
+    fs::create_dir_all(h.join("dotfiles")).unwrap();
+    fs::write(h.join("dotfiles/venvsh.1"), ".TH MINE 1\n").unwrap();
+    let page = h.join(".local/share/man/man1/venvsh.1");
+    fs::create_dir_all(page.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink("../../../../dotfiles/venvsh.1", &page).unwrap();
+    set_old_mtime(&page);
+    let before = snapshot(&h, true);
+
+    let bin = env!("CARGO_BIN_EXE_venvsh");
+    let out = home.ok("bash", &["--from-binary", bin, "--yes"]);
+    assert!(out.contains("kept in"), "{out}");
+    let installed = fs::read_to_string(&completion).unwrap();
+    assert!(installed.contains("_venvsh_with_envs"), "{installed}");
+    assert!(
+        !fs::symlink_metadata(&page)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        fs::read(h.join("dotfiles/venvsh.1")).unwrap(),
+        b".TH MINE 1\n"
+    );
+
+    // Again: what install wrote is not taken for the user's and kept aside a second time.
+    let installed = snapshot(&h, true);
+    let again = home.ok("bash", &["--from-binary", bin, "--yes"]);
+    assert!(!again.contains("kept in"), "{again}");
+    assert_same(&snapshot(&h, true), &installed, "the second install");
+
+    home.ok("bash", &["--uninstall"]);
+    // Byte for byte, with mode and modification time; the directories' times aside.
+    let after = snapshot(&h, true);
+    for path in [&completion, &page] {
+        let rel = path.strip_prefix(&h).unwrap();
+        assert_eq!(after.get(rel), before.get(rel), "{}", rel.display());
+    }
+    let files_only = |s: &Snapshot| -> Snapshot {
+        s.iter()
+            .filter(|(_, (meta, _))| !meta.starts_with("dir"))
+            .map(|(p, v)| (p.clone(), v.clone()))
+            .collect()
+    };
+    assert_same(&files_only(&after), &files_only(&before), "uninstall");
+    assert_same(
+        &snapshot(&h, false),
+        &snapshot_without_times(&before),
+        "uninstall",
+    );
+}
+
+/// `before` as `snapshot(_, false)` would have taken it.
+fn snapshot_without_times(s: &Snapshot) -> Snapshot {
+    s.iter()
+        .map(|(p, (meta, bytes))| {
+            let meta = match meta.strip_prefix("file ") {
+                Some(rest) => format!("file {}", rest.split(' ').next().unwrap()),
+                None => meta.clone(),
+            };
+            (p.clone(), (meta, bytes.clone()))
+        })
+        .collect()
+}
+
+#[test]
+fn a_file_install_wrote_and_the_user_changed_is_neither_replaced_nor_removed() {
+    if !require("setsid") {
+        return;
+    }
+    let home = Home::new();
+    let h = home.home();
+    let before = snapshot(&h, false);
+    let bin = env!("CARGO_BIN_EXE_venvsh");
+    home.ok("bash", &["--from-binary", bin, "--no-modify-rc"]);
+    let completion = h.join(".local/share/bash-completion/completions/venvsh");
+    let mut text = fs::read_to_string(&completion).unwrap();
+    text.push_str("# my tweak\n");
+    fs::write(&completion, &text).unwrap();
+    let changed = snapshot(&h, true);
+
+    let at = format!(
+        "install.sh: error: {} was changed after install.sh wrote it",
+        completion.display()
+    );
+    let stderr = home.fails("bash", &["--from-binary", bin, "--no-modify-rc"]);
+    assert!(stderr.contains(&at), "{stderr}");
+    assert_same(&snapshot(&h, true), &changed, "a refused reinstall");
+    let stderr = home.fails("bash", &["--uninstall"]);
+    assert!(stderr.contains(&at), "{stderr}");
+    assert_same(&snapshot(&h, true), &changed, "a refused uninstall");
+
+    // The user moves their version away: uninstall removes the rest, and only that.
+    fs::rename(&completion, h.join("my-completion")).unwrap();
+    home.ok("bash", &["--uninstall"]);
+    let mut expected = before;
+    expected.insert(
+        PathBuf::from("my-completion"),
+        ("file 100644".into(), text.into_bytes()),
+    );
+    assert_same(&snapshot(&h, false), &expected, "uninstall");
+}
+
+#[test]
+fn reinstalling_changes_nothing_and_uninstall_still_restores_home() {
+    if !require("setsid") {
+        return;
+    }
+    let home = Home::new();
+    let h = home.home();
+    fs::write(h.join(".bashrc"), "alias ll='ls -l'\nexport EDITOR=vi").unwrap();
+    let completion = h.join(".local/share/bash-completion/completions/venvsh");
+    fs::create_dir_all(completion.parent().unwrap()).unwrap();
+    fs::write(&completion, "complete -W 'mine' venvsh\n").unwrap();
+    let before = snapshot(&h, false);
+
+    let bin = env!("CARGO_BIN_EXE_venvsh");
+    home.ok("bash", &["--from-binary", bin, "--yes"]);
+    let installed = snapshot(&h, true);
+    for _ in 0..2 {
+        let again = home.ok("bash", &["--from-binary", bin, "--yes"]);
+        assert!(again.contains("already loads the hook"), "{again}");
+        assert_same(&snapshot(&h, true), &installed, "a reinstall");
+    }
+
+    // A new binary replaces the one install wrote (its record follows).
+    let newer = home.dir.path().join("venvsh-newer");
+    let mut bytes = venvsh_bytes();
+    bytes.extend_from_slice(b"\0newer build\0");
+    fs::write(&newer, &bytes).unwrap();
+    fs::set_permissions(&newer, fs::Permissions::from_mode(0o755)).unwrap();
+    home.ok("bash", &["--from-binary", newer.to_str().unwrap(), "--yes"]);
+    assert_eq!(fs::read(h.join(".local/bin/venvsh")).unwrap(), bytes);
+
+    // Another --bin-dir: the block install added is updated where it is, and works.
+    let apps = h.join("apps/bin");
+    let out = home.ok(
+        "bash",
+        &[
+            "--from-binary",
+            bin,
+            "--yes",
+            "--bin-dir",
+            apps.to_str().unwrap(),
+        ],
+    );
+    assert!(out.contains("updated the hook"), "{out}");
+    let rc = fs::read_to_string(h.join(".bashrc")).unwrap();
+    assert!(
+        rc.starts_with("alias ll='ls -l'\nexport EDITOR=vi\n")
+            && rc.contains(&format!("'{}/venvsh' hook bash", apps.display()))
+            && rc.matches(BEGIN).count() == 1,
+        "{rc}"
+    );
+    let answer = home.in_shell("bash", "type -t venvsh");
+    assert!(answer.contains("function"), "{answer}");
+
+    home.ok("bash", &["--uninstall"]);
+    assert_same(&snapshot(&h, false), &before, "uninstall");
 }
