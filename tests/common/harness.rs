@@ -84,7 +84,7 @@ pub fn optional_trial(
     Trial::ignorable_test(name, move || {
         if program_path(program).is_none() {
             return Ok(Completion::ignored_with(format!(
-                "{program} is not installed; never required: {why}"
+                "{program} is not installed, and never required: {why}"
             )));
         }
         run_body(body)

@@ -140,9 +140,7 @@ impl Shell {
     /// A program no test command can install, with what checks its output without it.
     pub fn optional(self) -> Option<&'static str> {
         match self {
-            Pwsh => Some(
-                "the powershell::parse trials check PowerShell output with tree-sitter-powershell",
-            ),
+            Pwsh => Some("tree-sitter checks its output in powershell::parse"),
             Bash | Zsh | Dash | Fish | Tcsh | Nu | Cmd => None,
         }
     }

@@ -265,7 +265,13 @@ fn tcsh(probe: &Probe<'_>) {
     // The backtick variant finds the environment through a `.venv` file naming it.
     fs::write(case.root().join(".venv"), format!("{}\n", probe.dir)).unwrap();
     let owned = probe.vars();
-    let output = run_in_two_halves(case, &vars(&owned), &probe_text(probe.row.shell));
+    // An interactive tcsh reads `#` as a command: the comments are left out.
+    let script: String = probe_text(probe.row.shell)
+        .lines()
+        .filter(|line| !line.trim_start().starts_with('#') || format!("{line}\n") == DRAW_SPLIT)
+        .map(|line| format!("{line}\n"))
+        .collect();
+    let output = run_in_two_halves(case, &vars(&owned), &script);
     let stdout = text(&output.stdout);
     let stderr = text(&output.stderr);
     assert!(
