@@ -355,7 +355,14 @@ unrepresentable! {
 fn message_unrepresentable_in_a_cmd_prompt() {
     assert_message(
         "unrepresentable-cmd-prompt",
-        &["activate", "env", "--shell", "cmd", "--prompt", "x\" & calc & \""],
+        &[
+            "activate",
+            "env",
+            "--shell",
+            "cmd",
+            "--prompt",
+            "x\" & calc & \"",
+        ],
         |dir| {
             fake_env(dir, "env");
         },

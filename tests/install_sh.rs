@@ -3,14 +3,47 @@
 //! is byte for byte what it was. The test binary is installed with --from-binary, so
 //! nothing is built in release.
 
-#[path = "common/require.rs"]
-mod require;
-use require::require;
+mod common;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, ExitCode, Output, Stdio};
+
+use common::harness::{Trial, plain_trial, trial};
+
+fn main() -> ExitCode {
+    let tests: Vec<Trial> = vec![
+        trial(
+            "bash_with_an_rc_file_lacking_its_final_newline",
+            &["bash", "setsid"],
+            bash_with_an_rc_file_lacking_its_final_newline,
+        ),
+        trial(
+            "zsh_without_an_rc_file",
+            &["zsh", "setsid"],
+            zsh_without_an_rc_file,
+        ),
+        trial(
+            "fish_with_a_config_file",
+            &["fish", "setsid"],
+            fish_with_a_config_file,
+        ),
+        trial(
+            "without_yes_or_a_terminal_the_rc_file_is_left_alone",
+            &["setsid"],
+            without_yes_or_a_terminal_the_rc_file_is_left_alone,
+        ),
+        plain_trial("bad_options_are_refused", bad_options_are_refused),
+        trial(
+            "install_sh_is_shellcheck_clean",
+            &["shellcheck"],
+            install_sh_is_shellcheck_clean,
+        ),
+    ];
+    common::harness::run(tests, 4)
+}
 
 fn script() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("install.sh")
@@ -158,9 +191,6 @@ fn venvsh_bytes() -> Vec<u8> {
 
 /// Install, check, install again, uninstall, compare — for one shell's rc file.
 fn round_trip(shell: &str, rc: &str, rc_before: Option<&str>, function_check: &str) {
-    if !require(shell) || !require("setsid") {
-        return;
-    }
     let home = Home::new();
     let h = home.home();
     // Things of the user's that must survive: a file in ~/.local/share, an rc file.
@@ -233,7 +263,6 @@ fn round_trip(shell: &str, rc: &str, rc_before: Option<&str>, function_check: &s
     assert_same(&snapshot(&h, false), &before, "a second uninstall");
 }
 
-#[test]
 fn bash_with_an_rc_file_lacking_its_final_newline() {
     round_trip(
         "bash",
@@ -243,12 +272,10 @@ fn bash_with_an_rc_file_lacking_its_final_newline() {
     );
 }
 
-#[test]
 fn zsh_without_an_rc_file() {
     round_trip("zsh", ".zshrc", None, "whence -w venvsh");
 }
 
-#[test]
 fn fish_with_a_config_file() {
     round_trip(
         "fish",
@@ -258,11 +285,7 @@ fn fish_with_a_config_file() {
     );
 }
 
-#[test]
 fn without_yes_or_a_terminal_the_rc_file_is_left_alone() {
-    if !require("setsid") {
-        return;
-    }
     let home = Home::new();
     let h = home.home();
     fs::write(h.join(".bashrc"), "# mine\n").unwrap();
@@ -298,7 +321,6 @@ fn without_yes_or_a_terminal_the_rc_file_is_left_alone() {
     );
 }
 
-#[test]
 fn bad_options_are_refused() {
     let home = Home::new();
     let out = home.install_sh("bash", &["--frobnicate"]);
@@ -313,11 +335,7 @@ fn bad_options_are_refused() {
     );
 }
 
-#[test]
 fn install_sh_is_shellcheck_clean() {
-    if !require("shellcheck") {
-        return;
-    }
     let out = Command::new("shellcheck")
         .args(["-s", "sh"])
         .arg(script())

@@ -4,26 +4,45 @@
 //! the outer shell as it was after `exit`.
 //!
 //! tmux and the shells are required with VENVSH_REQUIRE_SHELLS=1 (tests/run.sh installs
-//! them); otherwise a missing one is skipped with `SKIPPED: …` on stderr.
+//! them); otherwise a test whose program is missing is reported as ignored, with why.
 
-#[path = "common/require.rs"]
-mod require;
-use require::require;
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::{Duration, Instant};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use common::harness::{Trial, located, trial};
+use common::tmux::Tmux;
+
+fn main() -> ExitCode {
+    let tests: Vec<Trial> = vec![
+        trial("bash", &["tmux", "bash"], || {
+            check("bash", &["--norc", "--noprofile"])
+        }),
+        trial("zsh", &["tmux", "zsh"], || check("zsh", &["-f"])),
+        trial("fish", &["tmux", "fish"], || {
+            check("fish", &["--no-config"])
+        }),
+        trial(
+            "remove_asks_on_a_terminal",
+            &["tmux", "bash"],
+            remove_asks_on_a_terminal,
+        ),
+    ];
+    common::harness::run(tests, 4)
+}
 
 struct Session {
     dir: tempfile::TempDir,
-    socket: PathBuf,
+    tmux: Tmux,
     path: String,
 }
 
 impl Session {
     /// A HOME whose rc files load the hook, a store holding `web`, and tmux running
     /// `outer` (a shell started without rc files) in it.
-    fn start(outer: &[&str]) -> Self {
+    fn start(shell: &str, args: &[&str]) -> Self {
         let dir = tempfile::Builder::new()
             .prefix("venvsh-shell")
             .tempdir()
@@ -49,45 +68,41 @@ impl Session {
             "function fish_prompt; echo -n 'child> '; end\nvenvsh hook fish | source\n",
         )
         .unwrap();
-        let bin = Path::new(env!("CARGO_BIN_EXE_venvsh")).parent().unwrap();
-        let path = format!("{}:/usr/local/bin:/usr/bin:/bin", bin.display());
-        let socket = dir.path().join("tmux.sock");
-        let status = Command::new("tmux")
-            .args(["-S", socket.to_str().unwrap(), "-f", "/dev/null"])
-            .args(["new-session", "-d", "-x", "160", "-y", "40", "-s", "t"])
-            .args(outer)
-            .current_dir(dir.path())
-            .env_clear()
-            .env("HOME", &home)
-            .env("ZDOTDIR", &home)
-            .env("XDG_CONFIG_HOME", home.join(".config"))
-            .env("XDG_DATA_HOME", home.join(".local/share"))
-            .env("VENVSH_HOME", dir.path().join("store"))
-            .env("PATH", &path)
-            .env("TERM", "xterm-256color")
-            .env("LANG", "C.UTF-8")
-            .status()
-            .unwrap();
-        assert!(status.success(), "tmux did not start");
-        Session { dir, socket, path }
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .args(["-S", self.socket.to_str().unwrap()])
-            .args(args)
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
+        let path = common::test_path();
+        let env = [
+            ("HOME", home.display().to_string()),
+            ("ZDOTDIR", home.display().to_string()),
+            (
+                "XDG_CONFIG_HOME",
+                home.join(".config").display().to_string(),
+            ),
+            (
+                "XDG_DATA_HOME",
+                home.join(".local/share").display().to_string(),
+            ),
+            (
+                "VENVSH_HOME",
+                dir.path().join("store").display().to_string(),
+            ),
+            ("PATH", path.clone()),
+            ("TERM", "xterm-256color".to_owned()),
+            ("LANG", "C.UTF-8".to_owned()),
+        ];
+        let program = located(shell);
+        let mut argv = vec![program.as_str()];
+        argv.extend(args);
+        let tmux = Tmux::start(
+            &dir.path().join("tmux.sock"),
+            dir.path(),
+            &env,
+            &argv,
+            (160, 40),
+        );
+        Session { dir, tmux, path }
     }
 
     fn type_line(&self, line: &str) {
-        self.tmux(&["send-keys", "-t", "t", "-l", line]);
-        self.tmux(&["send-keys", "-t", "t", "Enter"]);
-    }
-
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-t", "t"])
+        self.tmux.type_line(line);
     }
 
     fn out(&self, name: &str) -> PathBuf {
@@ -95,40 +110,18 @@ impl Session {
     }
 
     /// Wait for the file a typed command writes (it is written whole: `> tmp && mv`).
+    #[track_caller]
     fn wait_for(&self, name: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while Instant::now() < deadline {
-            if let Ok(text) = fs::read_to_string(self.out(name)) {
-                return text;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("{name} was never written; the screen:\n{}", self.screen());
+        self.tmux.wait_for_file(&self.out(name), |_| true)
     }
 
+    #[track_caller]
     fn wait_for_screen(&self, needle: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let screen = self.screen();
-            if screen.contains(needle) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "{needle:?} never appeared; the screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        self.tmux.wait_for_screen(needle)
     }
 
     fn env_root(&self) -> String {
         self.dir.path().join("store/web").display().to_string()
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        self.tmux(&["kill-server"]);
     }
 }
 
@@ -154,11 +147,8 @@ fn record(session: &Session, shell: &str, name: &str, expr: &str) -> String {
     session.wait_for(name)
 }
 
-fn check(shell: &str, outer: &[&str]) {
-    if !require("tmux") || !require(shell) {
-        return;
-    }
-    let session = Session::start(outer);
+fn check(shell: &str, args: &[&str]) {
+    let session = Session::start(shell, args);
     let (ve, unset_ve, path) = match shell {
         "fish" => (
             "\"$VIRTUAL_ENV\"",
@@ -201,28 +191,9 @@ fn check(shell: &str, outer: &[&str]) {
     );
 }
 
-#[test]
-fn bash() {
-    check("bash", &["bash", "--norc", "--noprofile"]);
-}
-
-#[test]
-fn zsh() {
-    check("zsh", &["zsh", "-f"]);
-}
-
-#[test]
-fn fish() {
-    check("fish", &["fish", "--no-config"]);
-}
-
 /// `venvsh remove` on a terminal asks, and only `y` removes.
-#[test]
 fn remove_asks_on_a_terminal() {
-    if !require("tmux") || !require("bash") {
-        return;
-    }
-    let session = Session::start(&["bash", "--norc", "--noprofile"]);
+    let session = Session::start("bash", &["--norc", "--noprofile"]);
     let env = PathBuf::from(session.env_root());
 
     session.type_line("venvsh remove web");

@@ -111,7 +111,9 @@ fn run_body(body: impl FnOnce()) -> Result<Completion, Failed> {
                 .map(String::as_str)
                 .or_else(|| payload.downcast_ref::<&str>().copied())
                 .unwrap_or("(a panic without a message)");
-            let at = PANIC_AT.with(|at| at.borrow_mut().take()).unwrap_or_default();
+            let at = PANIC_AT
+                .with(|at| at.borrow_mut().take())
+                .unwrap_or_default();
             Err(format!("{message}\n(panicked at {at})").into())
         }
     }

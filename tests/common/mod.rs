@@ -337,7 +337,10 @@ impl CorpusCase {
     }
 
     /// The directory name and the prompt, with `default_dir` for prompt cases.
-    pub fn dir_and_prompt(&self, default_dir: &'static str) -> (&'static str, Option<&'static str>) {
+    pub fn dir_and_prompt(
+        &self,
+        default_dir: &'static str,
+    ) -> (&'static str, Option<&'static str>) {
         if self.as_prompt {
             (default_dir, Some(self.name))
         } else {

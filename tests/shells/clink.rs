@@ -161,11 +161,7 @@ pub fn trials() -> Vec<Trial> {
             &["lua5.4"],
             auto_activation,
         ),
-        trial(
-            "clink::no_auto_keeps_only_the_prompt",
-            &["lua5.4"],
-            no_auto,
-        ),
+        trial("clink::no_auto_keeps_only_the_prompt", &["lua5.4"], no_auto),
     ];
     for case in CorpusCase::all() {
         trials.push(trial(

@@ -273,7 +273,10 @@ impl Probe<'_> {
     /// The variables every probe reads.
     pub fn vars(&self) -> Vec<(&'static str, String)> {
         let mut vars = vec![
-            ("VENVSH_TEST_OUT", self.case.out.to_str().unwrap().to_owned()),
+            (
+                "VENVSH_TEST_OUT",
+                self.case.out.to_str().unwrap().to_owned(),
+            ),
             ("VENVSH_TEST_ENV", self.env.to_str().unwrap().to_owned()),
             ("VENVSH_TEST_MODE", self.row.mode.name().to_owned()),
             ("VENVSH_TEST_VARIANT", self.row.variant.name().to_owned()),
@@ -317,9 +320,16 @@ fn check(row: Row, spec: CorpusCase) {
     });
     match (row.shell.refusal(dir, prompt), &scripts) {
         (Some(bad), Some(scripts)) => {
-            let (file, character) =
-                omitted.unwrap_or_else(|| panic!("{context}: {file} should be left out", file = row.shell.bin_script()));
-            assert_eq!(*character, bad, "{context}: {file} left out for another reason");
+            let (file, character) = omitted.unwrap_or_else(|| {
+                panic!(
+                    "{context}: {file} should be left out",
+                    file = row.shell.bin_script()
+                )
+            });
+            assert_eq!(
+                *character, bad,
+                "{context}: {file} left out for another reason"
+            );
             assert!(
                 !scripts.written.iter().any(|(f, _)| f == file),
                 "{context}: {file} written though left out"
@@ -360,12 +370,9 @@ pub struct BinScripts {
 /// The one place the tests render `bin/` scripts through the library (a fake
 /// environment has no interpreter for `venvsh create` to use).
 pub fn bin_scripts(env: &Path) -> BinScripts {
-    let rendered = venvsh::activation_scripts::standalone(
-        env,
-        &env.join("bin"),
-        &expected_prompt_text(env),
-    )
-    .expect("scripts render");
+    let rendered =
+        venvsh::activation_scripts::standalone(env, &env.join("bin"), &expected_prompt_text(env))
+            .expect("scripts render");
     BinScripts {
         written: rendered.scripts,
         omitted: rendered

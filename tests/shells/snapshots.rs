@@ -138,7 +138,9 @@ pub fn trials() -> Vec<Trial> {
                     let code = f.venvsh(&["deactivate", "--shell", shell], &vars);
                     assert_snapshot(
                         &format!("deactivate-{shell}"),
-                        &format!("venvsh deactivate --shell {shell}, in the session activation made"),
+                        &format!(
+                            "venvsh deactivate --shell {shell}, in the session activation made"
+                        ),
                         &code,
                     );
                 },
