@@ -171,16 +171,17 @@ impl Shell {
         }
     }
 
-    /// The activation script in `bin/` for this shell.
-    pub fn bin_script(self) -> &'static str {
-        match self {
+    /// The activation script `venvsh create` writes into `bin/` for this shell; a
+    /// shell without one has no bin row.
+    pub fn bin_script(self) -> Option<&'static str> {
+        Some(match self {
             Bash | Zsh | Dash => "activate",
             Fish => "activate.fish",
             Tcsh => "activate.csh",
             Nu => "activate.nu",
             Pwsh => "Activate.ps1",
             Cmd => "activate.bat",
-        }
+        })
     }
 
     /// The probe file, in `tests/shells/probes/`.
@@ -312,20 +313,20 @@ fn check(row: Row, spec: CorpusCase) {
     let (dir, prompt) = spec.dir_and_prompt("env");
     let env = make_env(case.root(), dir, prompt);
     let context = format!("{}: {}", row.label(), spec.describe("env"));
-    let scripts = (row.mode == Bin).then(|| bin_scripts(&env));
-    let omitted = scripts.as_ref().and_then(|s| {
-        s.omitted
-            .iter()
-            .find(|(file, _)| file == row.shell.bin_script())
+    let scripts = (row.mode == Bin).then(|| {
+        let file = row
+            .shell
+            .bin_script()
+            .unwrap_or_else(|| panic!("{context}: a bin row for a shell without a bin/ script"));
+        (file, bin_scripts(&env))
     });
+    let omitted = scripts
+        .as_ref()
+        .and_then(|(file, s)| s.omitted.iter().find(|(f, _)| f == file));
     match (row.shell.refusal(dir, prompt), &scripts) {
-        (Some(bad), Some(scripts)) => {
-            let (file, character) = omitted.unwrap_or_else(|| {
-                panic!(
-                    "{context}: {file} should be left out",
-                    file = row.shell.bin_script()
-                )
-            });
+        (Some(bad), Some((ours, scripts))) => {
+            let (file, character) =
+                omitted.unwrap_or_else(|| panic!("{context}: {ours} should be left out"));
             assert_eq!(
                 *character, bad,
                 "{context}: {file} left out for another reason"
@@ -340,7 +341,7 @@ fn check(row: Row, spec: CorpusCase) {
             assert_refused(&env, row.shell, bad, case.root());
             return;
         }
-        (None, Some(scripts)) => {
+        (None, Some((_, scripts))) => {
             assert!(omitted.is_none(), "{context}: left out: {omitted:?}");
             for (name, text) in &scripts.written {
                 fs::write(env.join("bin").join(name), text).unwrap();
