@@ -271,7 +271,8 @@ fn tcsh(probe: &Probe<'_>) {
         .filter(|line| !line.trim_start().starts_with('#') || format!("{line}\n") == DRAW_SPLIT)
         .map(|line| format!("{line}\n"))
         .collect();
-    let output = run_in_two_halves(case, &vars(&owned), &script);
+    let prompt = format!("({}) > ", probe.text);
+    let output = run_in_two_halves(case, &vars(&owned), &script, &prompt);
     let stdout = text(&output.stdout);
     let stderr = text(&output.stderr);
     assert!(
@@ -279,7 +280,7 @@ fn tcsh(probe: &Probe<'_>) {
         "{context}: {:?}\n{stdout}\n{stderr}",
         output.status
     );
-    let drawn = format!("({}) > __drawn__", probe.text);
+    let drawn = format!("{prompt}__drawn__");
     assert!(
         stdout.contains(&drawn),
         "{context}: prompt {drawn:?} not drawn in {stdout:?}\n{stderr}"
@@ -292,9 +293,11 @@ fn tcsh(probe: &Probe<'_>) {
 }
 
 /// Run `script` in an interactive tcsh, cut at [`DRAW_SPLIT`]: the second half is sent
-/// once the first has recorded `pythonhome`, and tcsh has drawn its prompt.
-fn run_in_two_halves(case: &Case, vars: &[(&str, &str)], script: &str) -> Output {
-    use std::io::Write;
+/// once the first has recorded `pythonhome` and tcsh has drawn `prompt` (or, if it
+/// never does, after a while, and then the caller's check fails).
+fn run_in_two_halves(case: &Case, vars: &[(&str, &str)], script: &str, prompt: &str) -> Output {
+    use std::io::{Read, Write};
+    use std::sync::{Arc, Mutex};
     let (first, second) = script
         .split_once(DRAW_SPLIT)
         .expect("the tcsh probe has a #SPLIT line");
@@ -315,6 +318,20 @@ fn run_in_two_halves(case: &Case, vars: &[(&str, &str)], script: &str) -> Output
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     let mut child = command.spawn().unwrap();
+    // Both pipes are read as tcsh writes, so that the prompt can be seen as it is drawn.
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        let buffer = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&buffer);
+        let reader = std::thread::spawn(move || {
+            let mut chunk = [0; 4096];
+            while let Ok(n @ 1..) = pipe.read(&mut chunk) {
+                sink.lock().unwrap().extend_from_slice(&chunk[..n]);
+            }
+        });
+        (buffer, reader)
+    };
+    let (stdout, stdout_reader) = drain(Box::new(child.stdout.take().unwrap()));
+    let (stderr, stderr_reader) = drain(Box::new(child.stderr.take().unwrap()));
     let mut stdin = child.stdin.take().unwrap();
     stdin.write_all(first.as_bytes()).unwrap();
     stdin.flush().unwrap();
@@ -323,11 +340,22 @@ fn run_in_two_halves(case: &Case, vars: &[(&str, &str)], script: &str) -> Output
     while !marker.exists() && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(5));
     }
-    // Give tcsh the moment it needs to draw the prompt after the last command.
-    std::thread::sleep(Duration::from_millis(30));
+    let drawn = |buffer: &Mutex<Vec<u8>>| text(&buffer.lock().unwrap()).contains(prompt);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while !drawn(&stdout) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(5));
+    }
     stdin.write_all(second.as_bytes()).unwrap();
     drop(stdin);
-    child.wait_with_output().unwrap()
+    let status = child.wait().unwrap();
+    stdout_reader.join().unwrap();
+    stderr_reader.join().unwrap();
+    let take = |buffer: Arc<Mutex<Vec<u8>>>| std::mem::take(&mut *buffer.lock().unwrap());
+    Output {
+        status,
+        stdout: take(stdout),
+        stderr: take(stderr),
+    }
 }
 
 // ---- nushell -------------------------------------------------------------------------
