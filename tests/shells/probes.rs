@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::sync::OnceLock;
+use std::sync::{Condvar, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use crate::common::harness::located;
@@ -531,18 +531,62 @@ fn wine_home() -> &'static Path {
     .path()
 }
 
+/// At most this many wine processes at once: more make wine fail now and then to start
+/// cmd.exe at all.
+const WINE_AT_ONCE: usize = 4;
+
+/// `wine cmd args…`. A run in which wine itself could not start cmd.exe (it says
+/// `ShellExecuteEx failed`, or an interactive cmd, which always draws a prompt, printed
+/// nothing) is tried again, twice at most: that failure is wine's, not venvsh's output's.
 fn wine_cmd(cwd: &Path, args: &[&str], vars: &[(&str, &str)], stdin: Option<&str>) -> Output {
-    let mut command = Command::new("wine");
-    command
-        .arg("cmd")
-        .args(args)
-        .current_dir(cwd)
-        .env("WINEDEBUG", "-all")
-        .env("HOME", wine_home());
-    for (k, v) in vars {
-        command.env(k, v);
+    let _slot = WineSlot::take();
+    let mut attempts = 0;
+    let output = loop {
+        attempts += 1;
+        let mut command = Command::new("wine");
+        command
+            .arg("cmd")
+            .args(args)
+            .current_dir(cwd)
+            .env("WINEDEBUG", "-all")
+            .env("HOME", wine_home());
+        for (k, v) in vars {
+            command.env(k, v);
+        }
+        let output = feed(&mut command, stdin, "wine");
+        let not_started = text(&output.stdout).contains("ShellExecuteEx failed")
+            || (stdin.is_some() && output.stdout.is_empty());
+        if !not_started || attempts == 3 {
+            break output;
+        }
+    };
+    output
+}
+
+/// One of the [`WINE_AT_ONCE`] places, given back when dropped (a failed trial too).
+struct WineSlot;
+
+static WINE_RUNNING: (Mutex<usize>, Condvar) = (Mutex::new(0), Condvar::new());
+
+impl WineSlot {
+    fn take() -> WineSlot {
+        let (count, freed) = &WINE_RUNNING;
+        let mut running = freed
+            .wait_while(count.lock().unwrap_or_else(|e| e.into_inner()), |n| {
+                *n >= WINE_AT_ONCE
+            })
+            .unwrap_or_else(|e| e.into_inner());
+        *running += 1;
+        WineSlot
     }
-    feed(&mut command, stdin, "wine")
+}
+
+impl Drop for WineSlot {
+    fn drop(&mut self) {
+        let (count, freed) = &WINE_RUNNING;
+        *count.lock().unwrap_or_else(|e| e.into_inner()) -= 1;
+        freed.notify_one();
+    }
 }
 
 /// `set` output as name → value (cmd compares names case-insensitively; so do we).
