@@ -541,7 +541,7 @@ const WINE_AT_ONCE: usize = 4;
 fn wine_cmd(cwd: &Path, args: &[&str], vars: &[(&str, &str)], stdin: Option<&str>) -> Output {
     let _slot = WineSlot::take();
     let mut attempts = 0;
-    let output = loop {
+    loop {
         attempts += 1;
         let mut command = Command::new("wine");
         command
@@ -559,8 +559,7 @@ fn wine_cmd(cwd: &Path, args: &[&str], vars: &[(&str, &str)], stdin: Option<&str
         if !not_started || attempts == 3 {
             break output;
         }
-    };
-    output
+    }
 }
 
 /// One of the [`WINE_AT_ONCE`] places, given back when dropped (a failed trial too).
