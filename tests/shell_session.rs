@@ -18,11 +18,11 @@ use common::tmux::Tmux;
 fn main() -> ExitCode {
     let tests: Vec<Trial> = vec![
         trial("bash", &["tmux", "bash"], || {
-            check("bash", &["--norc", "--noprofile"])
+            check("bash", &["--norc", "--noprofile"], &POSIX)
         }),
-        trial("zsh", &["tmux", "zsh"], || check("zsh", &["-f"])),
+        trial("zsh", &["tmux", "zsh"], || check("zsh", &["-f"], &POSIX)),
         trial("fish", &["tmux", "fish"], || {
-            check("fish", &["--no-config"])
+            check("fish", &["--no-config"], &FISH)
         }),
         trial(
             "remove_asks_on_a_terminal",
@@ -125,48 +125,59 @@ impl Session {
     }
 }
 
+/// What the lines typed into an outer shell look like in its syntax.
+struct Syntax {
+    /// Between writing a file and moving it into place.
+    then: &'static str,
+    /// Expressions for `printf '%s'`: VIRTUAL_ENV, `unset` when it is not set, the
+    /// first PATH entry, and PATH joined with `:`.
+    ve: &'static str,
+    unset_ve: &'static str,
+    first_path: &'static str,
+    joined_path: &'static str,
+}
+
+const POSIX: Syntax = Syntax {
+    then: "&&",
+    ve: "\"$VIRTUAL_ENV\"",
+    unset_ve: "\"${VIRTUAL_ENV-unset}\"",
+    first_path: "\"${PATH%%:*}\"",
+    joined_path: "\"$PATH\"",
+};
+
+const FISH: Syntax = Syntax {
+    then: ";",
+    ve: "\"$VIRTUAL_ENV\"",
+    unset_ve: "(set -q VIRTUAL_ENV; and echo set; or echo unset)",
+    first_path: "\"$PATH[1]\"",
+    joined_path: "(string join : $PATH)",
+};
+
 /// Type, in the shell's own syntax, "write EXPR to out/NAME", and wait for the file.
-fn record(session: &Session, shell: &str, name: &str, expr: &str) -> String {
+fn record(session: &Session, syntax: &Syntax, name: &str, expr: &str) -> String {
     let out = session.out(name);
     let tmp = session.out(&format!("{name}.tmp"));
-    let line = match shell {
-        "fish" => format!(
-            "printf '%s' {expr} > '{}'; mv '{}' '{}'",
-            tmp.display(),
-            tmp.display(),
-            out.display()
-        ),
-        _ => format!(
-            "printf '%s' {expr} > '{}' && mv '{}' '{}'",
-            tmp.display(),
-            tmp.display(),
-            out.display()
-        ),
-    };
-    session.type_line(&line);
+    session.type_line(&format!(
+        "printf '%s' {expr} > '{}' {} mv '{}' '{}'",
+        tmp.display(),
+        syntax.then,
+        tmp.display(),
+        out.display()
+    ));
     session.wait_for(name)
 }
 
-fn check(shell: &str, args: &[&str]) {
+fn check(shell: &str, args: &[&str], syntax: &Syntax) {
     let session = Session::start(shell, args);
-    let (ve, unset_ve, path) = match shell {
-        "fish" => (
-            "\"$VIRTUAL_ENV\"",
-            "(set -q VIRTUAL_ENV; and echo set; or echo unset)",
-            "\"$PATH[1]\"",
-        ),
-        _ => (
-            "\"$VIRTUAL_ENV\"",
-            "\"${VIRTUAL_ENV-unset}\"",
-            "\"${PATH%%:*}\"",
-        ),
-    };
     session.type_line("venvsh shell web");
     session.wait_for_screen("child");
     // The child has the environment: variables, PATH, and the prompt from the hook.
-    assert_eq!(record(&session, shell, "child_ve", ve), session.env_root());
     assert_eq!(
-        record(&session, shell, "child_path", path),
+        record(&session, syntax, "child_ve", syntax.ve),
+        session.env_root()
+    );
+    assert_eq!(
+        record(&session, syntax, "child_path", syntax.first_path),
         format!("{}/bin", session.env_root())
     );
     let screen = session.wait_for_screen("(web) child");
@@ -174,19 +185,18 @@ fn check(shell: &str, args: &[&str]) {
     // deactivate works in the child, as the hook promises.
     session.type_line("deactivate");
     assert_eq!(
-        record(&session, shell, "child_after_deactivate", unset_ve),
+        record(&session, syntax, "child_after_deactivate", syntax.unset_ve),
         "unset"
     );
     session.type_line("exit");
 
     // Back in the outer shell: nothing was ever active there.
-    assert_eq!(record(&session, shell, "outer_after", unset_ve), "unset");
-    let joined = match shell {
-        "fish" => "(string join : $PATH)",
-        _ => "\"$PATH\"",
-    };
     assert_eq!(
-        record(&session, shell, "outer_path_after", joined),
+        record(&session, syntax, "outer_after", syntax.unset_ve),
+        "unset"
+    );
+    assert_eq!(
+        record(&session, syntax, "outer_path_after", syntax.joined_path),
         session.path
     );
 }
