@@ -62,7 +62,7 @@ pub fn run_probe(probe: &Probe<'_>) {
         Shell::Fish => fish(probe),
         Shell::Tcsh => tcsh(probe),
         Shell::Nu => nu(probe),
-        Shell::Pwsh => pwsh(probe),
+        Shell::Pwsh => script_file(probe, &["-NoProfile", "-NonInteractive", "-File"]),
         Shell::Cmd => cmd(probe),
     }
 }
@@ -461,19 +461,20 @@ fn nu(probe: &Probe<'_>) {
     assert_probe(probe, original);
 }
 
-// ---- PowerShell ----------------------------------------------------------------------
+// ---- a shell that runs a script file: PowerShell ----------------------------------------
 
-fn pwsh(probe: &Probe<'_>) {
+/// Run the probe as `PROGRAM args… PROBE`; it must succeed without a word on stderr,
+/// record the prompt as the shell draws it (`prompt`, `after_ps1`), and pass
+/// [`assert_probe`]. A new shell whose probe can be run so needs no more than this.
+fn script_file(probe: &Probe<'_>, args: &[&str]) {
     let (case, context) = (probe.case, &probe.context);
     let owned = probe.vars();
+    let probe_file = probe_path(probe.row.shell);
+    let mut all = args.to_vec();
+    all.push(probe_file.to_str().unwrap());
     let output = run(
-        &located("pwsh"),
-        &[
-            "-NoProfile",
-            "-NonInteractive",
-            "-File",
-            probe_path(Shell::Pwsh).to_str().unwrap(),
-        ],
+        &located(probe.row.shell.program()),
+        &all,
         case.root(),
         &vars(&owned),
         None,
