@@ -1,11 +1,16 @@
 //! The binary's contract for bad input: `error: …` (and a hint) on stderr, a non-zero
-//! exit, and nothing on stdout for `eval` to run.
+//! exit, and nothing on stdout for `eval` to run. The messages of the common failures
+//! are pinned as insta snapshots (`tests/snapshots/`), paths normalised.
+
+mod common;
 
 use std::path::Path;
 use std::process::{Command, Output};
 
+use common::fake_env as fake_env_with;
+
 fn venvsh(args: &[&str], cwd: &Path, vars: &[(&str, &str)]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_venvsh"));
+    let mut command = Command::new(common::venvsh());
     command
         .args(args)
         .current_dir(cwd)
@@ -17,25 +22,16 @@ fn venvsh(args: &[&str], cwd: &Path, vars: &[(&str, &str)]) -> Output {
     command.output().unwrap()
 }
 
+#[track_caller]
 fn assert_refusal(output: &Output, needles: &[&str]) {
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(!output.status.success(), "should fail: {stderr}");
-    assert!(
-        output.stdout.is_empty(),
-        "printed code for eval: {:?}",
-        String::from_utf8_lossy(&output.stdout)
-    );
-    assert!(stderr.starts_with("error: "), "{stderr}");
+    let stderr = common::assert_refusal(output, "venvsh");
     for needle in needles {
         assert!(stderr.contains(needle), "{needle:?} missing from {stderr}");
     }
 }
 
 fn fake_env(parent: &Path, name: &str) -> std::path::PathBuf {
-    let root = parent.join(name);
-    std::fs::create_dir_all(root.join("bin")).unwrap();
-    std::fs::write(root.join("pyvenv.cfg"), "home = /usr/bin\n").unwrap();
-    root
+    fake_env_with(&parent.join(name), "home = /usr/bin\n")
 }
 
 #[test]
@@ -76,7 +72,7 @@ fn an_undetectable_shell_lists_the_choices() {
     // The parent here is the test binary, not a shell.
     let dir = tempfile::tempdir().unwrap();
     fake_env(dir.path(), "env");
-    let mut command = Command::new(env!("CARGO_BIN_EXE_venvsh"));
+    let mut command = Command::new(common::venvsh());
     let output = command
         .args(["activate", "./env"])
         .current_dir(dir.path())
@@ -239,4 +235,189 @@ fn auto_activation_is_on_unless_turned_off() {
     assert!(output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("config.toml:1:"));
     assert!(String::from_utf8_lossy(&output.stdout).contains("__venvsh_hook() {"));
+}
+
+// ---- the messages, as snapshots -------------------------------------------------------
+
+/// Exit status, stdout and stderr, with the scratch directory shown as `[TMP]`.
+fn message(output: &Output, scratch: &Path) -> String {
+    let mut text = format!(
+        "exit: {:?}\n--- stdout\n{}--- stderr\n{}",
+        output.status.code(),
+        common::text(&output.stdout),
+        common::text(&output.stderr)
+    );
+    for path in [scratch.to_owned(), scratch.canonicalize().unwrap()] {
+        text = text.replace(path.to_str().unwrap(), "[TMP]");
+    }
+    text
+}
+
+/// Snapshot `venvsh args…` run in a scratch directory that `setup` prepared.
+#[track_caller]
+fn assert_message(name: &str, args: &[&str], setup: impl FnOnce(&Path)) {
+    let dir = tempfile::tempdir().unwrap();
+    setup(dir.path());
+    let store = dir.path().join("store");
+    let output = venvsh(
+        args,
+        dir.path(),
+        &[
+            ("VENVSH_HOME", store.to_str().unwrap()),
+            ("XDG_CACHE_HOME", dir.path().join("cache").to_str().unwrap()),
+        ],
+    );
+    let mut settings = insta::Settings::clone_current();
+    settings.set_description(format!("venvsh {}", args.join(" ")));
+    settings.set_omit_expression(true);
+    settings.bind(|| insta::assert_snapshot!(name, message(&output, dir.path())));
+}
+
+#[test]
+fn message_no_venv_found() {
+    assert_message("no-venv-found", &["activate", "--shell", "bash"], |_| {});
+}
+
+#[test]
+fn message_missing_environment() {
+    assert_message(
+        "missing-environment",
+        &["activate", "./nope", "--shell", "bash"],
+        |_| {},
+    );
+}
+
+/// A bare name is a store name, whatever folder the current directory holds.
+#[test]
+fn message_store_name_shadowed_by_a_folder() {
+    assert_message(
+        "store-name-not-found",
+        &["activate", "web", "--shell", "bash"],
+        |dir| {
+            fake_env(dir, "web");
+        },
+    );
+}
+
+#[test]
+fn message_not_an_environment() {
+    assert_message(
+        "not-an-environment",
+        &["activate", "./plain", "--shell", "bash"],
+        |dir| std::fs::create_dir(dir.join("plain")).unwrap(),
+    );
+}
+
+#[test]
+fn message_unknown_shell() {
+    assert_message(
+        "unknown-shell",
+        &["activate", "./env", "--shell", "elvish"],
+        |dir| {
+            fake_env(dir, "env");
+        },
+    );
+}
+
+#[test]
+fn message_clink_has_only_a_hook() {
+    assert_message(
+        "clink-activate",
+        &["activate", "./env", "--shell", "clink"],
+        |dir| {
+            fake_env(dir, "env");
+        },
+    );
+}
+
+#[test]
+fn message_nothing_active_on_deactivate() {
+    assert_message("nothing-active", &["deactivate", "--shell", "bash"], |_| {});
+}
+
+/// A character each shell cannot carry in an environment's path (cmd.exe also refuses
+/// some in the prompt): one test per shell.
+macro_rules! unrepresentable {
+    ($($test:ident: $shell:literal, $dir:literal;)*) => {$(
+        #[test]
+        fn $test() {
+            assert_message(
+                concat!("unrepresentable-", $shell),
+                &["activate", concat!("./", $dir), "--shell", $shell],
+                |root| {
+                    fake_env(root, $dir);
+                },
+            );
+        }
+    )*};
+}
+
+unrepresentable! {
+    message_unrepresentable_in_bash: "bash", "col:on";
+    message_unrepresentable_in_zsh: "zsh", "col:on";
+    message_unrepresentable_in_sh: "sh", "col:on";
+    message_unrepresentable_in_fish: "fish", "col:on";
+    message_unrepresentable_in_tcsh: "tcsh", "new\nline";
+    message_unrepresentable_in_powershell: "powershell", "col:on";
+    message_unrepresentable_in_nu: "nu", "col:on";
+    message_unrepresentable_in_cmd: "cmd", "100%";
+}
+
+#[test]
+fn message_unrepresentable_in_a_cmd_prompt() {
+    assert_message(
+        "unrepresentable-cmd-prompt",
+        &[
+            "activate",
+            "./env",
+            "--shell",
+            "cmd",
+            "--prompt",
+            "x\" & calc & \"",
+        ],
+        |dir| {
+            fake_env(dir, "env");
+        },
+    );
+}
+
+#[test]
+fn message_create_into_a_directory_that_is_not_an_environment() {
+    assert_message("create-not-an-environment", &["create", "taken"], |dir| {
+        std::fs::create_dir(dir.join("taken")).unwrap();
+        std::fs::write(dir.join("taken/mine"), "keep").unwrap();
+    });
+}
+
+#[test]
+fn message_create_onto_a_file() {
+    assert_message("create-a-file", &["create", "afile"], |dir| {
+        std::fs::write(dir.join("afile"), "keep").unwrap();
+    });
+}
+
+#[test]
+fn message_create_clear_of_a_directory_that_is_not_an_environment() {
+    assert_message(
+        "create-clear-not-an-environment",
+        &["create", "--clear", "taken"],
+        |dir| {
+            std::fs::create_dir(dir.join("taken")).unwrap();
+            std::fs::write(dir.join("taken/mine"), "keep").unwrap();
+        },
+    );
+}
+
+#[test]
+fn message_create_with_a_bad_name() {
+    assert_message("create-bad-name", &["create", "--name", "a/b"], |_| {});
+}
+
+#[test]
+fn message_create_with_a_missing_python() {
+    assert_message(
+        "create-missing-python",
+        &["create", "-p", "/nonexistent/python3", "new"],
+        |_| {},
+    );
 }

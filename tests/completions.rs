@@ -7,18 +7,64 @@
 //!
 //! Without the variable, a stale file fails `committed_files_are_current`.
 //!
-//! A shell that is not installed is skipped with `SKIPPED: …` on stderr; with
+//! A test whose shell is not installed is reported as ignored, with the reason; with
 //! VENVSH_REQUIRE_SHELLS=1 (tests/run.sh) it fails instead. No PowerShell can be
-//! installed here, so its script is parsed with tree-sitter-powershell (and run when
-//! `pwsh` happens to be on PATH).
+//! installed here, so its script is parsed with tree-sitter-powershell, and loaded by
+//! `pwsh` where one is installed.
 
-#[path = "common/require.rs"]
-mod require;
-use require::require;
+mod common;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, ExitCode, Output, Stdio};
+
+use common::harness::{Trial, optional_trial, plain_trial, trial};
+
+fn main() -> ExitCode {
+    let tests: Vec<Trial> = vec![
+        plain_trial("committed_files_are_current", committed_files_are_current),
+        trial(
+            "bash_loads_the_script_and_completes_commands_and_store_names",
+            &["bash"],
+            bash_loads_the_script_and_completes_commands_and_store_names,
+        ),
+        trial(
+            "zsh_autoloads_the_function_through_compinit",
+            &["zsh"],
+            zsh_autoloads_the_function_through_compinit,
+        ),
+        trial(
+            "fish_completes_commands_and_store_names",
+            &["fish"],
+            fish_completes_commands_and_store_names,
+        ),
+        trial(
+            "nushell_sources_the_module",
+            &["nu"],
+            nushell_sources_the_module,
+        ),
+        trial(
+            "elvish_evaluates_the_script_and_its_completer_answers",
+            &["elvish"],
+            elvish_evaluates_the_script_and_its_completer_answers,
+        ),
+        plain_trial("powershell_script_parses", powershell_script_parses),
+        optional_trial(
+            "powershell_loads_the_script::pwsh",
+            "pwsh",
+            "powershell_script_parses checks the script with tree-sitter",
+            || powershell_loads_the_script("pwsh"),
+        ),
+        optional_trial(
+            "powershell_loads_the_script::powershell",
+            "powershell",
+            "powershell_script_parses checks the script with tree-sitter",
+            || powershell_loads_the_script("powershell"),
+        ),
+    ];
+    common::harness::run(tests, 4)
+}
 
 const FILES: &[(&str, &str)] = &[
     ("bash", "venvsh.bash"),
@@ -29,26 +75,16 @@ const FILES: &[(&str, &str)] = &[
     ("nu", "venvsh.nu"),
 ];
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use common::repo;
 
 fn completion_file(name: &str) -> PathBuf {
     repo().join("completions").join(name)
 }
 
-fn venvsh_dir() -> PathBuf {
-    Path::new(env!("CARGO_BIN_EXE_venvsh"))
-        .parent()
-        .unwrap()
-        .to_owned()
-}
+use common::venvsh_dir;
 
 fn venvsh(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_venvsh"))
-        .args(args)
-        .output()
-        .unwrap()
+    Command::new(common::venvsh()).args(args).output().unwrap()
 }
 
 fn stdout(output: &Output, what: &str) -> String {
@@ -103,7 +139,6 @@ impl Fixture {
     }
 }
 
-#[test]
 fn committed_files_are_current() {
     let regenerate = std::env::var("VENVSH_REGENERATE").is_ok_and(|v| v == "1");
     let mut stale = Vec::new();
@@ -166,11 +201,7 @@ fn read_dir(dir: &Path) -> BTreeMap<String, String> {
         .collect()
 }
 
-#[test]
 fn bash_loads_the_script_and_completes_commands_and_store_names() {
-    if !require("bash") {
-        return;
-    }
     let fixture = Fixture::new();
     let script = r#"
         source completions/venvsh.bash || exit 1
@@ -242,11 +273,7 @@ fn bash_loads_the_script_and_completes_commands_and_store_names() {
     );
 }
 
-#[test]
 fn zsh_autoloads_the_function_through_compinit() {
-    if !require("zsh") {
-        return;
-    }
     let fixture = Fixture::new();
     let zdotdir = fixture.dir.path().join("zdotdir");
     fs::create_dir_all(&zdotdir).unwrap();
@@ -279,11 +306,7 @@ fn zsh_autoloads_the_function_through_compinit() {
     assert_eq!(text, "alpha\nbeta\n");
 }
 
-#[test]
 fn fish_completes_commands_and_store_names() {
-    if !require("fish") {
-        return;
-    }
     let fixture = Fixture::new();
     let script = r#"
         source completions/venvsh.fish; or exit 1
@@ -329,11 +352,7 @@ fn fish_completes_commands_and_store_names() {
     assert_eq!(section("remove"), ["alpha", "beta"]);
 }
 
-#[test]
 fn nushell_sources_the_module() {
-    if !require("nu") {
-        return;
-    }
     let fixture = Fixture::new();
     let script = "source completions/venvsh.nu; scope commands | where name =~ '^venvsh' | get name | to json -r";
     let text = stdout(
@@ -360,11 +379,7 @@ fn nushell_sources_the_module() {
 
 /// `edit:` exists only in an interactive elvish, so the script is evaluated in a
 /// namespace whose `edit:` has the two names it uses; then its completer is called.
-#[test]
 fn elvish_evaluates_the_script_and_its_completer_answers() {
-    if !require("elvish") {
-        return;
-    }
     let fixture = Fixture::new();
     let script = r#"
 var completion = (ns [&arg-completer=[&]])
@@ -390,7 +405,6 @@ $completion[arg-completer][venvsh] venvsh activate '' | each {|c| echo $c }
     );
 }
 
-#[test]
 fn powershell_script_parses() {
     let code = fs::read_to_string(completion_file("_venvsh.ps1")).unwrap();
     let mut parser = tree_sitter::Parser::new();
@@ -419,25 +433,19 @@ fn powershell_script_parses() {
     }
     assert!(errors.is_empty(), "_venvsh.ps1 does not parse: {errors:?}");
     assert!(code.contains("Register-ArgumentCompleter"));
-    // A real PowerShell, when one is installed (none can be, here).
-    for pwsh in ["pwsh", "powershell"] {
-        let found = Command::new("sh")
-            .args(["-c", &format!("command -v {pwsh}")])
-            .stdout(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success());
-        if found {
-            let out = Command::new(pwsh)
-                .args([
-                    "-NoProfile",
-                    "-NonInteractive",
-                    "-Command",
-                    ". ./completions/_venvsh.ps1",
-                ])
-                .current_dir(repo())
-                .output()
-                .unwrap();
-            stdout(&out, pwsh);
-        }
-    }
+}
+
+/// A real PowerShell loads the script.
+fn powershell_loads_the_script(pwsh: &str) {
+    let out = Command::new(common::harness::located(pwsh))
+        .args([
+            "-NoProfile",
+            "-NonInteractive",
+            "-Command",
+            ". ./completions/_venvsh.ps1",
+        ])
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    stdout(&out, pwsh);
 }

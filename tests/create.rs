@@ -4,6 +4,8 @@
 //! Each test gets its own directory; the interpreter and wheel caches are shared
 //! under the target directory, so they also exercise concurrent cache use.
 
+mod common;
+
 use std::fs;
 use std::io::Write;
 use std::os::unix::fs::{MetadataExt, PermissionsExt, symlink};
@@ -18,7 +20,7 @@ fn cache_home() -> PathBuf {
 }
 
 fn venvsh(cwd: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_venvsh"));
+    let mut command = Command::new(common::venvsh());
     command
         .current_dir(cwd)
         .env("XDG_CACHE_HOME", cache_home())
@@ -30,9 +32,7 @@ fn run(command: &mut Command) -> Output {
     command.output().expect("could not run the command")
 }
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use common::text;
 
 #[track_caller]
 fn success(command: &mut Command) -> String {

@@ -4,9 +4,13 @@
 //!
 //! `create` tests use the machine's `python3` (present in CI) and fail without it.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+
+use common::fake_env;
 
 struct Home {
     dir: tempfile::TempDir,
@@ -41,7 +45,7 @@ impl Home {
 
     /// venvsh with a clean environment: nothing active, this HOME, this store.
     fn venvsh(&self, args: &[&str]) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_venvsh"));
+        let mut command = Command::new(common::venvsh());
         command
             .args(args)
             .current_dir(self.work())
@@ -77,16 +81,9 @@ impl Home {
 }
 
 /// The contract for failures: non-zero, `error: …` on stderr, nothing on stdout.
+#[track_caller]
 fn refused(out: &Output, what: &str) -> String {
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(!out.status.success(), "{what} should fail: {stderr}");
-    assert!(
-        out.stdout.is_empty(),
-        "{what} printed {:?}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    assert!(stderr.starts_with("error: "), "{what}: {stderr}");
-    stderr
+    common::assert_refusal(out, what)
 }
 
 /// The interpreter cache is shared by the tests: it is only a cache.
@@ -94,13 +91,6 @@ fn cache_home() -> PathBuf {
     let dir = std::env::temp_dir().join("venvsh-everyday-cache");
     fs::create_dir_all(&dir).unwrap();
     dir
-}
-
-/// A fake environment: enough for activation, listing and removal.
-fn fake_env(root: &Path, cfg: &str) -> PathBuf {
-    fs::create_dir_all(root.join("bin")).unwrap();
-    fs::write(root.join("pyvenv.cfg"), cfg).unwrap();
-    root.to_owned()
 }
 
 fn json(text: &str) -> serde_json::Value {
@@ -356,7 +346,7 @@ fn which_and_status_say_what_is_active_and_what_would_be_chosen() {
         "run",
         "other",
         "--",
-        env!("CARGO_BIN_EXE_venvsh"),
+        common::venvsh().to_str().unwrap(),
         "status",
         "--json",
     ]));
@@ -367,7 +357,7 @@ fn which_and_status_say_what_is_active_and_what_would_be_chosen() {
         "run",
         "other",
         "--",
-        env!("CARGO_BIN_EXE_venvsh"),
+        common::venvsh().to_str().unwrap(),
         "which",
         "--json",
     ]));

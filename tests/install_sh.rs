@@ -3,14 +3,112 @@
 //! is byte for byte what it was. The test binary is installed with --from-binary, so
 //! nothing is built in release.
 
-#[path = "common/require.rs"]
-mod require;
-use require::require;
+mod common;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, ExitCode, Output, Stdio};
+
+use common::harness::{Trial, plain_trial, trial};
+
+fn main() -> ExitCode {
+    let tests: Vec<Trial> = vec![
+        trial(
+            "bash_with_an_rc_file_lacking_its_final_newline",
+            &["bash", "setsid"],
+            bash_with_an_rc_file_lacking_its_final_newline,
+        ),
+        trial(
+            "zsh_without_an_rc_file",
+            &["zsh", "setsid"],
+            zsh_without_an_rc_file,
+        ),
+        trial(
+            "fish_with_a_config_file",
+            &["fish", "setsid"],
+            fish_with_a_config_file,
+        ),
+        trial(
+            "without_yes_or_a_terminal_the_rc_file_is_left_alone",
+            &["setsid"],
+            without_yes_or_a_terminal_the_rc_file_is_left_alone,
+        ),
+        plain_trial("bad_options_are_refused", bad_options_are_refused),
+        trial(
+            "install_sh_is_shellcheck_clean",
+            &["shellcheck"],
+            install_sh_is_shellcheck_clean,
+        ),
+        trial(
+            "uninstall_refuses_a_block_without_its_end_marker",
+            &["bash", "setsid"],
+            uninstall_refuses_a_block_without_its_end_marker,
+        ),
+        trial(
+            "uninstall_refuses_a_block_without_its_end_marker_zsh",
+            &["zsh", "setsid"],
+            uninstall_refuses_a_block_without_its_end_marker_zsh,
+        ),
+        trial(
+            "uninstall_refuses_a_block_without_its_end_marker_fish",
+            &["fish", "setsid"],
+            uninstall_refuses_a_block_without_its_end_marker_fish,
+        ),
+        trial(
+            "uninstall_refuses_an_end_marker_without_its_begin_marker",
+            &["bash", "setsid"],
+            uninstall_refuses_an_end_marker_without_its_begin_marker,
+        ),
+        trial(
+            "uninstall_refuses_a_duplicated_block",
+            &["bash", "setsid"],
+            uninstall_refuses_a_duplicated_block,
+        ),
+        trial(
+            "uninstall_refuses_nested_markers",
+            &["bash", "setsid"],
+            uninstall_refuses_nested_markers,
+        ),
+        trial(
+            "uninstall_refuses_a_marker_that_is_not_exactly_its_own",
+            &["bash", "setsid"],
+            uninstall_refuses_a_marker_that_is_not_exactly_its_own,
+        ),
+        trial(
+            "uninstall_refuses_a_block_with_a_users_line_inside",
+            &["bash", "setsid"],
+            uninstall_refuses_a_block_with_a_users_line_inside,
+        ),
+        trial(
+            "uninstall_refuses_a_block_whose_hook_line_was_edited",
+            &["bash", "setsid"],
+            uninstall_refuses_a_block_whose_hook_line_was_edited,
+        ),
+        trial(
+            "uninstall_keeps_the_users_lines_next_to_the_block",
+            &["setsid"],
+            uninstall_keeps_the_users_lines_next_to_the_block,
+        ),
+        trial(
+            "files_already_at_the_target_paths_are_kept_aside_and_put_back",
+            &["setsid"],
+            files_already_at_the_target_paths_are_kept_aside_and_put_back,
+        ),
+        trial(
+            "a_file_install_wrote_and_the_user_changed_is_neither_replaced_nor_removed",
+            &["setsid"],
+            a_file_install_wrote_and_the_user_changed_is_neither_replaced_nor_removed,
+        ),
+        trial(
+            "reinstalling_changes_nothing_and_uninstall_still_restores_home",
+            &["setsid"],
+            reinstalling_changes_nothing_and_uninstall_still_restores_home,
+        ),
+    ];
+    common::harness::run(tests, 4)
+}
 
 fn script() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("install.sh")
@@ -172,9 +270,6 @@ fn venvsh_bytes() -> Vec<u8> {
 
 /// Install, check, install again, uninstall, compare — for one shell's rc file.
 fn round_trip(shell: &str, rc: &str, rc_before: Option<&str>, function_check: &str) {
-    if !require(shell) || !require("setsid") {
-        return;
-    }
     let home = Home::new();
     let h = home.home();
     // Things of the user's that must survive: a file in ~/.local/share, an rc file.
@@ -247,7 +342,6 @@ fn round_trip(shell: &str, rc: &str, rc_before: Option<&str>, function_check: &s
     assert_same(&snapshot(&h, false), &before, "a second uninstall");
 }
 
-#[test]
 fn bash_with_an_rc_file_lacking_its_final_newline() {
     round_trip(
         "bash",
@@ -257,12 +351,10 @@ fn bash_with_an_rc_file_lacking_its_final_newline() {
     );
 }
 
-#[test]
 fn zsh_without_an_rc_file() {
     round_trip("zsh", ".zshrc", None, "whence -w venvsh");
 }
 
-#[test]
 fn fish_with_a_config_file() {
     round_trip(
         "fish",
@@ -272,11 +364,7 @@ fn fish_with_a_config_file() {
     );
 }
 
-#[test]
 fn without_yes_or_a_terminal_the_rc_file_is_left_alone() {
-    if !require("setsid") {
-        return;
-    }
     let home = Home::new();
     let h = home.home();
     fs::write(h.join(".bashrc"), "# mine\n").unwrap();
@@ -312,7 +400,6 @@ fn without_yes_or_a_terminal_the_rc_file_is_left_alone() {
     );
 }
 
-#[test]
 fn bad_options_are_refused() {
     let home = Home::new();
     let out = home.install_sh("bash", &["--frobnicate"]);
@@ -327,11 +414,7 @@ fn bad_options_are_refused() {
     );
 }
 
-#[test]
 fn install_sh_is_shellcheck_clean() {
-    if !require("shellcheck") {
-        return;
-    }
     let out = Command::new("shellcheck")
         .args(["-s", "sh"])
         .arg(script())
@@ -375,9 +458,6 @@ fn damaged_block(
     line: usize,
     install_refuses: bool,
 ) {
-    if !require(shell) || !require("setsid") {
-        return;
-    }
     let home = Home::new();
     let h = home.home();
     let rc_path = h.join(rc);
@@ -437,7 +517,6 @@ fn damaged_block(
 
 const BASHRC: &str = "alias ll='ls -l'\n";
 
-#[test]
 fn uninstall_refuses_a_block_without_its_end_marker() {
     // The old install.sh deleted everything from the begin marker on: here the user's
     // alias after the block. Lines: 1 alias, 2 begin, 3 hook, 4 end.
@@ -448,7 +527,6 @@ fn uninstall_refuses_a_block_without_its_end_marker() {
     damaged_block("bash", ".bashrc", BASHRC, edit, 2, true);
 }
 
-#[test]
 fn uninstall_refuses_a_block_without_its_end_marker_zsh() {
     let edit = |l: &mut Vec<String>| {
         let end = l.iter().position(|x| x == END).unwrap();
@@ -458,7 +536,6 @@ fn uninstall_refuses_a_block_without_its_end_marker_zsh() {
     damaged_block("zsh", ".zshrc", "bindkey -e\n", edit, 2, true);
 }
 
-#[test]
 fn uninstall_refuses_a_block_without_its_end_marker_fish() {
     let edit = |l: &mut Vec<String>| {
         let end = l.iter().position(|x| x == END).unwrap();
@@ -475,13 +552,11 @@ fn uninstall_refuses_a_block_without_its_end_marker_fish() {
     );
 }
 
-#[test]
 fn uninstall_refuses_an_end_marker_without_its_begin_marker() {
     // Lines after the edit: 1 alias, 2 hook, 3 end.
     damaged_block("bash", ".bashrc", BASHRC, |l| drop(l.remove(1)), 3, true);
 }
 
-#[test]
 fn uninstall_refuses_a_duplicated_block() {
     // The user copied the block to the end: its begin is line 5.
     let edit = |l: &mut Vec<String>| {
@@ -491,7 +566,6 @@ fn uninstall_refuses_a_duplicated_block() {
     damaged_block("bash", ".bashrc", BASHRC, edit, 5, true);
 }
 
-#[test]
 fn uninstall_refuses_nested_markers() {
     damaged_block(
         "bash",
@@ -503,20 +577,17 @@ fn uninstall_refuses_nested_markers() {
     );
 }
 
-#[test]
 fn uninstall_refuses_a_marker_that_is_not_exactly_its_own() {
     // An editor that saved the line with a carriage return.
     damaged_block("bash", ".bashrc", BASHRC, |l| l[3].push('\r'), 4, true);
 }
 
-#[test]
 fn uninstall_refuses_a_block_with_a_users_line_inside() {
     // Install leaves such a block alone; uninstall names the user's line.
     let edit = |l: &mut Vec<String>| l.insert(3, "export INSIDE=mine".into());
     damaged_block("bash", ".bashrc", BASHRC, edit, 4, false);
 }
 
-#[test]
 fn uninstall_refuses_a_block_whose_hook_line_was_edited() {
     damaged_block(
         "bash",
@@ -528,11 +599,7 @@ fn uninstall_refuses_a_block_whose_hook_line_was_edited() {
     );
 }
 
-#[test]
 fn uninstall_keeps_the_users_lines_next_to_the_block() {
-    if !require("setsid") {
-        return;
-    }
     let home = Home::new();
     let h = home.home();
     // No final newline: install adds one before the block. With the user's lines after
@@ -562,11 +629,7 @@ fn set_old_mtime(path: &Path) {
     assert!(status.success());
 }
 
-#[test]
 fn files_already_at_the_target_paths_are_kept_aside_and_put_back() {
-    if !require("setsid") {
-        return;
-    }
     let home = Home::new();
     let h = home.home();
     // The user's own completion file, private and old; a man page linked from dotfiles.
@@ -639,11 +702,7 @@ fn snapshot_without_times(s: &Snapshot) -> Snapshot {
         .collect()
 }
 
-#[test]
 fn a_file_install_wrote_and_the_user_changed_is_neither_replaced_nor_removed() {
-    if !require("setsid") {
-        return;
-    }
     let home = Home::new();
     let h = home.home();
     let before = snapshot(&h, false);
@@ -677,11 +736,7 @@ fn a_file_install_wrote_and_the_user_changed_is_neither_replaced_nor_removed() {
     assert_same(&snapshot(&h, false), &expected, "uninstall");
 }
 
-#[test]
 fn reinstalling_changes_nothing_and_uninstall_still_restores_home() {
-    if !require("setsid") {
-        return;
-    }
     let home = Home::new();
     let h = home.home();
     fs::write(h.join(".bashrc"), "alias ll='ls -l'\nexport EDITOR=vi").unwrap();

@@ -4,26 +4,45 @@
 //! the outer shell as it was after `exit`.
 //!
 //! tmux and the shells are required with VENVSH_REQUIRE_SHELLS=1 (tests/run.sh installs
-//! them); otherwise a missing one is skipped with `SKIPPED: …` on stderr.
+//! them); otherwise a test whose program is missing is reported as ignored, with why.
 
-#[path = "common/require.rs"]
-mod require;
-use require::require;
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::{Duration, Instant};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use common::harness::{Trial, located, trial};
+use common::tmux::Tmux;
+
+fn main() -> ExitCode {
+    let tests: Vec<Trial> = vec![
+        trial("bash", &["tmux", "bash"], || {
+            check("bash", &["--norc", "--noprofile"], &POSIX)
+        }),
+        trial("zsh", &["tmux", "zsh"], || check("zsh", &["-f"], &POSIX)),
+        trial("fish", &["tmux", "fish"], || {
+            check("fish", &["--no-config"], &FISH)
+        }),
+        trial(
+            "remove_asks_on_a_terminal",
+            &["tmux", "bash"],
+            remove_asks_on_a_terminal,
+        ),
+    ];
+    common::harness::run(tests, 4)
+}
 
 struct Session {
     dir: tempfile::TempDir,
-    socket: PathBuf,
+    tmux: Tmux,
     path: String,
 }
 
 impl Session {
     /// A HOME whose rc files load the hook, a store holding `web`, and tmux running
     /// `outer` (a shell started without rc files) in it.
-    fn start(outer: &[&str]) -> Self {
+    fn start(shell: &str, args: &[&str]) -> Self {
         let dir = tempfile::Builder::new()
             .prefix("venvsh-shell")
             .tempdir()
@@ -49,45 +68,41 @@ impl Session {
             "function fish_prompt; echo -n 'child> '; end\nvenvsh hook fish | source\n",
         )
         .unwrap();
-        let bin = Path::new(env!("CARGO_BIN_EXE_venvsh")).parent().unwrap();
-        let path = format!("{}:/usr/local/bin:/usr/bin:/bin", bin.display());
-        let socket = dir.path().join("tmux.sock");
-        let status = Command::new("tmux")
-            .args(["-S", socket.to_str().unwrap(), "-f", "/dev/null"])
-            .args(["new-session", "-d", "-x", "160", "-y", "40", "-s", "t"])
-            .args(outer)
-            .current_dir(dir.path())
-            .env_clear()
-            .env("HOME", &home)
-            .env("ZDOTDIR", &home)
-            .env("XDG_CONFIG_HOME", home.join(".config"))
-            .env("XDG_DATA_HOME", home.join(".local/share"))
-            .env("VENVSH_HOME", dir.path().join("store"))
-            .env("PATH", &path)
-            .env("TERM", "xterm-256color")
-            .env("LANG", "C.UTF-8")
-            .status()
-            .unwrap();
-        assert!(status.success(), "tmux did not start");
-        Session { dir, socket, path }
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .args(["-S", self.socket.to_str().unwrap()])
-            .args(args)
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
+        let path = common::test_path();
+        let env = [
+            ("HOME", home.display().to_string()),
+            ("ZDOTDIR", home.display().to_string()),
+            (
+                "XDG_CONFIG_HOME",
+                home.join(".config").display().to_string(),
+            ),
+            (
+                "XDG_DATA_HOME",
+                home.join(".local/share").display().to_string(),
+            ),
+            (
+                "VENVSH_HOME",
+                dir.path().join("store").display().to_string(),
+            ),
+            ("PATH", path.clone()),
+            ("TERM", "xterm-256color".to_owned()),
+            ("LANG", "C.UTF-8".to_owned()),
+        ];
+        let program = located(shell);
+        let mut argv = vec![program.as_str()];
+        argv.extend(args);
+        let tmux = Tmux::start(
+            &dir.path().join("tmux.sock"),
+            dir.path(),
+            &env,
+            &argv,
+            (160, 40),
+        );
+        Session { dir, tmux, path }
     }
 
     fn type_line(&self, line: &str) {
-        self.tmux(&["send-keys", "-t", "t", "-l", line]);
-        self.tmux(&["send-keys", "-t", "t", "Enter"]);
-    }
-
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-t", "t"])
+        self.tmux.type_line(line);
     }
 
     fn out(&self, name: &str) -> PathBuf {
@@ -95,30 +110,14 @@ impl Session {
     }
 
     /// Wait for the file a typed command writes (it is written whole: `> tmp && mv`).
+    #[track_caller]
     fn wait_for(&self, name: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while Instant::now() < deadline {
-            if let Ok(text) = fs::read_to_string(self.out(name)) {
-                return text;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("{name} was never written; the screen:\n{}", self.screen());
+        self.tmux.wait_for_file(&self.out(name), |_| true)
     }
 
+    #[track_caller]
     fn wait_for_screen(&self, needle: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let screen = self.screen();
-            if screen.contains(needle) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "{needle:?} never appeared; the screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        self.tmux.wait_for_screen(needle)
     }
 
     fn env_root(&self) -> String {
@@ -126,57 +125,59 @@ impl Session {
     }
 }
 
-impl Drop for Session {
-    fn drop(&mut self) {
-        self.tmux(&["kill-server"]);
-    }
+/// What the lines typed into an outer shell look like in its syntax.
+struct Syntax {
+    /// Between writing a file and moving it into place.
+    then: &'static str,
+    /// Expressions for `printf '%s'`: VIRTUAL_ENV, `unset` when it is not set, the
+    /// first PATH entry, and PATH joined with `:`.
+    ve: &'static str,
+    unset_ve: &'static str,
+    first_path: &'static str,
+    joined_path: &'static str,
 }
 
+const POSIX: Syntax = Syntax {
+    then: "&&",
+    ve: "\"$VIRTUAL_ENV\"",
+    unset_ve: "\"${VIRTUAL_ENV-unset}\"",
+    first_path: "\"${PATH%%:*}\"",
+    joined_path: "\"$PATH\"",
+};
+
+const FISH: Syntax = Syntax {
+    then: ";",
+    ve: "\"$VIRTUAL_ENV\"",
+    unset_ve: "(set -q VIRTUAL_ENV; and echo set; or echo unset)",
+    first_path: "\"$PATH[1]\"",
+    joined_path: "(string join : $PATH)",
+};
+
 /// Type, in the shell's own syntax, "write EXPR to out/NAME", and wait for the file.
-fn record(session: &Session, shell: &str, name: &str, expr: &str) -> String {
+fn record(session: &Session, syntax: &Syntax, name: &str, expr: &str) -> String {
     let out = session.out(name);
     let tmp = session.out(&format!("{name}.tmp"));
-    let line = match shell {
-        "fish" => format!(
-            "printf '%s' {expr} > '{}'; mv '{}' '{}'",
-            tmp.display(),
-            tmp.display(),
-            out.display()
-        ),
-        _ => format!(
-            "printf '%s' {expr} > '{}' && mv '{}' '{}'",
-            tmp.display(),
-            tmp.display(),
-            out.display()
-        ),
-    };
-    session.type_line(&line);
+    session.type_line(&format!(
+        "printf '%s' {expr} > '{}' {} mv '{}' '{}'",
+        tmp.display(),
+        syntax.then,
+        tmp.display(),
+        out.display()
+    ));
     session.wait_for(name)
 }
 
-fn check(shell: &str, outer: &[&str]) {
-    if !require("tmux") || !require(shell) {
-        return;
-    }
-    let session = Session::start(outer);
-    let (ve, unset_ve, path) = match shell {
-        "fish" => (
-            "\"$VIRTUAL_ENV\"",
-            "(set -q VIRTUAL_ENV; and echo set; or echo unset)",
-            "\"$PATH[1]\"",
-        ),
-        _ => (
-            "\"$VIRTUAL_ENV\"",
-            "\"${VIRTUAL_ENV-unset}\"",
-            "\"${PATH%%:*}\"",
-        ),
-    };
+fn check(shell: &str, args: &[&str], syntax: &Syntax) {
+    let session = Session::start(shell, args);
     session.type_line("venvsh shell web");
     session.wait_for_screen("child");
     // The child has the environment: variables, PATH, and the prompt from the hook.
-    assert_eq!(record(&session, shell, "child_ve", ve), session.env_root());
     assert_eq!(
-        record(&session, shell, "child_path", path),
+        record(&session, syntax, "child_ve", syntax.ve),
+        session.env_root()
+    );
+    assert_eq!(
+        record(&session, syntax, "child_path", syntax.first_path),
         format!("{}/bin", session.env_root())
     );
     let screen = session.wait_for_screen("(web) child");
@@ -184,45 +185,25 @@ fn check(shell: &str, outer: &[&str]) {
     // deactivate works in the child, as the hook promises.
     session.type_line("deactivate");
     assert_eq!(
-        record(&session, shell, "child_after_deactivate", unset_ve),
+        record(&session, syntax, "child_after_deactivate", syntax.unset_ve),
         "unset"
     );
     session.type_line("exit");
 
     // Back in the outer shell: nothing was ever active there.
-    assert_eq!(record(&session, shell, "outer_after", unset_ve), "unset");
-    let joined = match shell {
-        "fish" => "(string join : $PATH)",
-        _ => "\"$PATH\"",
-    };
     assert_eq!(
-        record(&session, shell, "outer_path_after", joined),
+        record(&session, syntax, "outer_after", syntax.unset_ve),
+        "unset"
+    );
+    assert_eq!(
+        record(&session, syntax, "outer_path_after", syntax.joined_path),
         session.path
     );
 }
 
-#[test]
-fn bash() {
-    check("bash", &["bash", "--norc", "--noprofile"]);
-}
-
-#[test]
-fn zsh() {
-    check("zsh", &["zsh", "-f"]);
-}
-
-#[test]
-fn fish() {
-    check("fish", &["fish", "--no-config"]);
-}
-
 /// `venvsh remove` on a terminal asks, and only `y` removes.
-#[test]
 fn remove_asks_on_a_terminal() {
-    if !require("tmux") || !require("bash") {
-        return;
-    }
-    let session = Session::start(&["bash", "--norc", "--noprofile"]);
+    let session = Session::start("bash", &["--norc", "--noprofile"]);
     let env = PathBuf::from(session.env_root());
 
     session.type_line("venvsh remove web");

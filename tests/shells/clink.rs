@@ -14,77 +14,13 @@ use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 
-use crate::support::*;
+use crate::common::harness::{Trial, trial};
+use crate::common::{
+    Case, CorpusCase, expected_prompt_text, hex, make_env, run, test_path, venvsh,
+};
 
-const MOCK: &str = r#"
-local function unhex(s) return (s:gsub("..", function(h) return string.char(tonumber(h, 16)) end)) end
-local function hex(s) return (s:gsub(".", function(c) return string.format("%02x", c:byte()) end)) end
-local function shq(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
-
-local env, cwd, popens = {}, nil, 0
-local begin, filters = {}, {}
-local real_popen = io.popen
-
-clink = {}
-function clink.onbeginedit(f) begin[#begin + 1] = f end
-function clink.promptfilter(priority)
-    local filter = { priority = priority }
-    filters[#filters + 1] = filter
-    return filter
-end
-os.getcwd = function() return cwd end
-os.getenv = function(name) return env[name] end
-os.setenv = function(name, value) env[name] = value; return true end
-os.isdir = function(path)
-    local f = io.open(path .. "/.", "r")
-    if f then f:close() return true end
-    return false
-end
-os.isfile = function(path)
-    if os.isdir(path) then return false end
-    local f = io.open(path, "r")
-    if f then f:close() return true end
-    return false
-end
-io.popen = function(line)
-    popens = popens + 1
-    -- cmd.exe /c: a line that starts with a quote loses its first and last quote.
-    assert(line:sub(1, 1) == '"' and line:sub(-1) == '"', "not wrapped for cmd /c: " .. line)
-    local inner = line:sub(2, -2)
-    local words = {}
-    for name, value in pairs(env) do words[#words + 1] = shq(name .. "=" .. value) end
-    table.sort(words)
-    return real_popen("cd " .. shq(cwd) .. " && exec env -i " .. table.concat(words, " ") .. " " .. inner)
-end
-
-local function reply(s) io.write(s, "\n"); io.flush() end
-for line in io.lines() do
-    local verb, a, b = line:match("^(%S+) ?(%x*) ?(%x*)$")
-    a, b = unhex(a or ""), unhex(b or "")
-    if verb == "set" then env[a] = b; reply("ok")
-    elseif verb == "unset" then env[a] = nil; reply("ok")
-    elseif verb == "cd" then cwd = a; reply("ok")
-    elseif verb == "load" then dofile(a); reply("ok " .. #begin .. " " .. #filters)
-    elseif verb == "get" then reply(env[a] and hex(env[a]) or "-")
-    elseif verb == "prompt" then
-        -- What Clink does before each input line: onbeginedit, then the prompt filters
-        -- by priority, starting from cmd's prompt text.
-        local before = popens
-        for _, f in ipairs(begin) do f() end
-        table.sort(filters, function(x, y) return x.priority < y.priority end)
-        local text = a
-        for _, f in ipairs(filters) do
-            local new = f:filter(text)
-            if new ~= nil then text = new end
-        end
-        reply((popens - before) .. " " .. hex(text))
-    else error("unknown command " .. line) end
-end
-"#;
-
-fn hex(s: &str) -> String {
-    s.bytes().map(|b| format!("{b:02x}")).collect()
-}
+/// The mock, run by `lua5.4`; the generated script is loaded into it.
+const MOCK: &str = include_str!("clink_mock.lua");
 
 fn unhex(s: &str) -> String {
     let bytes: Vec<u8> = (0..s.len())
@@ -218,11 +154,26 @@ fn bin(env: &Path) -> String {
     env.join("bin").to_str().unwrap().to_owned()
 }
 
-#[test]
-fn clink_auto_activation_with_a_mock_of_clink_in_real_lua() {
-    if !require("lua5.4") {
-        return;
+pub fn trials() -> Vec<Trial> {
+    let mut trials = vec![
+        trial(
+            "clink::auto_activation_with_a_mock_of_clink_in_real_lua",
+            &["lua5.4"],
+            auto_activation,
+        ),
+        trial("clink::no_auto_keeps_only_the_prompt", &["lua5.4"], no_auto),
+    ];
+    for case in CorpusCase::all() {
+        trials.push(trial(
+            format!("clink::corpus::{}", case.label()),
+            &["lua5.4"],
+            move || corpus_case(case),
+        ));
     }
+    trials
+}
+
+fn auto_activation() {
     let case = Case::new();
     let root = case.root().canonicalize().unwrap();
     let data = root.join("data");
@@ -336,11 +287,7 @@ fn clink_auto_activation_with_a_mock_of_clink_in_real_lua() {
     assert!(stderr.contains(cloned_env.to_str().unwrap()), "{stderr}");
 }
 
-#[test]
-fn clink_no_auto_keeps_only_the_prompt() {
-    if !require("lua5.4") {
-        return;
-    }
+fn no_auto() {
     let case = Case::new();
     let proj = case.root().canonicalize().unwrap().join("proj");
     let env = make_env(&proj, ".venv", Some("proj"));
@@ -352,59 +299,52 @@ fn clink_no_auto_keeps_only_the_prompt() {
     clink.finish();
 }
 
-/// Every corpus name as the project's directory (so in VIRTUAL_ENV, PATH and the
-/// directory the script compares), and as the environment's prompt: entered and left
-/// through the hook, with exact VIRTUAL_ENV, PATH[0], prompt, and PATH restored.
-#[test]
-fn clink_hostile_corpus() {
-    if !require("lua5.4") {
+/// A corpus name as the project's directory (so in VIRTUAL_ENV, PATH and the directory
+/// the script compares), or as the environment's prompt: entered and left through the
+/// hook, with exact VIRTUAL_ENV, PATH[0], prompt, and PATH restored.
+fn corpus_case(spec: CorpusCase) {
+    let (dir, prompt) = spec.dir_and_prompt("project");
+    let case = Case::new();
+    let root = case.root().canonicalize().unwrap();
+    let project = root.join(dir);
+    let env = make_env(&project, ".venv", prompt);
+    allow(&root.join("data"), &env);
+    let context = format!("clink: {}", spec.describe("project"));
+    let path = test_path();
+    let mut clink = start(&case, &[]);
+    clink.cd(&project);
+    let (ran, drawn) = clink.prompt();
+    assert_eq!(ran, 1, "{context}");
+    if dir.contains(':') {
+        // The host's PATH separator cannot be carried: refused, nothing changes.
+        assert_eq!(clink.get("VIRTUAL_ENV"), None, "{context}");
+        assert_eq!(clink.get("PATH").unwrap(), path, "{context}");
+        let stderr = clink.finish();
+        assert!(stderr.contains("':'"), "{context}: {stderr}");
         return;
     }
-    for name in CORPUS {
-        for (dir, prompt) in [(*name, None), ("project", Some(*name))] {
-            let case = Case::new();
-            let root = case.root().canonicalize().unwrap();
-            let project = root.join(dir);
-            let env = make_env(&project, ".venv", prompt);
-            allow(&root.join("data"), &env);
-            let context = format!("clink: dir {dir:?}, prompt {prompt:?}");
-            let path = test_path();
-            let mut clink = start(&case, &[]);
-            clink.cd(&project);
-            let (ran, drawn) = clink.prompt();
-            assert_eq!(ran, 1, "{context}");
-            if dir.contains(':') {
-                // The host's PATH separator cannot be carried: refused, nothing changes.
-                assert_eq!(clink.get("VIRTUAL_ENV"), None, "{context}");
-                assert_eq!(clink.get("PATH").unwrap(), path, "{context}");
-                let stderr = clink.finish();
-                assert!(stderr.contains("':'"), "{context}: {stderr}");
-                continue;
-            }
-            let text = expected_prompt_text(&env);
-            assert_eq!(
-                clink.get("VIRTUAL_ENV").as_deref(),
-                Some(env.to_str().unwrap()),
-                "{context}"
-            );
-            assert_eq!(
-                clink.get("PATH").as_deref(),
-                Some(format!("{}:{path}", bin(&env)).as_str()),
-                "{context}"
-            );
-            assert_eq!(drawn, format!("({text}) C:\\>"), "{context}");
-            clink.cd(&root);
-            assert_eq!(clink.prompt(), (1, "C:\\>".to_owned()), "{context}");
-            assert_eq!(clink.get("PATH").unwrap(), path, "{context}");
-            assert_eq!(clink.get("VIRTUAL_ENV"), None, "{context}");
-            assert_eq!(clink.get("VENVSH_STATE"), None, "{context}");
-            assert_eq!(
-                clink.get("PYTHONHOME").as_deref(),
-                Some("/original/home"),
-                "{context}"
-            );
-            clink.finish();
-            case.assert_nothing_ran(&context);
-        }
-    }
+    let text = expected_prompt_text(&env);
+    assert_eq!(
+        clink.get("VIRTUAL_ENV").as_deref(),
+        Some(env.to_str().unwrap()),
+        "{context}"
+    );
+    assert_eq!(
+        clink.get("PATH").as_deref(),
+        Some(format!("{}:{path}", bin(&env)).as_str()),
+        "{context}"
+    );
+    assert_eq!(drawn, format!("({text}) C:\\>"), "{context}");
+    clink.cd(&root);
+    assert_eq!(clink.prompt(), (1, "C:\\>".to_owned()), "{context}");
+    assert_eq!(clink.get("PATH").unwrap(), path, "{context}");
+    assert_eq!(clink.get("VIRTUAL_ENV"), None, "{context}");
+    assert_eq!(clink.get("VENVSH_STATE"), None, "{context}");
+    assert_eq!(
+        clink.get("PYTHONHOME").as_deref(),
+        Some("/original/home"),
+        "{context}"
+    );
+    clink.finish();
+    case.assert_nothing_ran(&context);
 }

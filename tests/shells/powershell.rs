@@ -1,16 +1,19 @@
-//! PowerShell. No PowerShell can be installed here, so every script venvsh generates is
-//! parsed with tree-sitter-powershell: it must parse cleanly, every string in it must be
-//! verbatim (`'…'`), and the values of `$Env:…` and of the PATH entry, decoded from the
-//! parse tree, must be exactly the transition's. Snapshots pin the scripts for one
-//! environment, and the real probe runs whenever `pwsh` is on PATH.
+//! PowerShell without a PowerShell (none can be installed here): every script venvsh
+//! generates, for every corpus case, is parsed with tree-sitter-powershell. It must parse
+//! cleanly, every string in it must be verbatim (`'…'`), and the values of `$Env:…` and
+//! of the PATH entry, decoded from the parse tree, must be exactly the transition's.
+//! `bin/Activate.ps1` must parse and be ASCII. The matrix's pwsh rows run the real probe
+//! wherever `pwsh` is installed; snapshots.rs pins the scripts for one environment.
 
 use std::collections::BTreeMap;
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use std::sync::OnceLock;
 
 use tree_sitter::{Node, Parser, Tree};
 
-use crate::support::*;
+use crate::common::harness::{Trial, plain_trial};
+use crate::common::{Case, CorpusCase, expected_prompt_text, make_env, venvsh_stdout};
+use crate::matrix::{Shell, assert_refused, bin_scripts};
 
 fn parse(code: &str) -> Tree {
     let mut parser = Parser::new();
@@ -279,16 +282,6 @@ fn effects(code: &str) -> Effects {
     found
 }
 
-fn venvsh_output(args: &[&str], cwd: &Path, vars: &[(&str, &str)]) -> String {
-    let output = run(venvsh().to_str().unwrap(), args, cwd, vars, None);
-    assert!(
-        output.status.success(),
-        "venvsh {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
-}
-
 fn json(text: &str) -> (BTreeMap<String, String>, Vec<String>) {
     let value: serde_json::Value = serde_json::from_str(text).unwrap();
     let set = value["set"]
@@ -320,90 +313,161 @@ struct Scripts {
 fn render(env: &Path, cwd: &Path) -> Scripts {
     let env = env.to_str().unwrap();
     let session = [("PYTHONHOME", "/original/home")];
-    let activate = venvsh_output(&["activate", env, "--shell", "powershell"], cwd, &session);
-    let on = json(&venvsh_output(&["activate", env, "--json"], cwd, &session));
+    let activate = venvsh_stdout(&["activate", env, "--shell", "powershell"], cwd, &session);
+    let on = json(&venvsh_stdout(&["activate", env, "--json"], cwd, &session));
     let active: Vec<(&str, &str)> = on.0.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let deactivate = venvsh_output(&["deactivate", "--shell", "powershell"], cwd, &active);
-    let off = json(&venvsh_output(&["deactivate", "--json"], cwd, &active));
+    let deactivate = venvsh_stdout(&["deactivate", "--shell", "powershell"], cwd, &active);
+    let off = json(&venvsh_stdout(&["deactivate", "--json"], cwd, &active));
     Scripts {
         activate,
         deactivate,
-        hook: venvsh_output(&["hook", "powershell"], cwd, &[]),
-        hook_resumed: venvsh_output(&["hook", "powershell"], cwd, &active),
+        hook: venvsh_stdout(&["hook", "powershell"], cwd, &[]),
+        hook_resumed: venvsh_stdout(&["hook", "powershell"], cwd, &active),
         on,
         off,
     }
 }
 
-#[test]
-fn powershell_output_parses_and_carries_values_verbatim() {
-    let mut skeletons: Option<[String; 4]> = None;
-    for_each_case("powershell", |case, env, _dir, context| {
-        let scripts = render(env, case.root());
-        let env_str = env.to_str().unwrap();
-        let bin = format!("{env_str}/bin");
-        for (name, code) in [
-            ("activate", &scripts.activate),
-            ("deactivate", &scripts.deactivate),
-            ("hook", &scripts.hook),
-            ("hook resumed", &scripts.hook_resumed),
-        ] {
-            // ASCII code cannot be garbled by a console code page, and holds none of the
-            // typographic quotes PowerShell reads as `'`.
-            assert!(code.is_ascii(), "{context}: {name} is not ASCII:\n{code}");
-        }
-
-        let on = effects(&scripts.activate);
-        assert_eq!(on.set, scripts.on.0, "{context}: activation's $Env: values");
-        assert_eq!(on.set["VIRTUAL_ENV"], env_str, "{context}: VIRTUAL_ENV");
-        assert_eq!(
-            on.set["VIRTUAL_ENV_PROMPT"],
-            expected_prompt_text(env),
-            "{context}: VIRTUAL_ENV_PROMPT"
-        );
-        assert_eq!(on.removed, scripts.on.1, "{context}: activation's removals");
-        assert_eq!(on.removed, ["PYTHONHOME"], "{context}");
-        assert_eq!(on.prepend.as_deref(), Some(bin.as_str()), "{context}: PATH");
-        assert_eq!(on.remove, None, "{context}: PATH");
-
-        let off = effects(&scripts.deactivate);
-        assert_eq!(off.set, scripts.off.0, "{context}: deactivation's values");
-        assert_eq!(
-            off.set,
-            BTreeMap::from([("PYTHONHOME".to_owned(), "/original/home".to_owned())]),
-            "{context}"
-        );
-        assert_eq!(
-            off.removed, scripts.off.1,
-            "{context}: deactivation's removals"
-        );
-        assert_eq!(off.remove.as_deref(), Some(bin.as_str()), "{context}: PATH");
-        assert_eq!(off.prepend, None, "{context}: PATH");
-
-        // Outside the decoded values, every script is the same for every name.
-        let hook = effects(&scripts.hook);
-        let resumed = effects(&scripts.hook_resumed);
-        assert!(hook.set.is_empty() && resumed.set.is_empty(), "{context}");
-        let these = [on.skeleton, off.skeleton, hook.skeleton, resumed.skeleton];
-        match &skeletons {
-            None => skeletons = Some(these),
-            Some(first) => {
-                for (i, kind) in ["activate", "deactivate", "hook", "hook resumed"]
-                    .iter()
-                    .enumerate()
-                {
-                    assert_eq!(
-                        these[i], first[i],
-                        "{context}: the {kind} script changed outside its values"
-                    );
-                }
-            }
-        }
-    });
-    assert!(skeletons.is_some(), "no case was rendered");
+pub fn trials() -> Vec<Trial> {
+    let mut trials = vec![plain_trial(
+        "powershell::the_parser_checks_reject_what_they_must",
+        the_parser_checks_reject_what_they_must,
+    )];
+    for case in CorpusCase::all() {
+        trials.push(plain_trial(
+            format!("powershell::parse::{}", case.label()),
+            move || output_parses_and_carries_values_verbatim(case),
+        ));
+        trials.push(plain_trial(
+            format!("powershell::parse::bin::{}", case.label()),
+            move || activate_ps1_parses(case),
+        ));
+    }
+    trials
 }
 
-#[test]
+/// The skeletons (scripts outside their values) of activate, deactivate, hook and hook
+/// resumed for the corpus's first case: every case's must be the same.
+fn reference_skeletons() -> &'static [String; 4] {
+    static SKELETONS: OnceLock<[String; 4]> = OnceLock::new();
+    SKELETONS.get_or_init(|| {
+        let case = Case::new();
+        let env = make_env(case.root(), crate::common::CORPUS[0], None);
+        let scripts = render(&env, case.root());
+        skeletons(&scripts).expect("the reference case renders cleanly")
+    })
+}
+
+fn skeletons(scripts: &Scripts) -> Option<[String; 4]> {
+    let hook = effects(&scripts.hook);
+    let resumed = effects(&scripts.hook_resumed);
+    if !(hook.set.is_empty() && resumed.set.is_empty()) {
+        return None;
+    }
+    Some([
+        effects(&scripts.activate).skeleton,
+        effects(&scripts.deactivate).skeleton,
+        hook.skeleton,
+        resumed.skeleton,
+    ])
+}
+
+fn output_parses_and_carries_values_verbatim(spec: CorpusCase) {
+    let case = Case::new();
+    let (dir, prompt) = spec.dir_and_prompt("env");
+    let env = make_env(case.root(), dir, prompt);
+    let context = format!("powershell: {}", spec.describe("env"));
+    if let Some(bad) = Shell::Pwsh.refusal(dir, prompt) {
+        assert_refused(&env, Shell::Pwsh, bad, case.root());
+        return;
+    }
+    let scripts = render(&env, case.root());
+    let env_str = env.to_str().unwrap();
+    let bin = format!("{env_str}/bin");
+    for (name, code) in [
+        ("activate", &scripts.activate),
+        ("deactivate", &scripts.deactivate),
+        ("hook", &scripts.hook),
+        ("hook resumed", &scripts.hook_resumed),
+    ] {
+        // ASCII code cannot be garbled by a console code page, and holds none of the
+        // typographic quotes PowerShell reads as `'`.
+        assert!(code.is_ascii(), "{context}: {name} is not ASCII:\n{code}");
+    }
+
+    let on = effects(&scripts.activate);
+    assert_eq!(on.set, scripts.on.0, "{context}: activation's $Env: values");
+    assert_eq!(on.set["VIRTUAL_ENV"], env_str, "{context}: VIRTUAL_ENV");
+    assert_eq!(
+        on.set["VIRTUAL_ENV_PROMPT"],
+        expected_prompt_text(&env),
+        "{context}: VIRTUAL_ENV_PROMPT"
+    );
+    assert_eq!(on.removed, scripts.on.1, "{context}: activation's removals");
+    assert_eq!(on.removed, ["PYTHONHOME"], "{context}");
+    assert_eq!(on.prepend.as_deref(), Some(bin.as_str()), "{context}: PATH");
+    assert_eq!(on.remove, None, "{context}: PATH");
+
+    let off = effects(&scripts.deactivate);
+    assert_eq!(off.set, scripts.off.0, "{context}: deactivation's values");
+    assert_eq!(
+        off.set,
+        BTreeMap::from([("PYTHONHOME".to_owned(), "/original/home".to_owned())]),
+        "{context}"
+    );
+    assert_eq!(
+        off.removed, scripts.off.1,
+        "{context}: deactivation's removals"
+    );
+    assert_eq!(off.remove.as_deref(), Some(bin.as_str()), "{context}: PATH");
+    assert_eq!(off.prepend, None, "{context}: PATH");
+
+    // Outside the decoded values, every script is the same for every name.
+    let these = skeletons(&scripts).unwrap_or_else(|| panic!("{context}: the hook sets values"));
+    let reference = reference_skeletons();
+    for (i, kind) in ["activate", "deactivate", "hook", "hook resumed"]
+        .iter()
+        .enumerate()
+    {
+        assert_eq!(
+            these[i], reference[i],
+            "{context}: the {kind} script changed outside its values"
+        );
+    }
+    case.assert_nothing_ran(&context);
+}
+
+/// No PowerShell here: Activate.ps1 must parse cleanly with tree-sitter-powershell and
+/// be ASCII, for every case the corpus accepts.
+fn activate_ps1_parses(spec: CorpusCase) {
+    let case = Case::new();
+    let (dir, prompt) = spec.dir_and_prompt("env");
+    let env = make_env(case.root(), dir, prompt);
+    let context = format!("powershell bin: {}", spec.describe("env"));
+    let scripts = bin_scripts(&env);
+    let omitted = scripts.omitted.iter().find(|(f, _)| f == "Activate.ps1");
+    if let Some(bad) = Shell::Pwsh.refusal(dir, prompt) {
+        let (_, character) =
+            omitted.unwrap_or_else(|| panic!("{context}: Activate.ps1 should be left out"));
+        assert_eq!(*character, bad, "{context}");
+        return;
+    }
+    assert!(omitted.is_none(), "{context}: {omitted:?}");
+    let code = &scripts
+        .written
+        .iter()
+        .find(|(f, _)| f == "Activate.ps1")
+        .expect("Activate.ps1 written")
+        .1;
+    assert!(code.is_ascii(), "{context}: not ASCII");
+    let tree = parse(code);
+    assert!(
+        !tree.root_node().has_error(),
+        "{context}: parse error in\n{code}\n{}",
+        tree.root_node().to_sexp()
+    );
+}
+
 fn the_parser_checks_reject_what_they_must() {
     for broken in ["$x = 'unterminated\n", "if ($x {\n  1\n}\n", "if (\n"] {
         let tree = parse(broken);
@@ -452,180 +516,5 @@ fn the_parser_checks_reject_what_they_must() {
         "@'\nx\n'@",
     ] {
         assert!(value(rejected).is_err(), "{rejected:?} was decoded");
-    }
-}
-
-// ---- snapshots ------------------------------------------------------------------------
-
-const SNAPSHOT_EXE: &str = "/usr/local/bin/venvsh";
-
-fn hex(text: &str) -> String {
-    text.bytes().map(|b| format!("{b:02x}")).collect()
-}
-
-/// A script with the scratch directory dropped (so the environment reads
-/// `/home/user/my env`, in VENVSH_STATE's hex too) and the venvsh path fixed.
-fn normalize(code: &str, scratch: &Path) -> String {
-    let scratch = scratch.to_str().unwrap();
-    let exe = venvsh();
-    let out = code
-        .replace(exe.to_str().unwrap(), SNAPSHOT_EXE)
-        .replace(scratch, "")
-        .replace(&hex(scratch), "");
-    assert!(
-        !out.contains(scratch) && !out.contains(&hex(scratch)),
-        "scratch path left in {out}"
-    );
-    out
-}
-
-fn snapshot_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/shells/snapshots/powershell")
-}
-
-#[test]
-fn powershell_snapshots() {
-    let case = Case::new();
-    let parent = case.root().join("home/user");
-    let env = make_env(&parent, "my env", None);
-    let scripts = render(&env, case.root());
-    let update = std::env::var("VENVSH_UPDATE_SNAPSHOTS").is_ok_and(|v| v == "1");
-    let mut stale = Vec::new();
-    for (file, code) in [
-        ("activate.ps1", &scripts.activate),
-        ("deactivate.ps1", &scripts.deactivate),
-        ("hook.ps1", &scripts.hook),
-    ] {
-        let rendered = normalize(code, case.root());
-        let path = snapshot_dir().join(file);
-        if update {
-            fs::create_dir_all(snapshot_dir()).unwrap();
-            fs::write(&path, &rendered).unwrap();
-            continue;
-        }
-        let expected = fs::read_to_string(&path).unwrap_or_else(|e| {
-            panic!(
-                "{}: {e} (VENVSH_UPDATE_SNAPSHOTS=1 writes it)",
-                path.display()
-            )
-        });
-        if rendered != expected {
-            stale.push(format!(
-                "{}\n--- expected\n{expected}\n--- rendered\n{rendered}",
-                path.display()
-            ));
-        }
-    }
-    assert!(
-        stale.is_empty(),
-        "PowerShell output changed; review it and rerun with VENVSH_UPDATE_SNAPSHOTS=1:\n{}",
-        stale.join("\n")
-    );
-}
-
-// ---- pwsh ---------------------------------------------------------------------------
-
-fn program_path(program: &str) -> Option<String> {
-    let output = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(format!("command -v {program}"))
-        .output()
-        .ok()?;
-    output.status.success().then(|| {
-        String::from_utf8(output.stdout)
-            .unwrap()
-            .trim_end()
-            .to_owned()
-    })
-}
-
-/// The probe, in PowerShell, under strict mode; `activate` is the documented usage.
-fn probe(activate: &str) -> String {
-    format!(
-        r#"Set-StrictMode -Version Latest
-function w([string]$Name, [string]$Value) {{
-    [IO.File]::WriteAllText((Join-Path $Env:VENVSH_TEST_OUT $Name), $Value)
-}}
-function v([string]$Name) {{
-    $item = Get-Item -LiteralPath "Env:$Name" -ErrorAction SilentlyContinue
-    if ($null -eq $item) {{ '{UNSET}' }} else {{ $item.Value }}
-}}
-function status([bool]$Ok) {{ if ($Ok) {{ [string]$LASTEXITCODE }} else {{ 'failed' }} }}
-function global:prompt {{ '> ' }}
-$Env:PYTHONHOME = '/original/home'
-w before_path $Env:PATH
-{activate}
-w act_status (status $?)
-w ve (v VIRTUAL_ENV)
-w vep (v VIRTUAL_ENV_PROMPT)
-w path (v PATH)
-w pythonhome (v PYTHONHOME)
-w prompt (prompt)
-deactivate
-w deact_status (status $?)
-w after_path (v PATH)
-w after_ps1 (prompt)
-w after_ve (v VIRTUAL_ENV)
-w after_vep (v VIRTUAL_ENV_PROMPT)
-w after_state (v VENVSH_STATE)
-w after_pythonhome (v PYTHONHOME)
-"#
-    )
-}
-
-#[test]
-fn powershell_runs_under_pwsh() {
-    // pwsh is the one shell tests/run.sh cannot install, so it is never required; the
-    // parser and snapshot tests above check its output everywhere.
-    let Some(pwsh) = program_path("pwsh") else {
-        eprintln!(
-            "SKIPPED: pwsh is not installed (PowerShell output is checked by the parser and snapshot tests)"
-        );
-        return;
-    };
-    for hook in [false, true] {
-        let activate = if hook {
-            "venvsh hook powershell | Out-String | Invoke-Expression\nvenvsh activate $Env:VENVSH_TEST_ENV"
-        } else {
-            "venvsh activate $Env:VENVSH_TEST_ENV --shell powershell | Out-String | Invoke-Expression"
-        };
-        for_each_case("powershell", |case, env, _dir, context| {
-            let context = format!(
-                "{context} ({})",
-                if hook { "hook" } else { "Invoke-Expression" }
-            );
-            let script = case.root().join("probe.ps1");
-            fs::write(&script, probe(activate)).unwrap();
-            let vars = [
-                ("VENVSH_TEST_OUT", case.out.to_str().unwrap()),
-                ("VENVSH_TEST_ENV", env.to_str().unwrap()),
-            ];
-            let output = run(
-                &pwsh,
-                &[
-                    "-NoProfile",
-                    "-NonInteractive",
-                    "-File",
-                    script.to_str().unwrap(),
-                ],
-                case.root(),
-                &vars,
-                None,
-            );
-            let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-            assert!(
-                output.status.success() && stderr.is_empty(),
-                "{context}: {:?}\n{stderr}\n{}",
-                output.status,
-                String::from_utf8_lossy(&output.stdout)
-            );
-            let text = expected_prompt_text(env);
-            assert_eq!(
-                case.get("prompt"),
-                format!("({text}) > "),
-                "{context}: rendered prompt"
-            );
-            assert_probe(case, &context, env, &text, "> ");
-        });
     }
 }
