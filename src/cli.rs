@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::shell::Shell;
 
@@ -10,25 +10,91 @@ use crate::shell::Shell;
 #[derive(Debug, Parser)]
 #[command(name = "venvsh", version, about, long_about = None)]
 pub struct Cli {
+    /// Leave out informational lines (created, removed, allowed); errors, warnings and
+    /// what was asked for still print.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// The command line, with the text the dialects supply: the rc-file lines in the help.
+pub fn command() -> clap::Command {
+    Cli::command()
+        .after_help(setup_help())
+        .mut_subcommand("hook", |hook| hook.after_help(hook_help()))
+}
+
+/// Parse this process's arguments, or exit with clap's message.
+pub fn parse() -> Cli {
+    let matches = command().get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+pub fn try_parse_from<I, T>(args: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    Cli::from_arg_matches(&command().try_get_matches_from(args)?)
+}
+
+/// The top-level help's pointer to the hook: the line for bash, and where the others are.
+fn setup_help() -> String {
+    let bash = Shell::Bash.dialect();
+    let line = bash.rc_line("venvsh").unwrap_or_default();
+    let file = bash.rc_file().map(|f| f.shown()).unwrap_or_default();
+    format!(
+        "Set up once: load the hook from your shell's rc file, e.g. in {file}:\n  \
+         {line}\n\
+         Then `venvsh activate` and `deactivate` change the shell you are in, and entering a \
+         project activates its environment. `venvsh hook --help` has the line for every shell."
+    )
+}
+
+/// Every shell's rc file and line, from its dialect.
+fn hook_help() -> String {
+    let mut rows = Vec::new();
+    for shell in <Shell as clap::ValueEnum>::value_variants() {
+        let dialect = shell.dialect();
+        let Ok(line) = dialect.rc_line("venvsh") else {
+            continue;
+        };
+        let file = dialect
+            .rc_file()
+            .map_or_else(|| "run once".to_owned(), |f| f.shown());
+        rows.push((shell.name(), file, line));
+    }
+    let mut text =
+        String::from("Add the line for your shell to its rc file, then open a new shell:");
+    for (name, file, line) in rows {
+        text.push_str(&format!("\n  {name} ({file}):\n      {line}"));
+    }
+    text
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print code that activates an environment in the current shell.
+    /// Activate an environment in this shell (with the hook; else print code for it).
+    ///
+    /// With the hook loaded, `venvsh activate` changes the shell you are in. Without it,
+    /// it prints code for the shell to run, as `eval` does.
     ///
     /// Examples:
-    ///   eval "$(venvsh activate .venv --shell bash)"
-    ///   venvsh activate .venv --shell fish | source
+    ///   venvsh activate                    # the nearest .venv, with the hook
+    ///   venvsh activate web                # the store's `web` (also: -n web, workon web)
+    ///   eval "$(venvsh activate .venv)"    # without the hook, in bash or zsh
+    ///   venvsh activate .venv | source     # without the hook, in fish
     ///   venvsh activate --json
-    #[command(verbatim_doc_comment)]
+    #[command(verbatim_doc_comment, visible_alias = "workon")]
     Activate(ActivateArgs),
 
-    /// Print code that undoes the activation in the current shell.
+    /// Deactivate the active environment (with the hook; else print code for it).
     ///
     /// Examples:
-    ///   eval "$(venvsh deactivate --shell bash)"
+    ///   venvsh deactivate                  # with the hook; `deactivate` works too
+    ///   eval "$(venvsh deactivate)"        # without the hook, in bash or zsh
     ///   venvsh deactivate --json
     #[command(verbatim_doc_comment)]
     Deactivate(DeactivateArgs),
@@ -38,7 +104,8 @@ pub enum Command {
     /// Examples:
     ///   eval "$(venvsh hook bash)"          # ~/.bashrc
     ///   venvsh hook fish | source           # ~/.config/fish/config.fish
-    #[command(verbatim_doc_comment)]
+    ///   eval "$(venvsh hook zsh --no-auto)" # ~/.zshrc, without auto-activation
+    #[command(verbatim_doc_comment, visible_alias = "init")]
     Hook(HookArgs),
 
     /// Create a virtual environment, as `python -m venv` does.
@@ -46,7 +113,7 @@ pub enum Command {
     /// Examples:
     ///   venvsh create                      # .venv here, with python3 from PATH
     ///   venvsh create -p 3.12 .venv
-    ///   venvsh create --name web -p 3.11   # in the store; then: venvsh activate web
+    ///   venvsh create -n web -p 3.11       # in the store; then: venvsh activate web
     #[command(verbatim_doc_comment)]
     Create(CreateArgs),
 
@@ -54,13 +121,31 @@ pub enum Command {
     ///
     /// Environments venvsh created are allowed already. The record is tied to the
     /// environment's path and identity, so a moved or replaced one must be allowed again.
+    ///
+    /// Examples:
+    ///   venvsh allow                       # this project's .venv
+    ///   venvsh allow ~/src/app             # the project there
+    ///   venvsh allow --list
+    #[command(verbatim_doc_comment)]
     Allow(TrustArgs),
 
     /// Never auto-activate an environment, and stop saying so.
+    ///
+    /// Examples:
+    ///   venvsh deny                        # this project's .venv
+    ///   venvsh deny --list
+    #[command(verbatim_doc_comment)]
     Deny(TrustArgs),
 
     /// Check the shell integration: is the hook loaded and still in place, what is
     /// active and why, and is this project's environment trusted.
+    ///
+    /// Exits 1 when something needs fixing.
+    ///
+    /// Examples:
+    ///   venvsh doctor
+    ///   venvsh doctor --shell zsh
+    #[command(verbatim_doc_comment)]
     Doctor(DoctorArgs),
 
     /// Used by the hook: print code that auto-activates or deactivates for this directory.
@@ -73,10 +158,12 @@ pub enum Command {
     /// <data dir>/venvsh/envs. Each line shows the name, the Python version from
     /// pyvenv.cfg, the path, and whether the base interpreter still exists.
     ///
+    /// The active environment is marked with `*`.
+    ///
     /// Examples:
     ///   venvsh list
     ///   venvsh list --json | jq -r '.environments[].name'
-    #[command(verbatim_doc_comment)]
+    #[command(verbatim_doc_comment, visible_alias = "ls")]
     List(ListArgs),
 
     /// Remove an environment from the store.
@@ -86,18 +173,19 @@ pub enum Command {
     ///
     /// Examples:
     ///   venvsh remove web
-    ///   venvsh remove web --yes
-    #[command(verbatim_doc_comment)]
+    ///   venvsh remove -n web --yes
+    #[command(verbatim_doc_comment, visible_alias = "rm")]
     Remove(RemoveArgs),
 
     /// Run one command with an environment active, without a shell.
     ///
-    /// The command sees VIRTUAL_ENV, PATH and VENVSH_STATE as `venvsh activate` would
-    /// set them. Its exit status is venvsh's (venvsh replaces itself with it).
+    /// The command sees VIRTUAL_ENV and PATH as `venvsh activate` would set them. Its
+    /// exit status is venvsh's (venvsh replaces itself with it).
     ///
     /// Examples:
     ///   venvsh run -- python -m pytest
     ///   venvsh run web -- pip install requests
+    ///   venvsh run -n web -- python -V
     ///   venvsh run ~/envs/tools/ -- black .
     #[command(verbatim_doc_comment)]
     Run(RunArgs),
@@ -111,6 +199,7 @@ pub enum Command {
     /// Examples:
     ///   venvsh shell
     ///   venvsh shell web
+    ///   venvsh shell -n web
     #[command(verbatim_doc_comment)]
     Shell(ShellArgs),
 
@@ -122,6 +211,7 @@ pub enum Command {
     /// Examples:
     ///   venvsh which
     ///   venvsh which web --json
+    ///   venvsh which -n web
     #[command(verbatim_doc_comment)]
     Which(WhichArgs),
 
@@ -188,6 +278,15 @@ pub struct ActivateArgs {
     /// nearest `.venv` walking up from the current directory.
     pub env: Option<PathBuf>,
 
+    /// An environment in the store, by name (as conda's `-n`).
+    #[arg(
+        short = 'n',
+        long = "name",
+        value_name = "NAME",
+        conflicts_with = "env"
+    )]
+    pub name: Option<String>,
+
     /// The shell to write code for. Default: detected from the parent process.
     #[arg(long, value_enum)]
     pub shell: Option<Shell>,
@@ -222,6 +321,15 @@ pub struct HookArgs {
     /// `deactivate` working in place.
     #[arg(long)]
     pub no_auto: bool,
+
+    /// Print the line that loads the hook (for install.sh), naming this venvsh by its
+    /// path, instead of the hook.
+    #[arg(long, hide = true, conflicts_with = "rc_file")]
+    pub rc_line: bool,
+
+    /// Print the path of the shell's rc file (for install.sh) instead of the hook.
+    #[arg(long, hide = true)]
+    pub rc_file: bool,
 }
 
 #[derive(Debug, Args)]
@@ -310,8 +418,12 @@ pub struct CreateArgs {
 
     /// Create the environment in the store under this name (see `venvsh list`),
     /// instead of in a directory here.
-    #[arg(long, value_name = "NAME", conflicts_with = "env_dirs")]
+    #[arg(short = 'n', long, value_name = "NAME", conflicts_with = "env_dirs")]
     pub name: Option<String>,
+
+    /// Set by `venvsh __wrapped`: the hook is loaded, so `venvsh activate` works as typed.
+    #[arg(skip)]
+    pub hooked: bool,
 }
 
 #[derive(Debug, Args)]
@@ -324,7 +436,18 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 pub struct RemoveArgs {
     /// The name of the environment in the store.
-    pub name: String,
+    #[arg(required_unless_present = "name_option")]
+    pub name: Option<String>,
+
+    /// The same name, as conda's `-n` gives it.
+    #[arg(
+        short = 'n',
+        long = "name",
+        value_name = "NAME",
+        id = "name_option",
+        conflicts_with = "name"
+    )]
+    pub name_option: Option<String>,
 
     /// Remove without asking.
     #[arg(short, long)]
@@ -337,6 +460,15 @@ pub struct RunArgs {
     /// nearest `.venv` walking up from the current directory.
     pub env: Option<PathBuf>,
 
+    /// An environment in the store, by name (as conda's `-n`).
+    #[arg(
+        short = 'n',
+        long = "name",
+        value_name = "NAME",
+        conflicts_with = "env"
+    )]
+    pub name: Option<String>,
+
     /// The command to run and its arguments, after `--`.
     #[arg(last = true, required = true, value_name = "COMMAND")]
     pub command: Vec<std::ffi::OsString>,
@@ -347,6 +479,15 @@ pub struct ShellArgs {
     /// The environment: a directory holding `pyvenv.cfg`, or a store name. Default: the
     /// nearest `.venv` walking up from the current directory.
     pub env: Option<PathBuf>,
+
+    /// An environment in the store, by name (as conda's `-n`).
+    #[arg(
+        short = 'n',
+        long = "name",
+        value_name = "NAME",
+        conflicts_with = "env"
+    )]
+    pub name: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -354,6 +495,15 @@ pub struct WhichArgs {
     /// The environment to describe: a path or a store name. Default: the active one,
     /// else the nearest `.venv` walking up from the current directory.
     pub env: Option<PathBuf>,
+
+    /// An environment in the store, by name (as conda's `-n`).
+    #[arg(
+        short = 'n',
+        long = "name",
+        value_name = "NAME",
+        conflicts_with = "env"
+    )]
+    pub name: Option<String>,
 
     /// Print the answer as JSON.
     #[arg(long)]

@@ -3,8 +3,8 @@
 use std::process::ExitCode;
 
 use super::context::{self, var};
-use super::output::print;
-use super::shell_or_detect;
+use super::output::{print, stdout_is_terminal};
+use super::{requested, setup, shell_or_detect};
 use crate::cli::{ActivateArgs, DeactivateArgs};
 use crate::decide::state::Origin;
 use crate::decide::transition::{self, Request, Transition};
@@ -17,6 +17,7 @@ pub fn activate(args: &ActivateArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         return print_json(&transition);
     }
+    refuse_a_terminal("activate", args.shell)?;
     print(&code(&transition, shell_or_detect(args.shell)?, true)?)
 }
 
@@ -27,7 +28,25 @@ pub fn deactivate(args: &DeactivateArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         return print_json(&transition);
     }
+    refuse_a_terminal("deactivate", args.shell)?;
     print(&code(&transition, shell_or_detect(args.shell)?, false)?)
+}
+
+/// Code printed to a terminal runs nowhere: say how to load the hook instead. The hook's
+/// `venvsh` function runs these through `__wrapped`, never here.
+fn refuse_a_terminal(verb: &str, shell: Option<Shell>) -> anyhow::Result<()> {
+    if !stdout_is_terminal() {
+        return Ok(());
+    }
+    let typed = context::typed_args();
+    // The verb as typed: `workon` is `activate`.
+    let verb = typed
+        .iter()
+        .flatten()
+        .find(|arg| matches!(arg.as_str(), "activate" | "workon" | "deactivate"))
+        .map_or(verb, String::as_str);
+    let shell = shell.or_else(|| super::detect::detect().ok());
+    Err(setup::not_run(verb, shell, typed.as_deref()).into())
 }
 
 /// The code `venvsh activate` prints for `shell` (which the hook applies).
@@ -48,7 +67,8 @@ fn activation(args: &ActivateArgs) -> anyhow::Result<Request> {
     args.shell.map(explicit).transpose()?;
     let cwd = context::cwd()?;
     let store = context::store().ok();
-    let env = Environment::resolve(args.env.as_deref(), &cwd, store.as_ref())?;
+    let env = requested(args.env.as_deref(), args.name.as_deref())?;
+    let env = Environment::resolve(env.as_deref(), &cwd, store.as_ref())?;
     Ok(Request::Activate {
         env,
         prompt: args.prompt.clone(),

@@ -7,10 +7,9 @@
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::CommandFactory;
 
 use super::output::{print, print_human};
-use crate::cli::{Cli, CompletionShell, CompletionsArgs, ManArgs};
+use crate::cli::{self, CompletionShell, CompletionsArgs, ManArgs};
 use crate::shell;
 
 const BIN: &str = "venvsh";
@@ -22,7 +21,7 @@ pub fn completions(args: &CompletionsArgs) -> anyhow::Result<ExitCode> {
 /// The completion script for `shell`: clap_complete's, plus environment names from the
 /// store where the shell allows a command to supply them.
 pub fn render(shell: CompletionShell) -> anyhow::Result<String> {
-    let cli = Cli::command();
+    let cli = cli::command();
     Ok(match shell {
         CompletionShell::Shell(shell) => shell::completion_code(shell, &cli)
             .with_context(|| format!("venvsh has no completions for {shell}"))??,
@@ -49,7 +48,7 @@ pub fn man(args: &ManArgs) -> anyhow::Result<ExitCode> {
 
 /// `venvsh.1`, then `venvsh-COMMAND.1` for every command shown in `--help`.
 pub fn man_pages() -> anyhow::Result<Vec<(String, String)>> {
-    let mut cmd = Cli::command();
+    let mut cmd = cli::command();
     cmd.build();
     let mut pages = vec![(format!("{BIN}.1"), render_man(cmd.clone())?)];
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {

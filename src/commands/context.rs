@@ -64,6 +64,69 @@ pub fn exe() -> anyhow::Result<String> {
         .with_context(|| format!("the venvsh path {} is not valid UTF-8", exe.display()))
 }
 
+/// How a person runs this venvsh: `venvsh` when that name on PATH is this binary, else
+/// its path. Hints and `doctor` show commands with it.
+pub fn program() -> anyhow::Result<String> {
+    let exe = exe()?;
+    let name = if cfg!(windows) {
+        "venvsh.exe"
+    } else {
+        "venvsh"
+    };
+    let path = std::env::var_os(crate::vars::PATH).unwrap_or_default();
+    let first = std::env::split_paths(&path)
+        .map(|dir| dir.join(name))
+        .find(|candidate| candidate.is_file());
+    let same = first
+        .is_some_and(|found| std::fs::canonicalize(found).ok() == std::fs::canonicalize(&exe).ok());
+    Ok(if same { "venvsh".to_owned() } else { exe })
+}
+
+/// Where `rc` is for this user: the file its variable names, else its path under the
+/// home or config directory.
+pub fn rc_path(rc: &crate::shell::RcFile) -> Option<PathBuf> {
+    use crate::shell::RcBase;
+    if let Some(named) = rc
+        .named_by
+        .and_then(std::env::var_os)
+        .filter(|v| !v.is_empty())
+    {
+        return Some(PathBuf::from(named));
+    }
+    let home = dirs::home_dir();
+    let base = match rc.base {
+        RcBase::Home => home?,
+        RcBase::Zdotdir => std::env::var_os("ZDOTDIR")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .or(home)?,
+        RcBase::Config => std::env::var_os("XDG_CONFIG_HOME")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .or_else(|| home.map(|h| h.join(".config")))?,
+    };
+    Some(base.join(rc.path))
+}
+
+/// `path` for a person: under the home directory written with `~/`.
+pub fn shown_path(path: &std::path::Path) -> String {
+    if let Some(home) = dirs::home_dir()
+        && let Ok(rest) = path.strip_prefix(&home)
+        && !rest.as_os_str().is_empty()
+    {
+        return format!("~/{}", rest.display());
+    }
+    path.display().to_string()
+}
+
+/// The command line as typed after the program name, when it is text.
+pub fn typed_args() -> Option<Vec<String>> {
+    std::env::args_os()
+        .skip(1)
+        .map(|arg| arg.into_string().ok())
+        .collect()
+}
+
 /// The store of named environments the variables choose.
 pub fn store() -> anyhow::Result<Store> {
     Ok(Store::choose(

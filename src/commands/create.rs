@@ -4,11 +4,14 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
+use std::path::Path;
+
 use super::context;
-use super::output::{say, warn};
+use super::output::{self, say, warn};
+use super::{detect, setup};
 use crate::cli::CreateArgs;
-use crate::project::environment::Environment;
-use crate::shell::quote::ForHumans;
+use crate::project::environment::{self, Environment};
+use crate::shell::quote::{self, ForHumans};
 use crate::venv::{EnvBuilder, Options, Outcome, Request};
 
 pub fn run(args: &CreateArgs) -> anyhow::Result<ExitCode> {
@@ -55,7 +58,7 @@ pub fn run(args: &CreateArgs) -> anyhow::Result<ExitCode> {
                 "the hook will not auto-activate it until `venvsh allow`: {e}"
             ));
         }
-        if config.quiet {
+        if config.quiet || output::is_quiet() {
             continue;
         }
         let verb = match created.outcome {
@@ -66,12 +69,38 @@ pub fn run(args: &CreateArgs) -> anyhow::Result<ExitCode> {
         let shown = env_dir.to_string_lossy();
         let python = interpreter.facts.base_executable.to_string_lossy();
         say(format!(
-            "{verb} {} with {} ({}); activate with: venvsh activate {}",
+            "{verb} {} with {} ({}); activate with: {}",
             ForHumans(&shown),
             interpreter.describe(),
             ForHumans(&python),
-            ForHumans(activate_as.unwrap_or(&shown)),
+            activate_with(&shown, activate_as, args.hooked),
         ));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The command that activates what was created: `venvsh activate ENV` through the hook,
+/// else the line that runs its code in the shell found (issue 11, item 7). A directory
+/// whose name would read as a store name is written as a path (`./web`).
+fn activate_with(dir: &str, store_name: Option<&str>, hooked: bool) -> String {
+    let env = match store_name {
+        Some(name) => name.to_owned(),
+        None if environment::store_name(Path::new(dir)).is_some() => format!("./{dir}"),
+        None => dir.to_owned(),
+    };
+    // Through the hook, `venvsh` is the hook's function, whatever the binary's path.
+    let plain = format!(
+        "venvsh activate {}",
+        quote::posix_word(&env).unwrap_or_else(|_| ForHumans(&env).to_string())
+    );
+    if hooked {
+        return plain;
+    }
+    let once = detect::detect()
+        .ok()
+        .and_then(|shell| setup::eval_line(shell, &["activate", &env]).ok().flatten());
+    match once {
+        Some(line) => line,
+        None => format!("{plain} (once the hook is loaded: see `venvsh hook --help`)"),
+    }
 }

@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use super::context::{self, var};
 use super::output::print_human;
-use super::shell_or_detect;
 use super::words;
+use super::{setup, shell_or_detect};
 use crate::cli::DoctorArgs;
 use crate::decide::auto::{self, Why};
 use crate::decide::state::Origin;
@@ -27,8 +27,8 @@ pub fn run(args: &DoctorArgs) -> anyhow::Result<ExitCode> {
             healthy = false;
             writeln!(
                 out,
-                "hook: not loaded in this shell; add this to your rc file: {}",
-                shell.dialect().rc_advice()
+                "hook: not loaded in this shell; {}",
+                setup::hook_line(shell)?.advice()
             )?;
         }
         Some("ok") => writeln!(out, "hook: loaded and in place")?,

@@ -2,6 +2,8 @@
 
 use std::process::ExitCode;
 
+use anyhow::Context;
+
 use super::context::{self, var};
 use super::output::{print, report, say};
 use super::shell_or_detect;
@@ -14,6 +16,9 @@ use crate::project::environment::Environment;
 use crate::shell::{self, Hook, Shell, ShellEnv};
 
 pub fn run(args: &HookArgs) -> anyhow::Result<ExitCode> {
+    if args.rc_line || args.rc_file {
+        return rc(args);
+    }
     // A shell started inside an activated one inherits the variables but not the
     // prompt; the hook puts the prompt back.
     let resume = transition::resume(&var);
@@ -33,6 +38,26 @@ pub fn run(args: &HookArgs) -> anyhow::Result<ExitCode> {
         auto: !args.no_auto && auto_in_config,
     };
     print(&shell::hook_code(args.shell, &hook)?)
+}
+
+/// `--rc-line` and `--rc-file`, for install.sh: the line names this binary by its path,
+/// since an rc file may run before PATH has venvsh's directory (Debian's ~/.profile
+/// reads ~/.bashrc before it adds ~/.local/bin).
+fn rc(args: &HookArgs) -> anyhow::Result<ExitCode> {
+    let dialect = args.shell.dialect();
+    if args.rc_line {
+        return print(&(dialect.rc_line(&context::exe()?)? + "\n"));
+    }
+    let Some(path) = dialect.rc_file().and_then(|rc| context::rc_path(&rc)) else {
+        anyhow::bail!(
+            "{} has no rc file venvsh can name: its hook is a file of its own",
+            args.shell
+        );
+    };
+    let path = path
+        .to_str()
+        .with_context(|| format!("the rc file's path {} is not UTF-8", path.display()))?;
+    print(&format!("{path}\n"))
 }
 
 /// Called by the hook only when the directory or its `.venv` changed. Prints nothing

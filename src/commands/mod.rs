@@ -10,6 +10,7 @@ mod doctor;
 mod hook;
 mod output;
 mod run;
+mod setup;
 mod store;
 mod trust;
 mod which;
@@ -24,6 +25,9 @@ use crate::cli::{Cli, Command};
 use crate::shell::Shell;
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    if cli.quiet {
+        output::set_quiet();
+    }
     match cli.command {
         Command::Activate(args) => activate::activate(&args),
         Command::Deactivate(args) => activate::deactivate(&args),
@@ -52,4 +56,21 @@ fn shell_or_detect(shell: Option<Shell>) -> anyhow::Result<Shell> {
         Some(shell) => Ok(shell),
         None => Ok(detect::detect()?),
     }
+}
+
+/// The environment asked for: `ENV` (a path or a store name), or `-n NAME`, which is
+/// only ever a store name.
+fn requested(
+    env: Option<&std::path::Path>,
+    name: Option<&str>,
+) -> anyhow::Result<Option<std::path::PathBuf>> {
+    let Some(name) = name else {
+        return Ok(env.map(std::path::Path::to_owned));
+    };
+    let path = std::path::Path::new(name);
+    if crate::project::environment::store_name(path).is_none() {
+        crate::project::store::validate_name(name)?;
+        anyhow::bail!("-n takes the name of an environment in the store, not a path: {name:?}");
+    }
+    Ok(Some(path.to_owned()))
 }

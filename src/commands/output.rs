@@ -1,7 +1,13 @@
 //! Writing to the user: code and answers on stdout, errors on stderr.
+//!
+//! `error:`, `warning:` and `hint:` are coloured as clap colours its own messages
+//! (`error:` red and bold, tips green), when stderr is a terminal and the environment
+//! allows colour (`NO_COLOR`, `CLICOLOR`, `CLICOLOR_FORCE`, `TERM=dumb`; the same rules
+//! clap follows); never otherwise.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Context;
 
@@ -39,9 +45,99 @@ pub fn say(line: impl std::fmt::Display) {
     );
 }
 
+/// `-q` or the config's `quiet`: informational lines are left out.
+static QUIET: AtomicBool = AtomicBool::new(false);
+
+/// Leave out informational lines from now on (`-q`, or `quiet` in the config).
+pub fn set_quiet() {
+    QUIET.store(true, Ordering::Relaxed);
+}
+
+pub fn is_quiet() -> bool {
+    QUIET.load(Ordering::Relaxed)
+}
+
+/// A line saying what was done (created, removed, allowed), unless quiet.
+pub fn inform(line: impl std::fmt::Display) {
+    if !QUIET.load(Ordering::Relaxed) {
+        say(line);
+    }
+}
+
+/// Whether stdout is a terminal, where no shell reads what venvsh prints.
+pub fn stdout_is_terminal() -> bool {
+    std::io::stdout().is_terminal()
+}
+
+/// The label of a message line, as clap styles its own.
+#[derive(Clone, Copy)]
+enum Label {
+    Error,
+    Warning,
+    Hint,
+}
+
+impl Label {
+    fn text(self) -> &'static str {
+        match self {
+            Self::Error => "error:",
+            Self::Warning => "warning:",
+            Self::Hint => "hint:",
+        }
+    }
+
+    /// clap's `error` style, its `valid` style (which its `tip:` uses), and yellow for
+    /// warnings, clap's `invalid` colour, in bold as for errors.
+    fn style(self) -> anstyle::Style {
+        use anstyle::{AnsiColor, Style};
+        match self {
+            Self::Error => Style::new().fg_color(Some(AnsiColor::Red.into())).bold(),
+            Self::Warning => Style::new().fg_color(Some(AnsiColor::Yellow.into())).bold(),
+            Self::Hint => Style::new().fg_color(Some(AnsiColor::Green.into())),
+        }
+    }
+
+    /// The label, coloured when stderr takes colour.
+    fn shown(self) -> String {
+        let colour = anstream::AutoStream::choice(&std::io::stderr());
+        if colour == anstream::ColorChoice::Never {
+            return self.text().to_owned();
+        }
+        let style = self.style();
+        format!("{style}{}{style:#}", self.text())
+    }
+}
+
+/// `label text` on stderr, as one line: any newline in it is shown as `\n`.
+fn labelled(label: Label, text: &str) {
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "{} {}",
+        label.shown(),
+        visible_line(text)
+    );
+}
+
+/// A hint on stderr; its lines after the first are indented under the first. Hints put
+/// values in through [`crate::shell::quote::ForHumans`], which escapes their newlines,
+/// so every newline left is the hint's own.
+fn hint_lines(text: &str) {
+    let label = Label::Hint;
+    let indent = " ".repeat(label.text().len() + 1);
+    let mut out = String::new();
+    for (i, line) in text.split('\n').enumerate() {
+        if i == 0 {
+            out.push_str(&format!("{} {}\n", label.shown(), visible_line(line)));
+        } else {
+            out.push_str(&format!("{indent}{}\n", visible_line(line)));
+        }
+    }
+    let _ = std::io::stderr().lock().write_all(out.as_bytes());
+}
+
 /// `warning: …` on stderr.
 pub fn warn(line: impl std::fmt::Display) {
-    say(format_args!("warning: {line}"));
+    labelled(Label::Warning, &line.to_string());
 }
 
 /// A question on stderr, the answer to come on the same line.
@@ -67,12 +163,12 @@ pub fn report(error: &anyhow::Error) -> ExitCode {
     if broken_pipe {
         return ExitCode::SUCCESS;
     }
-    say(format_args!("error: {error}"));
+    labelled(Label::Error, &error.to_string());
     for cause in error.chain().skip(1) {
         say(format_args!("  caused by: {cause}"));
     }
     if let Some(hint) = find_hint(error) {
-        say(format_args!("hint: {hint}"));
+        hint_lines(&hint);
     }
     ExitCode::FAILURE
 }
@@ -95,6 +191,7 @@ fn find_hint(error: &anyhow::Error) -> Option<String> {
             .or_else(|| hint_of::<crate::decide::trust::Error>(cause))
             .or_else(|| hint_of::<super::context::VarNotUtf8>(cause))
             .or_else(|| hint_of::<crate::project::read::Error>(cause))
+            .or_else(|| hint_of::<super::setup::NotRun>(cause))
     })
 }
 

@@ -14,7 +14,8 @@ use anyhow::Context;
 
 use super::context::{self, var};
 use super::detect;
-use super::output::{report, say};
+use super::output::{inform, report, set_quiet};
+use super::requested;
 use crate::cli::{RunArgs, ShellArgs};
 use crate::decide::state::Origin;
 use crate::decide::transition::{self, Request};
@@ -25,7 +26,7 @@ use crate::shell::quote::ForHumans;
 const PATH_SEPARATOR: char = if cfg!(windows) { ';' } else { ':' };
 
 pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
-    let env = resolve(args.env.as_deref())?;
+    let env = resolve(requested(args.env.as_deref(), args.name.as_deref())?.as_deref())?;
     let (program, rest) = args
         .command
         .split_first()
@@ -37,15 +38,16 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
 }
 
 pub fn shell(args: &ShellArgs) -> anyhow::Result<ExitCode> {
-    let env = resolve(args.env.as_deref())?;
+    let env = resolve(requested(args.env.as_deref(), args.name.as_deref())?.as_deref())?;
     let (kind, program) = user_shell()?;
-    if !context::config()?.quiet {
-        say(format!(
-            "venvsh: starting {kind} ({}) with {} active; `exit` leaves it",
-            ForHumans(&program.to_string_lossy()),
-            ForHumans(&env.root)
-        ));
+    if context::config()?.quiet {
+        set_quiet();
     }
+    inform(format!(
+        "venvsh: starting {kind} ({}) with {} active; `exit` leaves it",
+        ForHumans(&program.to_string_lossy()),
+        ForHumans(&env.root)
+    ));
     let mut command = Command::new(&program);
     activate_in(&mut command, env)?;
     replace_with(command, program.as_os_str())

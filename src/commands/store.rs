@@ -2,49 +2,74 @@
 //! (`venvsh create --name` is in `create.rs`.)
 
 use std::io::{BufRead, IsTerminal};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
 use serde::Serialize;
 
-use super::context;
-use super::output::{ask, print, print_human, say};
+use super::context::{self, var};
+use super::output::{ask, inform, print, print_human, say, set_quiet};
 use crate::cli::{ListArgs, RemoveArgs};
+use crate::decide::transition;
 use crate::error::SilentExit;
 use crate::project::store::{Entry, Error as StoreError, Removed};
 use crate::shell::quote::ForHumans;
 
+/// One environment of `venvsh list`, and whether it is the active one.
+#[derive(Serialize)]
+struct Listed<'a> {
+    #[serde(flatten)]
+    entry: &'a Entry,
+    active: bool,
+}
+
 pub fn list(args: &ListArgs) -> anyhow::Result<ExitCode> {
     let store = context::store()?;
     let entries = store.list()?;
+    let active = transition::active_state(&var).map(|state| PathBuf::from(state.env));
+    let is_active = |entry: &Entry| {
+        active.as_deref().is_some_and(|active| {
+            entry.path == active
+                || std::fs::canonicalize(&entry.path).ok() == std::fs::canonicalize(active).ok()
+        })
+    };
+    let listed: Vec<Listed<'_>> = entries
+        .iter()
+        .map(|entry| Listed {
+            entry,
+            active: is_active(entry),
+        })
+        .collect();
     if args.json {
         #[derive(Serialize)]
         struct Listing<'a> {
             store: &'a Path,
-            environments: &'a [Entry],
+            environments: &'a [Listed<'a>],
         }
         let listing = Listing {
             store: &store.root,
-            environments: &entries,
+            environments: &listed,
         };
         return print(&(serde_json::to_string_pretty(&listing)? + "\n"));
     }
     if entries.is_empty() {
-        say(format!(
-            "no environments in {}; make one with `venvsh create --name NAME`",
+        inform(format!(
+            "no environments in {}; make one with `venvsh create -n NAME`",
             ForHumans(&store.root.to_string_lossy())
         ));
         return Ok(ExitCode::SUCCESS);
     }
-    print_human(&table(&entries))
+    print_human(&table(&listed))
 }
 
-/// NAME, PYTHON, BASE (`ok`, or `missing: PATH`), PATH; columns padded to fit.
-fn table(entries: &[Entry]) -> String {
-    let rows: Vec<[String; 4]> = entries
+/// `*` for the active environment, NAME, PYTHON, PATH, BASE (`ok`, or `missing: PATH`);
+/// columns padded to fit.
+fn table(listed: &[Listed<'_>]) -> String {
+    let rows: Vec<[String; 4]> = listed
         .iter()
-        .map(|e| {
+        .map(|l| {
+            let e = l.entry;
             let base = match (&e.base, e.base_exists) {
                 (_, true) => "ok".to_owned(),
                 (Some(path), false) => {
@@ -72,8 +97,10 @@ fn table(entries: &[Entry]) -> String {
             *width = (*width).max(cell.chars().count());
         }
     }
+    let marks = std::iter::once(false).chain(listed.iter().map(|l| l.active));
     let mut out = String::new();
-    for row in std::iter::once(&header).chain(&rows) {
+    for (row, active) in std::iter::once(&header).chain(&rows).zip(marks) {
+        out.push_str(if active { "* " } else { "  " });
         for (cell, width) in row.iter().zip(widths) {
             out.push_str(cell);
             out.push_str(&" ".repeat(width - cell.chars().count() + 2));
@@ -86,8 +113,13 @@ fn table(entries: &[Entry]) -> String {
 
 pub fn remove(args: &RemoveArgs) -> anyhow::Result<ExitCode> {
     let store = context::store()?;
+    let name = args
+        .name
+        .as_deref()
+        .or(args.name_option.as_deref())
+        .context("no environment name given")?;
     // Refusals come before the question.
-    let path = store.check_removable(&args.name)?;
+    let path = store.check_removable(name)?;
     let shown = ForHumans(&path.to_string_lossy()).to_string();
     if !args.yes {
         let stdin = std::io::stdin();
@@ -105,18 +137,19 @@ pub fn remove(args: &RemoveArgs) -> anyhow::Result<ExitCode> {
             return Err(SilentExit { code: 1 }.into());
         }
     }
-    let removed = store.remove(&args.name)?;
-    if !context::config()?.quiet {
-        match removed {
-            Removed::Environment(path) => {
-                say(format!("removed {}", ForHumans(&path.to_string_lossy())));
-            }
-            Removed::Link { link, target } => say(format!(
-                "removed the link {} (its target {} was left alone)",
-                ForHumans(&link.to_string_lossy()),
-                ForHumans(&target.to_string_lossy())
-            )),
+    let removed = store.remove(name)?;
+    if context::config()?.quiet {
+        set_quiet();
+    }
+    match removed {
+        Removed::Environment(path) => {
+            inform(format!("removed {}", ForHumans(&path.to_string_lossy())));
         }
+        Removed::Link { link, target } => inform(format!(
+            "removed the link {} (its target {} was left alone)",
+            ForHumans(&link.to_string_lossy()),
+            ForHumans(&target.to_string_lossy())
+        )),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use super::context;
-use super::output::{print_human, say};
+use super::output::{inform, print_human};
 use crate::cli::TrustArgs;
 use crate::decide::trust::Decision;
 use crate::project::environment::Environment;
@@ -15,7 +15,7 @@ pub fn allow(args: &TrustArgs) -> anyhow::Result<ExitCode> {
     }
     let env = target(args)?;
     context::trust()?.allow(&env)?;
-    say(format!(
+    inform(format!(
         "allowed {}: the hook activates it from now on",
         ForHumans(&env.root)
     ));
@@ -28,7 +28,7 @@ pub fn deny(args: &TrustArgs) -> anyhow::Result<ExitCode> {
     }
     let env = target(args)?;
     context::trust()?.deny(&env)?;
-    say(format!(
+    inform(format!(
         "denied {}: the hook leaves it alone and says nothing",
         ForHumans(&env.root)
     ));
@@ -40,7 +40,7 @@ fn list() -> anyhow::Result<ExitCode> {
     let trust = context::trust()?;
     let records = trust.list()?;
     if records.is_empty() {
-        say("no environment is allowed or denied yet");
+        inform("no environment is allowed or denied yet");
         return Ok(ExitCode::SUCCESS);
     }
     let mut out = String::new();

@@ -112,9 +112,10 @@ fn here(requested: Option<&Path>, cwd: &Path) -> anyhow::Result<Described> {
 }
 
 pub fn which(args: &WhichArgs) -> anyhow::Result<ExitCode> {
-    let described = match (&args.env, active()) {
+    let asked = super::requested(args.env.as_deref(), args.name.as_deref())?;
+    let described = match (asked, active()) {
         (None, Some(active)) => active,
-        (requested, _) => here(requested.as_deref(), &context::cwd()?)?,
+        (asked, _) => here(asked.as_deref(), &context::cwd()?)?,
     };
     if args.json {
         return print(&(serde_json::to_string_pretty(&described)? + "\n"));

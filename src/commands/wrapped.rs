@@ -21,16 +21,15 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::Parser;
 
 use super::output::print;
 use super::{activate, hook};
-use crate::cli::{Cli, Command, WrappedArgs};
+use crate::cli::{self, Cli, Command, WrappedArgs};
 use crate::shell::{CODE_MARK, Shell};
 
 pub fn run(args: &WrappedArgs) -> anyhow::Result<ExitCode> {
     let argv = std::iter::once(OsString::from("venvsh")).chain(args.args.iter().cloned());
-    let parsed = Cli::try_parse_from(argv);
+    let parsed = cli::try_parse_from(argv);
     let code = match &parsed {
         Ok(cli) => code_for(&cli.command, args.shell),
         Err(_) => None,
@@ -81,11 +80,14 @@ fn bare(parsed: Result<Cli, clap::Error>, shell: Shell) -> anyhow::Result<ExitCo
             return Ok(ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2)));
         }
     };
-    if let Command::Doctor(doctor) = &mut cli.command
-        && doctor.hook_report.is_none()
-    {
-        doctor.shell.get_or_insert(shell);
-        doctor.hook_report = Some("ok".to_owned());
+    match &mut cli.command {
+        Command::Doctor(doctor) if doctor.hook_report.is_none() => {
+            doctor.shell.get_or_insert(shell);
+            doctor.hook_report = Some("ok".to_owned());
+        }
+        // `venvsh activate` works as typed here: create says so.
+        Command::Create(create) => create.hooked = true,
+        _ => {}
     }
     super::run(cli)
 }

@@ -15,7 +15,7 @@ use super::quote::filters;
 use std::ffi::OsStr;
 
 use super::quote::{self, Unrepresentable};
-use super::{Dialect, Hook, ShellEnv};
+use super::{Dialect, Hook, RcFile, ShellEnv};
 use crate::decide::transition::{StandalonePlan, Transition};
 
 pub struct Clink;
@@ -91,7 +91,20 @@ impl Dialect for Clink {
         Vec::new()
     }
 
-    fn rc_advice(&self) -> &'static str {
-        "venvsh hook clink > \"%LOCALAPPDATA%\\clink\\venvsh.lua\"  (a Clink script directory)"
+    /// The hook is a script of its own, in a Clink script directory.
+    fn rc_file(&self) -> Option<RcFile> {
+        None
+    }
+
+    fn rc_line(&self, program: &str) -> Result<String, Unrepresentable> {
+        Ok(format!(
+            "{} hook clink > \"%LOCALAPPDATA%\\clink\\venvsh.lua\"",
+            quote::cmd_word(program)?
+        ))
+    }
+
+    /// Explicit activation in cmd.exe is the `venvsh.cmd` wrapper's.
+    fn eval_line(&self, _: &str, _: &[&str]) -> Option<Result<String, Unrepresentable>> {
+        None
     }
 }

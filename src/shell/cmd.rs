@@ -3,8 +3,8 @@
 
 use askama::Template;
 
-use super::quote::filters;
-use super::{Dialect, Hook, ShellEnv};
+use super::quote::{self, Unrepresentable, filters};
+use super::{Dialect, Hook, RcFile, ShellEnv};
 use crate::decide::transition::{StandalonePlan, Transition};
 
 pub struct Cmd;
@@ -84,7 +84,28 @@ impl Dialect for Cmd {
         vec![("activate.bat", activate), ("deactivate.bat", deactivate())]
     }
 
-    fn rc_advice(&self) -> &'static str {
-        "venvsh hook cmd > venvsh.cmd in a directory before venvsh.exe on PATH"
+    /// The hook is the `venvsh.cmd` wrapper, a file of its own.
+    fn rc_file(&self) -> Option<RcFile> {
+        None
+    }
+
+    /// Saved once into a directory that comes before venvsh.exe on PATH.
+    fn rc_line(&self, program: &str) -> Result<String, Unrepresentable> {
+        Ok(format!(
+            "{} hook cmd > \"%USERPROFILE%\\bin\\venvsh.cmd\"",
+            quote::cmd_word(program)?
+        ))
+    }
+
+    fn eval_line(&self, program: &str, args: &[&str]) -> Option<Result<String, Unrepresentable>> {
+        let line = || -> Result<String, Unrepresentable> {
+            let mut words = vec![quote::cmd_word(program)?];
+            for arg in args {
+                words.push(quote::cmd_word(arg)?);
+            }
+            let file = "\"%TEMP%\\venvsh-activate.bat\"";
+            Ok(format!("{} > {file} && call {file}", words.join(" ")))
+        };
+        Some(line())
     }
 }

@@ -7,8 +7,8 @@ use askama::Template;
 use super::quote::filters;
 use std::ffi::OsStr;
 
-use super::quote;
-use super::{Dialect, Hook, ShellEnv};
+use super::quote::{self, Unrepresentable};
+use super::{Dialect, Hook, RcFile, ShellEnv};
 use crate::decide::transition::{StandalonePlan, Transition};
 
 pub struct Csh;
@@ -105,8 +105,23 @@ impl Dialect for Csh {
         vec![("activate.csh", render_standalone(plan))]
     }
 
-    fn rc_advice(&self) -> &'static str {
-        "eval \"`venvsh hook tcsh`\"  (~/.tcshrc)"
+    fn rc_file(&self) -> Option<RcFile> {
+        Some(RcFile::home(".tcshrc"))
+    }
+
+    fn rc_line(&self, program: &str) -> Result<String, Unrepresentable> {
+        Ok(format!(
+            "eval \"`{} hook tcsh`\"",
+            quote::csh_backquoted_word(program)?
+        ))
+    }
+
+    fn eval_line(&self, program: &str, args: &[&str]) -> Option<Result<String, Unrepresentable>> {
+        let words: Result<Vec<String>, _> = std::iter::once(program)
+            .chain(args.iter().copied())
+            .map(quote::csh_backquoted_word)
+            .collect();
+        Some(words.map(|words| format!("eval \"`{}`\"", words.join(" "))))
     }
 }
 

@@ -4,8 +4,8 @@
 use askama::Template;
 
 use super::completions::{self, Spec};
-use super::quote::filters;
-use super::{CompletionScript, Dialect, Hook, ShellEnv};
+use super::quote::{self, Unrepresentable, filters};
+use super::{CompletionScript, Dialect, Hook, RcFile, ShellEnv};
 use crate::decide::transition::{StandalonePlan, Transition};
 
 pub struct Fish;
@@ -93,8 +93,20 @@ impl Dialect for Fish {
         vec![("activate.fish", script.render().map(|s| s + "\n"))]
     }
 
-    fn rc_advice(&self) -> &'static str {
-        "venvsh hook fish | source  (~/.config/fish/config.fish)"
+    fn rc_file(&self) -> Option<RcFile> {
+        Some(RcFile::config("fish/config.fish"))
+    }
+
+    fn rc_line(&self, program: &str) -> Result<String, Unrepresentable> {
+        Ok(format!("{} hook fish | source", quote::fish_word(program)?))
+    }
+
+    fn eval_line(&self, program: &str, args: &[&str]) -> Option<Result<String, Unrepresentable>> {
+        let words: Result<Vec<String>, _> = std::iter::once(program)
+            .chain(args.iter().copied())
+            .map(quote::fish_word)
+            .collect();
+        Some(words.map(|words| format!("{} | source", words.join(" "))))
     }
 
     fn completions(&self) -> Option<CompletionScript> {

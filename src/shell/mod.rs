@@ -140,12 +140,72 @@ pub trait Dialect: Sync {
     /// The scripts `venvsh create` writes into `bin/` for this shell, by file name.
     fn bin_scripts(&self, plan: &StandalonePlan) -> Vec<(&'static str, askama::Result<String>)>;
 
-    /// What `doctor` tells a user whose shell has not loaded the hook.
-    fn rc_advice(&self) -> &'static str;
+    /// The file this shell reads at start, where the hook's line goes; `None` for a
+    /// shell whose hook is a file of its own (cmd.exe's wrapper, Clink's script).
+    fn rc_file(&self) -> Option<RcFile>;
+
+    /// The line that loads the hook, calling venvsh as `program` (`venvsh`, or a path):
+    /// for the rc file, or, without one, to run once. `doctor`, `install.sh` (through
+    /// `venvsh hook SHELL --rc-line`), the help and the README all take it from here.
+    fn rc_line(&self, program: &str) -> Result<String, Unrepresentable>;
+
+    /// The line that runs the code `program args…` prints, once, in a shell without the
+    /// hook; `None` where the shell cannot run printed code (nushell).
+    fn eval_line(&self, program: &str, args: &[&str]) -> Option<Result<String, Unrepresentable>>;
 
     /// How to write this shell's completion script, where venvsh offers one.
     fn completions(&self) -> Option<CompletionScript> {
         None
+    }
+}
+
+/// Where a shell's rc file is: `path` under `base`, unless the variable `named_by` is
+/// set, which then names the file itself (POSIX sh's `ENV`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RcFile {
+    pub base: RcBase,
+    pub path: &'static str,
+    pub named_by: Option<&'static str>,
+}
+
+/// The directory an rc file's path is relative to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RcBase {
+    /// The home directory.
+    Home,
+    /// `$ZDOTDIR`, else the home directory (zsh).
+    Zdotdir,
+    /// `$XDG_CONFIG_HOME`, else `~/.config`.
+    Config,
+}
+
+impl RcFile {
+    pub const fn home(path: &'static str) -> Self {
+        Self {
+            base: RcBase::Home,
+            path,
+            named_by: None,
+        }
+    }
+
+    pub const fn config(path: &'static str) -> Self {
+        Self {
+            base: RcBase::Config,
+            path,
+            named_by: None,
+        }
+    }
+
+    /// As the help and the README write it: `~/.bashrc`, `$ENV or ~/.profile`.
+    pub fn shown(&self) -> String {
+        let base = match self.base {
+            RcBase::Home | RcBase::Zdotdir => "~/",
+            RcBase::Config => "~/.config/",
+        };
+        match self.named_by {
+            Some(var) => format!("${var} or {base}{}", self.path),
+            None => format!("{base}{}", self.path),
+        }
     }
 }
 

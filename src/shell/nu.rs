@@ -4,9 +4,8 @@
 use askama::Template;
 
 use super::completions::{self, Spec};
-use super::quote;
-use super::quote::filters;
-use super::{CompletionScript, Dialect, Hook, ShellEnv};
+use super::quote::{self, Unrepresentable, filters};
+use super::{CompletionScript, Dialect, Hook, RcFile, ShellEnv};
 use crate::decide::transition::{StandalonePlan, Transition};
 
 pub struct Nu;
@@ -81,8 +80,21 @@ impl Dialect for Nu {
         vec![("activate.nu", script.render().map(|s| s + "\n"))]
     }
 
-    fn rc_advice(&self) -> &'static str {
-        "venvsh hook nu | save -f ~/.config/nushell/venvsh.nu, then source it in config.nu"
+    fn rc_file(&self) -> Option<RcFile> {
+        Some(RcFile::config("nushell/config.nu"))
+    }
+
+    /// nushell cannot evaluate text, but it sources every file in its autoload directory
+    /// after config.nu: the line writes the hook there at each start, so it stays current.
+    fn rc_line(&self, program: &str) -> Result<String, Unrepresentable> {
+        Ok(format!(
+            "mkdir ($nu.user-autoload-dirs | first); {} hook nu | save -f ($nu.user-autoload-dirs | first | path join venvsh.nu)",
+            quote::nu_program(program)?
+        ))
+    }
+
+    fn eval_line(&self, _: &str, _: &[&str]) -> Option<Result<String, Unrepresentable>> {
+        None
     }
 
     fn completions(&self) -> Option<CompletionScript> {

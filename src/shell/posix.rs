@@ -5,8 +5,8 @@
 use askama::Template;
 
 use super::completions::{self, Spec};
-use super::quote::filters;
-use super::{CompletionScript, Dialect, Hook, ShellEnv};
+use super::quote::{self, Unrepresentable, filters};
+use super::{CompletionScript, Dialect, Hook, RcBase, RcFile, ShellEnv};
 use crate::decide::transition::{StandalonePlan, Transition};
 
 /// Which member of the family a template is for.
@@ -138,12 +138,38 @@ impl Dialect for Posix {
         }
     }
 
-    fn rc_advice(&self) -> &'static str {
-        match self.0 {
-            Flavor::Bash => "eval \"$(venvsh hook bash)\"  (~/.bashrc)",
-            Flavor::Zsh => "eval \"$(venvsh hook zsh)\"  (~/.zshrc)",
-            Flavor::Sh => "eval \"$(venvsh hook sh)\"  (~/.profile or $ENV)",
-        }
+    fn rc_file(&self) -> Option<RcFile> {
+        Some(match self.0 {
+            Flavor::Bash => RcFile::home(".bashrc"),
+            Flavor::Zsh => RcFile {
+                base: RcBase::Zdotdir,
+                path: ".zshrc",
+                named_by: None,
+            },
+            // An interactive POSIX shell reads the file `ENV` names; a login shell reads
+            // ~/.profile, which is the only file every sh reads without `ENV`.
+            Flavor::Sh => RcFile {
+                base: RcBase::Home,
+                path: ".profile",
+                named_by: Some("ENV"),
+            },
+        })
+    }
+
+    fn rc_line(&self, program: &str) -> Result<String, Unrepresentable> {
+        Ok(format!(
+            "eval \"$({} hook {})\"",
+            quote::posix_word(program)?,
+            self.0.name()
+        ))
+    }
+
+    fn eval_line(&self, program: &str, args: &[&str]) -> Option<Result<String, Unrepresentable>> {
+        let words: Result<Vec<String>, _> = std::iter::once(program)
+            .chain(args.iter().copied())
+            .map(quote::posix_word)
+            .collect();
+        Some(words.map(|words| format!("eval \"$({})\"", words.join(" "))))
     }
 }
 

@@ -4,8 +4,8 @@
 use askama::Template;
 
 use super::completions::{self, Spec};
-use super::quote::filters;
-use super::{CompletionScript, Dialect, Hook, ShellEnv};
+use super::quote::{self, Unrepresentable, filters};
+use super::{CompletionScript, Dialect, Hook, RcFile, ShellEnv};
 use crate::decide::transition::{StandalonePlan, Transition};
 
 pub struct PowerShell;
@@ -99,8 +99,33 @@ impl Dialect for PowerShell {
         vec![("Activate.ps1", script.render().map(|s| s + "\n"))]
     }
 
-    fn rc_advice(&self) -> &'static str {
-        "venvsh hook powershell | Out-String | Invoke-Expression  ($PROFILE)"
+    /// `$PROFILE`, where PowerShell 7 keeps it on Linux and macOS. On Windows it is under
+    /// Documents, which venvsh does not locate.
+    fn rc_file(&self) -> Option<RcFile> {
+        (!cfg!(windows)).then_some(RcFile::config(
+            "powershell/Microsoft.PowerShell_profile.ps1",
+        ))
+    }
+
+    fn rc_line(&self, program: &str) -> Result<String, Unrepresentable> {
+        Ok(format!(
+            "{} hook powershell | Out-String | Invoke-Expression",
+            quote::powershell_program(program)?
+        ))
+    }
+
+    fn eval_line(&self, program: &str, args: &[&str]) -> Option<Result<String, Unrepresentable>> {
+        let line = || -> Result<String, Unrepresentable> {
+            let mut words = vec![quote::powershell_program(program)?];
+            for arg in args {
+                words.push(quote::powershell_word(arg)?);
+            }
+            Ok(format!(
+                "{} | Out-String | Invoke-Expression",
+                words.join(" ")
+            ))
+        };
+        Some(line())
     }
 
     fn completions(&self) -> Option<CompletionScript> {

@@ -314,6 +314,82 @@ pub fn cmd_argument(value: &str) -> Quoted {
     Ok(format!("\"{value}\""))
 }
 
+// ---- Command lines for people: hints, `doctor`, rc-file lines ----------------------
+
+/// Whether every shell reads `value` as one literal word: ASCII letters, digits and
+/// `_./:+-` (`extra` adds a dialect's own, such as `\` for Windows paths).
+fn plain_word(value: &str, extra: &str) -> bool {
+    !value.is_empty()
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_./:+-".contains(c) || extra.contains(c))
+}
+
+/// A word on a POSIX command line: bare when plain, else [`posix`].
+pub fn posix_word(value: &str) -> Quoted {
+    if plain_word(value, "") {
+        return Ok(value.to_owned());
+    }
+    posix(value)
+}
+
+/// A word on a fish command line: bare when plain, else [`fish`].
+pub fn fish_word(value: &str) -> Quoted {
+    if plain_word(value, "") {
+        return Ok(value.to_owned());
+    }
+    fish(value)
+}
+
+/// A word inside ``eval "`…`"``, the form csh runs output with. The double quotes
+/// around the backquotes still expand `$`, history `!` and a nested `` ` `` or `"`,
+/// which no quoting inside can stop: those are refused.
+pub fn csh_backquoted_word(value: &str) -> Quoted {
+    if plain_word(value, "") {
+        return Ok(value.to_owned());
+    }
+    refuse("tcsh", "word", value, &['$', '`', '"', '!', '\n', '\r'])?;
+    Ok(format!("'{}'", value.replace('\'', r"'\''")))
+}
+
+/// A word on a PowerShell command line: bare when plain, else [`powershell`].
+pub fn powershell_word(value: &str) -> Quoted {
+    if plain_word(value, "\\") {
+        return Ok(value.to_owned());
+    }
+    powershell(value)
+}
+
+/// The program of a PowerShell command line: a quoted one needs the call operator `&`.
+pub fn powershell_program(value: &str) -> Quoted {
+    if plain_word(value, "\\") {
+        return Ok(value.to_owned());
+    }
+    Ok(format!("& {}", powershell(value)?))
+}
+
+/// A word on a nushell command line: bare when plain, else [`nu`].
+pub fn nu_word(value: &str) -> Quoted {
+    if plain_word(value, "") {
+        return Ok(value.to_owned());
+    }
+    nu(value)
+}
+
+/// An external program on a nushell command line: `^` keeps a `venvsh` command defined
+/// in nushell (the hook's) from being called instead.
+pub fn nu_program(value: &str) -> Quoted {
+    Ok(format!("^{}", nu_word(value)?))
+}
+
+/// A word on a cmd.exe command line: bare when plain, else [`cmd_argument`].
+pub fn cmd_word(value: &str) -> Quoted {
+    if plain_word(value, "\\") {
+        return Ok(value.to_owned());
+    }
+    cmd_argument(value)
+}
+
 // ---- Lua (Clink in cmd.exe) --------------------------------------------------------
 
 /// A Lua string literal: `"…"` with every byte outside `[A-Za-z0-9 ._,:/+=@#%~-]`
@@ -570,6 +646,39 @@ mod tests {
             r#""\034C:\092v sh\092venvsh.exe\034""#
         );
         assert_eq!(lua_cmd_argument("a%b").unwrap_err().character, '%');
+    }
+
+    #[test]
+    fn command_line_words_are_bare_only_when_plain() {
+        assert_eq!(posix_word("venvsh").unwrap(), "venvsh");
+        assert_eq!(
+            posix_word("/home/u/.local/bin/venvsh").unwrap(),
+            "/home/u/.local/bin/venvsh"
+        );
+        assert_eq!(posix_word("--prompt").unwrap(), "--prompt");
+        assert_eq!(posix_word("/a b/venvsh").unwrap(), "'/a b/venvsh'");
+        assert_eq!(posix_word("$(x)").unwrap(), "'$(x)'");
+        assert_eq!(posix_word("~root").unwrap(), "'~root'");
+        assert_eq!(posix_word("").unwrap(), "''");
+        assert_eq!(fish_word(r"a\b").unwrap(), r"'a\\b'");
+        assert_eq!(csh_backquoted_word("/a b/it's").unwrap(), r"'/a b/it'\''s'");
+        for bad in ["a$b", "a`b", "a\"b", "a!b"] {
+            assert!(csh_backquoted_word(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            powershell_program(r"C:\bin\venvsh.exe").unwrap(),
+            r"C:\bin\venvsh.exe"
+        );
+        assert_eq!(
+            powershell_program("/a b/venvsh").unwrap(),
+            "& '/a b/venvsh'"
+        );
+        assert_eq!(nu_program("venvsh").unwrap(), "^venvsh");
+        assert_eq!(nu_program("/a b/venvsh").unwrap(), "^r#'/a b/venvsh'#");
+        assert_eq!(
+            cmd_word(r"C:\x y\venvsh.exe").unwrap(),
+            r#""C:\x y\venvsh.exe""#
+        );
     }
 
     #[test]
