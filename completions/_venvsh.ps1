@@ -21,20 +21,24 @@ Register-ArgumentCompleter -Native -CommandName 'venvsh' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'venvsh' {
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('activate', 'activate', [CompletionResultType]::ParameterValue, 'Print code that activates an environment in the current shell.')
-            [CompletionResult]::new('deactivate', 'deactivate', [CompletionResultType]::ParameterValue, 'Print code that undoes the activation in the current shell.')
-            [CompletionResult]::new('hook', 'hook', [CompletionResultType]::ParameterValue, 'Print the shell integration for an rc file (defines `venvsh` and `deactivate`).')
+            [CompletionResult]::new('activate', 'activate', [CompletionResultType]::ParameterValue, 'Activate an environment in this shell (with the hook; else print code for it).')
+            [CompletionResult]::new('workon', 'workon', [CompletionResultType]::ParameterValue, 'Activate an environment in this shell (with the hook; else print code for it).')
+            [CompletionResult]::new('deactivate', 'deactivate', [CompletionResultType]::ParameterValue, 'Deactivate the active environment (with the hook; else print code for it).')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a virtual environment, as `python -m venv` does.')
-            [CompletionResult]::new('allow', 'allow', [CompletionResultType]::ParameterValue, 'Let the hook auto-activate an environment (default: this project''s)')
-            [CompletionResult]::new('deny', 'deny', [CompletionResultType]::ParameterValue, 'Never auto-activate an environment, and stop saying so')
-            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the shell integration: is the hook loaded and still in place, what is active and why, and is this project''s environment trusted')
+            [CompletionResult]::new('allow', 'allow', [CompletionResultType]::ParameterValue, 'Let the hook auto-activate an environment (default: this project''s).')
+            [CompletionResult]::new('deny', 'deny', [CompletionResultType]::ParameterValue, 'Never auto-activate an environment, and stop saying so.')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the shell integration: is the hook loaded and still in place, what is active and why, and is this project''s environment trusted.')
             [CompletionResult]::new('hook-env', 'hook-env', [CompletionResultType]::ParameterValue, 'Used by the hook: print code that auto-activates or deactivates for this directory')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the environments in the store.')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the environments in the store.')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an environment from the store.')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove an environment from the store.')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run one command with an environment active, without a shell.')
             [CompletionResult]::new('shell', 'shell', [CompletionResultType]::ParameterValue, 'Start your shell with an environment active; `exit` leaves it.')
             [CompletionResult]::new('which', 'which', [CompletionResultType]::ParameterValue, 'Show the active environment, else the one `venvsh activate` would choose here.')
@@ -43,14 +47,33 @@ Register-ArgumentCompleter -Native -CommandName 'venvsh' -ScriptBlock {
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page, or write every page into a directory')
             [CompletionResult]::new('__complete-envs', '__complete-envs', [CompletionResultType]::ParameterValue, 'Used by the completion scripts: print the store''s environment names')
             [CompletionResult]::new('__wrapped', '__wrapped', [CompletionResultType]::ParameterValue, 'Used by the hook''s `venvsh` function: run a venvsh command line, telling the shell which output is code for it')
+            [CompletionResult]::new('hook', 'hook', [CompletionResultType]::ParameterValue, 'Print the shell integration for an rc file (defines `venvsh` and `deactivate`).')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Print the shell integration for an rc file (defines `venvsh` and `deactivate`).')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'venvsh;activate' {
             & venvsh __complete-envs 2>$null | ForEach-Object { [CompletionResult]::new($_, $_, [CompletionResultType]::ParameterValue, 'stored environment') }
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'An environment in the store, by name (as conda''s `-n`)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'An environment in the store, by name (as conda''s `-n`)')
             [CompletionResult]::new('--shell', '--shell', [CompletionResultType]::ParameterName, 'The shell to write code for. Default: detected from the parent process')
             [CompletionResult]::new('--prompt', '--prompt', [CompletionResultType]::ParameterName, 'The prompt name to show instead of the environment''s own')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the transition as JSON instead of shell code')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'venvsh;workon' {
+            & venvsh __complete-envs 2>$null | ForEach-Object { [CompletionResult]::new($_, $_, [CompletionResultType]::ParameterValue, 'stored environment') }
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'An environment in the store, by name (as conda''s `-n`)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'An environment in the store, by name (as conda''s `-n`)')
+            [CompletionResult]::new('--shell', '--shell', [CompletionResultType]::ParameterName, 'The shell to write code for. Default: detected from the parent process')
+            [CompletionResult]::new('--prompt', '--prompt', [CompletionResultType]::ParameterName, 'The prompt name to show instead of the environment''s own')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the transition as JSON instead of shell code')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -58,12 +81,8 @@ Register-ArgumentCompleter -Native -CommandName 'venvsh' -ScriptBlock {
         'venvsh;deactivate' {
             [CompletionResult]::new('--shell', '--shell', [CompletionResultType]::ParameterName, 'The shell to write code for. Default: detected from the parent process')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the transition as JSON instead of shell code')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            break
-        }
-        'venvsh;hook' {
-            [CompletionResult]::new('--no-auto', '--no-auto', [CompletionResultType]::ParameterName, 'Leave out auto-activation on entering a project; keep `venvsh activate` and `deactivate` working in place')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -73,6 +92,7 @@ Register-ArgumentCompleter -Native -CommandName 'venvsh' -ScriptBlock {
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'The Python to use: a path, a name on PATH, or a version like `3.12`')
             [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'The Python to use: a path, a name on PATH, or a version like `3.12`')
             [CompletionResult]::new('--link-mode', '--link-mode', [CompletionResultType]::ParameterName, 'How pip''s files get into the environment: hard links to read-only files in venvsh''s cache (copies where linking fails), or private copies')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Create the environment in the store under this name (see `venvsh list`), instead of in a directory here')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Create the environment in the store under this name (see `venvsh list`), instead of in a directory here')
             [CompletionResult]::new('--system-site-packages', '--system-site-packages', [CompletionResultType]::ParameterName, 'Give the environment access to the system site-packages')
             [CompletionResult]::new('--symlinks', '--symlinks', [CompletionResultType]::ParameterName, 'Use symlinks rather than copies (the default on POSIX)')
@@ -83,86 +103,142 @@ Register-ArgumentCompleter -Native -CommandName 'venvsh' -ScriptBlock {
             [CompletionResult]::new('--upgrade-deps', '--upgrade-deps', [CompletionResultType]::ParameterName, 'Upgrade pip to the latest version on PyPI after creating the environment')
             [CompletionResult]::new('--without-scm-ignore-files', '--without-scm-ignore-files', [CompletionResultType]::ParameterName, 'Do not write a `.gitignore` into the environment')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'With --clear: clear a directory even if it does not look like an environment')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'venvsh;allow' {
             [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'List what is allowed and denied instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'venvsh;deny' {
             [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'List what is allowed and denied instead')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'venvsh;doctor' {
             [CompletionResult]::new('--shell', '--shell', [CompletionResultType]::ParameterName, 'The shell to check. Default: detected from the parent process')
             [CompletionResult]::new('--hook-report', '--hook-report', [CompletionResultType]::ParameterName, 'Set by the hook''s `venvsh` function: what it sees of itself in the shell')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'venvsh;hook-env' {
             [CompletionResult]::new('--shell', '--shell', [CompletionResultType]::ParameterName, 'The shell to write code for. Default: detected from the parent process')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'venvsh;list' {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the store and its environments as JSON')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'venvsh;ls' {
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the store and its environments as JSON')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'venvsh;remove' {
             & venvsh __complete-envs 2>$null | ForEach-Object { [CompletionResult]::new($_, $_, [CompletionResultType]::ParameterValue, 'stored environment') }
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The same name, as conda''s `-n` gives it')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The same name, as conda''s `-n` gives it')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Remove without asking')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Remove without asking')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'venvsh;rm' {
+            & venvsh __complete-envs 2>$null | ForEach-Object { [CompletionResult]::new($_, $_, [CompletionResultType]::ParameterValue, 'stored environment') }
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The same name, as conda''s `-n` gives it')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The same name, as conda''s `-n` gives it')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Remove without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Remove without asking')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'venvsh;run' {
             & venvsh __complete-envs 2>$null | ForEach-Object { [CompletionResult]::new($_, $_, [CompletionResultType]::ParameterValue, 'stored environment') }
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'An environment in the store, by name (as conda''s `-n`)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'An environment in the store, by name (as conda''s `-n`)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'venvsh;shell' {
             & venvsh __complete-envs 2>$null | ForEach-Object { [CompletionResult]::new($_, $_, [CompletionResultType]::ParameterValue, 'stored environment') }
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'An environment in the store, by name (as conda''s `-n`)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'An environment in the store, by name (as conda''s `-n`)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'venvsh;which' {
             & venvsh __complete-envs 2>$null | ForEach-Object { [CompletionResult]::new($_, $_, [CompletionResultType]::ParameterValue, 'stored environment') }
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'An environment in the store, by name (as conda''s `-n`)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'An environment in the store, by name (as conda''s `-n`)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the answer as JSON')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'venvsh;status' {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the answer as JSON')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'venvsh;completions' {
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'venvsh;man' {
             [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Write venvsh.1 and a venvsh-COMMAND.1 page per command into this directory, and print the paths written')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'venvsh;__complete-envs' {
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -171,18 +247,39 @@ Register-ArgumentCompleter -Native -CommandName 'venvsh' -ScriptBlock {
             [CompletionResult]::new('--code-file', '--code-file', [CompletionResultType]::ParameterName, 'Write code for the shell into this file instead of marking it on stdout')
             [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'After a --code-only run that exited with STATUS: exit with it for a command line that printed code, and run any other')
             [CompletionResult]::new('--code-only', '--code-only', [CompletionResultType]::ParameterName, 'With --code-file: for a command line that prints no code, do nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'venvsh;hook' {
+            [CompletionResult]::new('--no-auto', '--no-auto', [CompletionResultType]::ParameterName, 'Leave out auto-activation on entering a project; keep `venvsh activate` and `deactivate` working in place')
+            [CompletionResult]::new('--rc-line', '--rc-line', [CompletionResultType]::ParameterName, 'Print the line that loads the hook (for install.sh), naming this venvsh by its path, instead of the hook')
+            [CompletionResult]::new('--rc-file', '--rc-file', [CompletionResultType]::ParameterName, 'Print the path of the shell''s rc file (for install.sh) instead of the hook')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'venvsh;init' {
+            [CompletionResult]::new('--no-auto', '--no-auto', [CompletionResultType]::ParameterName, 'Leave out auto-activation on entering a project; keep `venvsh activate` and `deactivate` working in place')
+            [CompletionResult]::new('--rc-line', '--rc-line', [CompletionResultType]::ParameterName, 'Print the line that loads the hook (for install.sh), naming this venvsh by its path, instead of the hook')
+            [CompletionResult]::new('--rc-file', '--rc-file', [CompletionResultType]::ParameterName, 'Print the path of the shell''s rc file (for install.sh) instead of the hook')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'venvsh;help' {
-            [CompletionResult]::new('activate', 'activate', [CompletionResultType]::ParameterValue, 'Print code that activates an environment in the current shell.')
-            [CompletionResult]::new('deactivate', 'deactivate', [CompletionResultType]::ParameterValue, 'Print code that undoes the activation in the current shell.')
-            [CompletionResult]::new('hook', 'hook', [CompletionResultType]::ParameterValue, 'Print the shell integration for an rc file (defines `venvsh` and `deactivate`).')
+            [CompletionResult]::new('activate', 'activate', [CompletionResultType]::ParameterValue, 'Activate an environment in this shell (with the hook; else print code for it).')
+            [CompletionResult]::new('deactivate', 'deactivate', [CompletionResultType]::ParameterValue, 'Deactivate the active environment (with the hook; else print code for it).')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a virtual environment, as `python -m venv` does.')
-            [CompletionResult]::new('allow', 'allow', [CompletionResultType]::ParameterValue, 'Let the hook auto-activate an environment (default: this project''s)')
-            [CompletionResult]::new('deny', 'deny', [CompletionResultType]::ParameterValue, 'Never auto-activate an environment, and stop saying so')
-            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the shell integration: is the hook loaded and still in place, what is active and why, and is this project''s environment trusted')
+            [CompletionResult]::new('allow', 'allow', [CompletionResultType]::ParameterValue, 'Let the hook auto-activate an environment (default: this project''s).')
+            [CompletionResult]::new('deny', 'deny', [CompletionResultType]::ParameterValue, 'Never auto-activate an environment, and stop saying so.')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the shell integration: is the hook loaded and still in place, what is active and why, and is this project''s environment trusted.')
             [CompletionResult]::new('hook-env', 'hook-env', [CompletionResultType]::ParameterValue, 'Used by the hook: print code that auto-activates or deactivates for this directory')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the environments in the store.')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an environment from the store.')
@@ -194,6 +291,7 @@ Register-ArgumentCompleter -Native -CommandName 'venvsh' -ScriptBlock {
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page, or write every page into a directory')
             [CompletionResult]::new('__complete-envs', '__complete-envs', [CompletionResultType]::ParameterValue, 'Used by the completion scripts: print the store''s environment names')
             [CompletionResult]::new('__wrapped', '__wrapped', [CompletionResultType]::ParameterValue, 'Used by the hook''s `venvsh` function: run a venvsh command line, telling the shell which output is code for it')
+            [CompletionResult]::new('hook', 'hook', [CompletionResultType]::ParameterValue, 'Print the shell integration for an rc file (defines `venvsh` and `deactivate`).')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -201,9 +299,6 @@ Register-ArgumentCompleter -Native -CommandName 'venvsh' -ScriptBlock {
             break
         }
         'venvsh;help;deactivate' {
-            break
-        }
-        'venvsh;help;hook' {
             break
         }
         'venvsh;help;create' {
@@ -249,6 +344,9 @@ Register-ArgumentCompleter -Native -CommandName 'venvsh' -ScriptBlock {
             break
         }
         'venvsh;help;__wrapped' {
+            break
+        }
+        'venvsh;help;hook' {
             break
         }
         'venvsh;help;help' {

@@ -52,13 +52,22 @@ _venvsh() {
             venvsh,hook-env)
                 cmd="venvsh__subcmd__hook__subcmd__env"
                 ;;
+            venvsh,init)
+                cmd="venvsh__subcmd__hook"
+                ;;
             venvsh,list)
+                cmd="venvsh__subcmd__list"
+                ;;
+            venvsh,ls)
                 cmd="venvsh__subcmd__list"
                 ;;
             venvsh,man)
                 cmd="venvsh__subcmd__man"
                 ;;
             venvsh,remove)
+                cmd="venvsh__subcmd__remove"
+                ;;
+            venvsh,rm)
                 cmd="venvsh__subcmd__remove"
                 ;;
             venvsh,run)
@@ -72,6 +81,9 @@ _venvsh() {
                 ;;
             venvsh,which)
                 cmd="venvsh__subcmd__which"
+                ;;
+            venvsh,workon)
+                cmd="venvsh__subcmd__activate"
                 ;;
             venvsh__subcmd__help,__complete-envs)
                 cmd="venvsh__subcmd__help__subcmd____complete__subcmd__envs"
@@ -137,7 +149,7 @@ _venvsh() {
 
     case "${cmd}" in
         venvsh)
-            opts="-h -V --help --version activate deactivate hook create allow deny doctor hook-env list remove run shell which status completions man __complete-envs __wrapped help"
+            opts="-q -h -V --quiet --help --version activate workon deactivate create allow deny doctor hook-env list ls remove rm run shell which status completions man __complete-envs __wrapped hook init help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -151,7 +163,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd____complete__subcmd__envs)
-            opts="-h --help"
+            opts="-q -h --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -165,7 +177,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd____wrapped)
-            opts="-h --code-file --code-only --after --help bash zsh sh fish tcsh powershell nu cmd clink"
+            opts="-q -h --code-file --code-only --after --quiet --help bash zsh sh fish tcsh powershell nu cmd clink"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -187,12 +199,20 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__activate)
-            opts="-h --shell --prompt --json --help"
+            opts="-n -q -h --name --shell --prompt --json --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --shell)
                     COMPREPLY=($(compgen -W "bash zsh sh fish tcsh powershell nu cmd clink" -- "${cur}"))
                     return 0
@@ -209,7 +229,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__allow)
-            opts="-h --list --help"
+            opts="-q -h --list --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -223,7 +243,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__completions)
-            opts="-h --help bash zsh fish powershell nu elvish"
+            opts="-q -h --quiet --help bash zsh fish tcsh powershell nu elvish"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -237,7 +257,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__create)
-            opts="-p -h --system-site-packages --symlinks --copies --clear --upgrade --without-pip --prompt --upgrade-deps --without-scm-ignore-files --python --force --link-mode --name --help"
+            opts="-p -n -q -h --system-site-packages --symlinks --copies --clear --upgrade --without-pip --prompt --upgrade-deps --without-scm-ignore-files --python --force --link-mode --name --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -263,6 +283,10 @@ _venvsh() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -271,7 +295,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__deactivate)
-            opts="-h --shell --json --help"
+            opts="-q -h --shell --json --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -289,7 +313,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__deny)
-            opts="-h --list --help"
+            opts="-q -h --list --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -303,7 +327,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__doctor)
-            opts="-h --shell --hook-report --help"
+            opts="-q -h --shell --hook-report --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -325,7 +349,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__help)
-            opts="activate deactivate hook create allow deny doctor hook-env list remove run shell which status completions man __complete-envs __wrapped help"
+            opts="activate deactivate create allow deny doctor hook-env list remove run shell which status completions man __complete-envs __wrapped hook help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -605,7 +629,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__hook)
-            opts="-h --no-auto --help bash zsh sh fish tcsh powershell nu cmd clink"
+            opts="-q -h --no-auto --rc-line --rc-file --quiet --help bash zsh sh fish tcsh powershell nu cmd clink"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -619,7 +643,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__hook__subcmd__env)
-            opts="-h --shell --help"
+            opts="-q -h --shell --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -637,7 +661,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__list)
-            opts="-h --json --help"
+            opts="-q -h --json --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -651,7 +675,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__man)
-            opts="-h --out-dir --help"
+            opts="-q -h --out-dir --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -669,12 +693,20 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__remove)
-            opts="-y -h --yes --help"
+            opts="-n -y -q -h --name --yes --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -683,12 +715,20 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__run)
-            opts="-h --help"
+            opts="-n -q -h --name --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -697,12 +737,20 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__shell)
-            opts="-h --help"
+            opts="-n -q -h --name --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -711,7 +759,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__status)
-            opts="-h --json --help"
+            opts="-q -h --json --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -725,12 +773,20 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__which)
-            opts="-h --json --help"
+            opts="-n -q -h --name --json --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -758,24 +814,30 @@ _venvsh_with_envs() {
         done
         COMPREPLY=("${kept[@]}")
     fi
-    local cur="${COMP_WORDS[COMP_CWORD]}" sub="" given=0 i
+    local cur="${COMP_WORDS[COMP_CWORD]}" sub="" given=0 named=0 i
     for ((i = 1; i < COMP_CWORD; i++)); do
         case "${COMP_WORDS[i]}" in
         --) return 0 ;;
-        --shell | --prompt) ((i++)) ;;
+        -n | --name) if ((i == COMP_CWORD - 1)); then named=1; fi; ((i++)) ;;
+        --shell | --prompt | -p | --python) ((i++)) ;;
         -*) ;;
         *) if [[ -z $sub ]]; then sub="${COMP_WORDS[i]}"; else given=1; fi ;;
         esac
     done
-    [[ $given == 0 && $cur != -* ]] || return 0
-    case "$sub" in
-    activate | run | shell | which | remove)
+    # `-n NAME` (conda's) names an environment in the store: clap's file names go.
+    if ((named)); then
+        COMPREPLY=()
+    elif [[ $given == 0 && $cur != -* ]]; then
+        case "$sub" in
+        activate | workon | run | shell | which | remove | rm) named=1 ;;
+        esac
+    fi
+    if ((named)); then
         local name
         while IFS= read -r name; do
             [[ $name == "$cur"* ]] && COMPREPLY+=("$name")
         done < <(command venvsh __complete-envs 2>/dev/null)
-        ;;
-    esac
+    fi
     return 0
 }
 complete -F _venvsh_with_envs -o bashdefault -o default venvsh

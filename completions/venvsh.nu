@@ -7,6 +7,7 @@ module completions {
 
   # Python virtual environments that work in every shell
   export extern venvsh [
+    --quiet(-q)               # Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print
     --help(-h)                # Print help
     --version(-V)             # Print version
   ]
@@ -15,11 +16,13 @@ module completions {
     [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" ]
   }
 
-  # Print code that activates an environment in the current shell.
+  # Activate an environment in this shell (with the hook; else print code for it).
   export extern "venvsh activate" [
+    --name(-n): string        # An environment in the store, by name (as conda's `-n`)
     --shell: string@"nu-complete venvsh activate shell" # The shell to write code for. Default: detected from the parent process
     --prompt: string          # The prompt name to show instead of the environment's own
     --json                    # Print the transition as JSON instead of shell code
+    --quiet(-q)               # Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print
     --help(-h)                # Print help (see more with '--help')
     env?: path@"nu-complete venvsh envs"                # The environment: a directory holding `pyvenv.cfg`, or a store name. Default: the nearest `.venv` walking up from the current directory
   ]
@@ -28,22 +31,12 @@ module completions {
     [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" ]
   }
 
-  # Print code that undoes the activation in the current shell.
+  # Deactivate the active environment (with the hook; else print code for it).
   export extern "venvsh deactivate" [
     --shell: string@"nu-complete venvsh deactivate shell" # The shell to write code for. Default: detected from the parent process
     --json                    # Print the transition as JSON instead of shell code
+    --quiet(-q)               # Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print
     --help(-h)                # Print help (see more with '--help')
-  ]
-
-  def "nu-complete venvsh hook shell" [] {
-    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" ]
-  }
-
-  # Print the shell integration for an rc file (defines `venvsh` and `deactivate`).
-  export extern "venvsh hook" [
-    --no-auto                 # Leave out auto-activation on entering a project; keep `venvsh activate` and `deactivate` working in place
-    --help(-h)                # Print help (see more with '--help')
-    shell: string@"nu-complete venvsh hook shell" # The shell to integrate with
   ]
 
   def "nu-complete venvsh create link_mode" [] {
@@ -64,22 +57,25 @@ module completions {
     --python(-p): string      # The Python to use: a path, a name on PATH, or a version like `3.12`
     --force                   # With --clear: clear a directory even if it does not look like an environment
     --link-mode: string@"nu-complete venvsh create link_mode" # How pip's files get into the environment: hard links to read-only files in venvsh's cache (copies where linking fails), or private copies
-    --name: string            # Create the environment in the store under this name (see `venvsh list`), instead of in a directory here
+    --name(-n): string        # Create the environment in the store under this name (see `venvsh list`), instead of in a directory here
+    --quiet(-q)               # Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print
     --help(-h)                # Print help (see more with '--help')
     ...env_dirs: path         # Directories to create environments in
   ]
 
-  # Let the hook auto-activate an environment (default: this project's)
+  # Let the hook auto-activate an environment (default: this project's).
   export extern "venvsh allow" [
     --list                    # List what is allowed and denied instead
+    --quiet(-q)               # Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print
     --help(-h)                # Print help (see more with '--help')
     dir?: path                # An environment, or a project directory holding `.venv`. Default: the nearest `.venv` walking up from the current directory
   ]
 
-  # Never auto-activate an environment, and stop saying so
+  # Never auto-activate an environment, and stop saying so.
   export extern "venvsh deny" [
     --list                    # List what is allowed and denied instead
-    --help(-h)                # Print help
+    --quiet(-q)               # Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print
+    --help(-h)                # Print help (see more with '--help')
     dir?: path                # An environment, or a project directory holding `.venv`. Default: the nearest `.venv` walking up from the current directory
   ]
 
@@ -87,10 +83,11 @@ module completions {
     [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" ]
   }
 
-  # Check the shell integration: is the hook loaded and still in place, what is active and why, and is this project's environment trusted
+  # Check the shell integration: is the hook loaded and still in place, what is active and why, and is this project's environment trusted.
   export extern "venvsh doctor" [
     --shell: string@"nu-complete venvsh doctor shell" # The shell to check. Default: detected from the parent process
     --hook-report: string     # Set by the hook's `venvsh` function: what it sees of itself in the shell
+    --quiet(-q)               # Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print
     --help(-h)                # Print help (see more with '--help')
   ]
 
@@ -101,37 +98,47 @@ module completions {
   # Used by the hook: print code that auto-activates or deactivates for this directory
   export extern "venvsh hook-env" [
     --shell: string@"nu-complete venvsh hook-env shell" # The shell to write code for. Default: detected from the parent process
+    --quiet(-q)               # Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print
     --help(-h)                # Print help (see more with '--help')
   ]
 
   # List the environments in the store.
   export extern "venvsh list" [
     --json                    # Print the store and its environments as JSON
+    --quiet(-q)               # Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print
     --help(-h)                # Print help (see more with '--help')
   ]
 
   # Remove an environment from the store.
   export extern "venvsh remove" [
+    --name(-n): string        # The same name, as conda's `-n` gives it
     --yes(-y)                 # Remove without asking
+    --quiet(-q)               # Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print
     --help(-h)                # Print help (see more with '--help')
-    name: string              # The name of the environment in the store
+    name?: string             # The name of the environment in the store
   ]
 
   # Run one command with an environment active, without a shell.
   export extern "venvsh run" [
+    --name(-n): string        # An environment in the store, by name (as conda's `-n`)
+    --quiet(-q)               # Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print
     --help(-h)                # Print help (see more with '--help')
     env?: path@"nu-complete venvsh envs"                # The environment: a directory holding `pyvenv.cfg`, or a store name. Default: the nearest `.venv` walking up from the current directory
   ]
 
   # Start your shell with an environment active; `exit` leaves it.
   export extern "venvsh shell" [
+    --name(-n): string        # An environment in the store, by name (as conda's `-n`)
+    --quiet(-q)               # Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print
     --help(-h)                # Print help (see more with '--help')
     env?: path@"nu-complete venvsh envs"                # The environment: a directory holding `pyvenv.cfg`, or a store name. Default: the nearest `.venv` walking up from the current directory
   ]
 
   # Show the active environment, else the one `venvsh activate` would choose here.
   export extern "venvsh which" [
+    --name(-n): string        # An environment in the store, by name (as conda's `-n`)
     --json                    # Print the answer as JSON
+    --quiet(-q)               # Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print
     --help(-h)                # Print help (see more with '--help')
     env?: path@"nu-complete venvsh envs"                # The environment to describe: a path or a store name. Default: the active one, else the nearest `.venv` walking up from the current directory
   ]
@@ -139,15 +146,17 @@ module completions {
   # Show what is active, and what `venvsh activate` would choose in this directory.
   export extern "venvsh status" [
     --json                    # Print the answer as JSON
+    --quiet(-q)               # Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print
     --help(-h)                # Print help (see more with '--help')
   ]
 
   def "nu-complete venvsh completions shell" [] {
-    [ "bash" "zsh" "fish" "powershell" "nu" "elvish" ]
+    [ "bash" "zsh" "fish" "tcsh" "powershell" "nu" "elvish" ]
   }
 
   # Print the completion script for a shell.
   export extern "venvsh completions" [
+    --quiet(-q)               # Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print
     --help(-h)                # Print help (see more with '--help')
     shell: string@"nu-complete venvsh completions shell" # The shell to complete in
   ]
@@ -155,11 +164,13 @@ module completions {
   # Print the man page, or write every page into a directory
   export extern "venvsh man" [
     --out-dir: path           # Write venvsh.1 and a venvsh-COMMAND.1 page per command into this directory, and print the paths written
+    --quiet(-q)               # Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print
     --help(-h)                # Print help
   ]
 
   # Used by the completion scripts: print the store's environment names
   export extern "venvsh __complete-envs" [
+    --quiet(-q)               # Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print
     --help(-h)                # Print help
   ]
 
@@ -172,39 +183,50 @@ module completions {
     --code-file: path         # Write code for the shell into this file instead of marking it on stdout
     --code-only               # With --code-file: for a command line that prints no code, do nothing
     --after: string           # After a --code-only run that exited with STATUS: exit with it for a command line that printed code, and run any other
+    --quiet(-q)               # Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print
     --help(-h)                # Print help (see more with '--help')
     shell: string@"nu-complete venvsh __wrapped shell" # The shell whose `venvsh` function is calling
+  ]
+
+  def "nu-complete venvsh hook shell" [] {
+    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" ]
+  }
+
+  # Print the shell integration for an rc file (defines `venvsh` and `deactivate`).
+  export extern "venvsh hook" [
+    --no-auto                 # Leave out auto-activation on entering a project; keep `venvsh activate` and `deactivate` working in place
+    --rc-line                 # Print the line that loads the hook (for install.sh), naming this venvsh by its path, instead of the hook
+    --rc-file                 # Print the path of the shell's rc file (for install.sh) instead of the hook
+    --quiet(-q)               # Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print
+    --help(-h)                # Print help (see more with '--help')
+    shell: string@"nu-complete venvsh hook shell" # The shell to integrate with
   ]
 
   # Print this message or the help of the given subcommand(s)
   export extern "venvsh help" [
   ]
 
-  # Print code that activates an environment in the current shell.
+  # Activate an environment in this shell (with the hook; else print code for it).
   export extern "venvsh help activate" [
   ]
 
-  # Print code that undoes the activation in the current shell.
+  # Deactivate the active environment (with the hook; else print code for it).
   export extern "venvsh help deactivate" [
-  ]
-
-  # Print the shell integration for an rc file (defines `venvsh` and `deactivate`).
-  export extern "venvsh help hook" [
   ]
 
   # Create a virtual environment, as `python -m venv` does.
   export extern "venvsh help create" [
   ]
 
-  # Let the hook auto-activate an environment (default: this project's)
+  # Let the hook auto-activate an environment (default: this project's).
   export extern "venvsh help allow" [
   ]
 
-  # Never auto-activate an environment, and stop saying so
+  # Never auto-activate an environment, and stop saying so.
   export extern "venvsh help deny" [
   ]
 
-  # Check the shell integration: is the hook loaded and still in place, what is active and why, and is this project's environment trusted
+  # Check the shell integration: is the hook loaded and still in place, what is active and why, and is this project's environment trusted.
   export extern "venvsh help doctor" [
   ]
 
@@ -250,6 +272,10 @@ module completions {
 
   # Used by the hook's `venvsh` function: run a venvsh command line, telling the shell which output is code for it
   export extern "venvsh help __wrapped" [
+  ]
+
+  # Print the shell integration for an rc file (defines `venvsh` and `deactivate`).
+  export extern "venvsh help hook" [
   ]
 
   # Print this message or the help of the given subcommand(s)

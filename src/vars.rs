@@ -26,3 +26,5 @@ pub const VENVSH_DATA_DIR: &str = "VENVSH_DATA_DIR";
 pub const VENVSH_PYTHON: &str = "VENVSH_PYTHON";
 pub const VENVSH_QUIET: &str = "VENVSH_QUIET";
 pub const VENVSH_AUTO_ACTIVATE: &str = "VENVSH_AUTO_ACTIVATE";
+/// `0` silences the line the hook prints when it activates, switches or deactivates.
+pub const VENVSH_AUTO_ACTIVATE_NOTICE: &str = "VENVSH_AUTO_ACTIVATE_NOTICE";

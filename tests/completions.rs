@@ -73,6 +73,7 @@ const FILES: &[(&str, &str)] = &[
     ("powershell", "_venvsh.ps1"),
     ("elvish", "venvsh.elv"),
     ("nu", "venvsh.nu"),
+    ("tcsh", "venvsh.tcsh"),
 ];
 
 use common::repo;

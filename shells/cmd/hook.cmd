@@ -4,6 +4,7 @@
 @rem (in a .bat file, use `call venvsh activate DIR`).
 @if /i "%~1"=="activate" goto __venvsh_apply
 @if /i "%~1"=="deactivate" goto __venvsh_apply
+@if /i "%~1"=="workon" goto __venvsh_apply
 @{{ exe|cmd_arg }} %*
 @exit /b %ERRORLEVEL%
 :__venvsh_apply

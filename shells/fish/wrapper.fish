@@ -3,7 +3,7 @@
 # `venvsh activate` and `venvsh deactivate` change this shell; other commands run as usual.
 function venvsh --description 'venvsh: Python virtual environments'
     switch "$argv[1]"
-        case activate deactivate
+        case activate deactivate workon
             __venvsh_apply $argv
         case allow deny
             # Trust changed: look again at the next prompt.

@@ -10,7 +10,7 @@
 def --env --wrapped venvsh [...args: string] {
     let exe = {{ exe|nu }}
     let verb = ($args | get -o 0 | default '')
-    if $verb in ['activate' 'deactivate'] {
+    if $verb in ['activate' 'deactivate' 'workon'] {
         __venvsh_run ...$args
     } else if $verb == 'doctor' {
 {%- if auto %}

@@ -3,7 +3,7 @@
 # `venvsh activate` and `venvsh deactivate` change this session; other commands run as usual.
 function global:venvsh {
     $verb = if ($args.Count -gt 0) { $args[0] } else { '' }
-    if (@('activate', 'deactivate') -contains $verb) {
+    if (@('activate', 'deactivate', 'workon') -contains $verb) {
         __venvsh_apply @args
     } elseif ($verb -eq 'doctor') {
         $report = if (-not (Test-Path -LiteralPath Function:\__venvsh_hook)) { 'no-auto' }

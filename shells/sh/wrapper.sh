@@ -3,7 +3,7 @@
 # `venvsh activate` and `venvsh deactivate` change this shell; other commands run as usual.
 venvsh() {
     case ${1-} in
-        activate | deactivate) __venvsh_apply "$@" ;;
+        activate | deactivate | workon) __venvsh_apply "$@" ;;
         allow | deny)
             # Trust changed: look again at the next prompt.
             {{ exe|posix }} "$@"

@@ -88,6 +88,11 @@ pub fn hook_env_code(shell: Shell) -> anyhow::Result<Option<String>> {
         trust.verdict(&env).unwrap_or(Verdict::Unknown)
     };
     let decision = auto::decide(&var, project.as_ref(), &trust_of);
+    if let Some(switch) = &decision.switch
+        && context::config().map_or(true, |config| config.auto_activate_notice)
+    {
+        say(words::switch(switch));
+    }
     if let Some(notice) = &decision.notice {
         for line in words::notice(notice) {
             say(line);

@@ -1,7 +1,29 @@
 //! How decisions are put to people: the hook's notices and `doctor`'s verdicts.
 
-use crate::decide::auto::{Notice, Why};
+use std::path::Path;
+
+use super::context::shown_path;
+use crate::decide::auto::{Notice, Switch, Why};
 use crate::shell::quote::ForHumans;
+
+/// The one line the hook prints when it changes the activation; `auto_activate_notice =
+/// false` in the config, or `VENVSH_AUTO_ACTIVATE_NOTICE=0`, silences it.
+pub fn switch(switch: &Switch) -> String {
+    // `say` shows any hidden character of a name or path as an escape.
+    let at = |env: &str| shown_path(Path::new(env));
+    match switch {
+        Switch::Activated { env, prompt } => format!("venvsh: activated {prompt} ({})", at(env)),
+        Switch::Deactivated { prompt, .. } => format!("venvsh: deactivated {prompt}"),
+        Switch::Switched {
+            from_prompt,
+            env,
+            prompt,
+        } => format!(
+            "venvsh: switched from {from_prompt} to {prompt} ({})",
+            at(env)
+        ),
+    }
+}
 
 /// The lines the hook prints on stderr for `notice`.
 pub fn notice(notice: &Notice) -> Vec<String> {

@@ -11,7 +11,7 @@ use super::transition::{self, Action, PathChange, PromptChange, Request, Transit
 use super::trust::{TrustStore, Verdict};
 use crate::project::environment::{Chosen, Environment};
 use crate::project::store::Store;
-use crate::vars::{VENVSH_STATE, VENVSH_TOLD, VIRTUAL_ENV_DISABLE_PROMPT};
+use crate::vars::{VENVSH_STATE, VENVSH_TOLD, VIRTUAL_ENV_DISABLE_PROMPT, VIRTUAL_ENV_PROMPT};
 
 /// What the hook should do.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -21,6 +21,27 @@ pub struct Decision {
     pub transition: Option<Transition>,
     /// Something to tell the user.
     pub notice: Option<Notice>,
+    /// The activation the transition changes, to say in one line, as direnv does when it
+    /// loads and unloads (issue 11, item 8); unlike notices, said at every change.
+    pub switch: Option<Switch>,
+}
+
+/// What auto-activation changed: environments by path, with the prompt name each shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Switch {
+    Activated {
+        env: String,
+        prompt: String,
+    },
+    Deactivated {
+        env: String,
+        prompt: String,
+    },
+    Switched {
+        from_prompt: String,
+        env: String,
+        prompt: String,
+    },
 }
 
 /// What the hook tells the user, as data: the command layer words and prints it.
@@ -145,27 +166,60 @@ fn decide_change(
         }
         Some(state) => match project {
             Some(p) if p.env.root == state.env => repair(state, &path, var, trust_of),
-            Some(p) if p.verdict == Verdict::Allowed => Decision {
-                transition: activate(&p.env, var),
-                notice: None,
-            },
-            other => Decision {
-                transition: transition::plan(&Request::Deactivate, var).ok(),
-                notice: other.and_then(not_activated),
-            },
+            Some(p) if p.verdict == Verdict::Allowed => {
+                let transition = activate(&p.env, var);
+                Decision {
+                    switch: transition.as_ref().map(|t| Switch::Switched {
+                        from_prompt: shown_prompt(var),
+                        env: p.env.root.clone(),
+                        prompt: prompt_of(t),
+                    }),
+                    transition,
+                    notice: None,
+                }
+            }
+            other => {
+                let transition = transition::plan(&Request::Deactivate, var).ok();
+                Decision {
+                    switch: transition.as_ref().map(|_| Switch::Deactivated {
+                        env: state.env.clone(),
+                        prompt: shown_prompt(var),
+                    }),
+                    transition,
+                    notice: other.and_then(not_activated),
+                }
+            }
         },
         None => match project {
-            Some(p) if p.verdict == Verdict::Allowed => Decision {
-                transition: activate(&p.env, var),
-                notice: None,
-            },
+            Some(p) if p.verdict == Verdict::Allowed => {
+                let transition = activate(&p.env, var);
+                Decision {
+                    switch: transition.as_ref().map(|t| Switch::Activated {
+                        env: p.env.root.clone(),
+                        prompt: prompt_of(t),
+                    }),
+                    transition,
+                    notice: None,
+                }
+            }
             Some(p) => Decision {
                 transition: None,
                 notice: not_activated(p),
+                switch: None,
             },
             None => Decision::default(),
         },
     }
+}
+
+/// The prompt name the active environment shows now.
+fn shown_prompt(var: &dyn Fn(&str) -> Option<String>) -> String {
+    transition::sanitize_prompt(&var(VIRTUAL_ENV_PROMPT).unwrap_or_default())
+}
+
+/// The prompt name `transition` activates.
+fn prompt_of(transition: &Transition) -> String {
+    transition.prompt.text.clone().unwrap_or_default()
 }
 
 fn not_activated(project: &Project) -> Option<Notice> {
@@ -207,6 +261,7 @@ fn repair(
                 env: state.env.clone(),
                 why,
             }),
+            switch: None,
         };
     }
     let Some(mut repaired) = transition::resume(var) else {
@@ -221,6 +276,7 @@ fn repair(
     Decision {
         transition: Some(repaired),
         notice: None,
+        switch: None,
     }
 }
 
@@ -288,6 +344,52 @@ mod tests {
         assert_eq!(t.path.prepend.as_deref(), Some("/p/.venv/bin"));
         let state = ActivationState::decode(&state_after(&t)).unwrap();
         assert_eq!(state.origin, Origin::Auto);
+    }
+
+    #[test]
+    fn every_change_the_hook_makes_is_said() {
+        let a = Project {
+            env: Environment {
+                root: "/a/.venv".into(),
+                bin: "/a/.venv/bin".into(),
+                prompt: "a".into(),
+            },
+            verdict: Verdict::Allowed,
+        };
+        let on = decide(&vars(&[("PATH", "/usr/bin")]), Some(&a));
+        assert_eq!(
+            on.switch,
+            Some(Switch::Activated {
+                env: "/a/.venv".into(),
+                prompt: "a".into()
+            })
+        );
+        let t = on.transition.unwrap();
+        let active = [
+            (VENVSH_STATE, t.set[VENVSH_STATE].as_str()),
+            ("PATH", "/a/.venv/bin:/usr/bin"),
+            (VIRTUAL_ENV_PROMPT, "a"),
+        ];
+        assert_eq!(
+            decide(&vars(&active), None).switch,
+            Some(Switch::Deactivated {
+                env: "/a/.venv".into(),
+                prompt: "a".into()
+            })
+        );
+        let b = project("/b/.venv", Verdict::Allowed);
+        assert_eq!(
+            decide(&vars(&active), Some(&b)).switch,
+            Some(Switch::Switched {
+                from_prompt: "a".into(),
+                env: "/b/.venv".into(),
+                prompt: "p".into()
+            })
+        );
+        // Nothing changes, nothing is said.
+        assert_eq!(decide(&vars(&active), Some(&a)).switch, None);
+        let untrusted = project("/u/.venv", Verdict::Unknown);
+        assert_eq!(decide(&vars(&[]), Some(&untrusted)).switch, None);
     }
 
     #[test]

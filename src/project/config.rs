@@ -4,10 +4,13 @@
 //! python = "3.12"        # the default `-p` of `venvsh create`   (VENVSH_PYTHON)
 //! quiet = true           # no progress lines from create/remove/shell  (VENVSH_QUIET)
 //! auto_activate = true   # the hook activates a project on entering it (default; VENVSH_AUTO_ACTIVATE)
+//! auto_activate_notice = true  # and says so in one line (default; VENVSH_AUTO_ACTIVATE_NOTICE)
 //! ```
 //!
 //! Only commands that use a setting read the file; activation never does, so a broken
-//! file cannot break a shell's prompt.
+//! file cannot break a shell's prompt. The hook reads it only when it changed the
+//! activation, to know whether to say so, and then keeps the default on a broken file
+//! (`venvsh hook`, at the shell's start, reports it).
 
 use std::fs;
 use std::io;
@@ -17,8 +20,8 @@ use serde::Deserialize;
 
 use crate::error::Hint;
 use crate::vars::{
-    VENVSH_AUTO_ACTIVATE as AUTO_ACTIVATE_VAR, VENVSH_PYTHON as PYTHON_VAR,
-    VENVSH_QUIET as QUIET_VAR,
+    VENVSH_AUTO_ACTIVATE as AUTO_ACTIVATE_VAR, VENVSH_AUTO_ACTIVATE_NOTICE as NOTICE_VAR,
+    VENVSH_PYTHON as PYTHON_VAR, VENVSH_QUIET as QUIET_VAR,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -44,7 +47,8 @@ impl Hint for Error {
     fn hint(&self) -> Option<String> {
         match self {
             Error::Parse { .. } => Some(
-                "the keys are `python` (a string), `quiet` and `auto_activate` (true or false)"
+                "the keys are `python` (a string), `quiet`, `auto_activate` and \
+                 `auto_activate_notice` (true or false)"
                     .into(),
             ),
             Error::BadBool { .. } => {
@@ -62,6 +66,7 @@ struct File {
     python: Option<String>,
     quiet: Option<bool>,
     auto_activate: Option<bool>,
+    auto_activate_notice: Option<bool>,
 }
 
 /// The settings in force: the file's, with the environment variables on top.
@@ -73,6 +78,8 @@ pub struct Config {
     pub quiet: bool,
     /// Whether the hook should activate a project's environment on entering it.
     pub auto_activate: bool,
+    /// Whether the hook says, in one line, that it activated, switched or deactivated.
+    pub auto_activate_notice: bool,
 }
 
 impl Default for Config {
@@ -82,6 +89,7 @@ impl Default for Config {
             python: None,
             quiet: false,
             auto_activate: true,
+            auto_activate_notice: true,
         }
     }
 }
@@ -126,6 +134,7 @@ impl Config {
             python: parsed.python.filter(|p| !p.is_empty()),
             quiet: parsed.quiet.unwrap_or(false),
             auto_activate: parsed.auto_activate.unwrap_or(true),
+            auto_activate_notice: parsed.auto_activate_notice.unwrap_or(true),
         };
         if let Some(python) = var(PYTHON_VAR).filter(|p| !p.is_empty()) {
             config.python = Some(python);
@@ -135,6 +144,9 @@ impl Config {
         }
         if let Some(auto) = bool_var(AUTO_ACTIVATE_VAR, var)? {
             config.auto_activate = auto;
+        }
+        if let Some(notice) = bool_var(NOTICE_VAR, var)? {
+            config.auto_activate_notice = notice;
         }
         Ok(config)
     }
@@ -183,10 +195,21 @@ mod tests {
         let defaults = parse("").unwrap();
         assert_eq!(defaults, Config::default());
         assert!(defaults.auto_activate && !defaults.quiet && defaults.python.is_none());
-        let config = parse("python = \"3.12\"\nquiet = true\nauto_activate = false\n").unwrap();
+        let config = parse(
+            "python = \"3.12\"\nquiet = true\nauto_activate = false\nauto_activate_notice = false\n",
+        )
+        .unwrap();
         assert_eq!(config.python.as_deref(), Some("3.12"));
         assert!(config.quiet);
         assert!(!config.auto_activate);
+        assert!(!config.auto_activate_notice);
+        assert!(defaults.auto_activate_notice);
+        let silenced = |name: &str| (name == NOTICE_VAR).then(|| "0".to_owned());
+        assert!(
+            !Config::from_parts(None, &silenced)
+                .unwrap()
+                .auto_activate_notice
+        );
     }
 
     #[test]

@@ -75,13 +75,37 @@ pub struct Environment {
     pub root: String,
     /// The directory activation puts first on PATH (`bin`, or `Scripts` on Windows).
     pub bin: String,
-    /// The prompt from `pyvenv.cfg`, else the directory name.
+    /// The prompt from `pyvenv.cfg`, else [`default_prompt`] (a store environment's: its
+    /// name).
     pub prompt: String,
+}
+
+/// The prompt of an environment whose `pyvenv.cfg` sets none: its directory's name, or,
+/// for a directory named `.venv` or `venv`, the project's, the directory holding it (as
+/// uv names it), so that every project does not read `(.venv)`.
+pub fn default_prompt(root: &Path) -> String {
+    let name = |path: &Path| path.file_name().map(|n| n.to_string_lossy().into_owned());
+    match name(root) {
+        Some(own) if own == PROJECT_ENV_NAME || own == "venv" => {
+            root.parent().and_then(name).unwrap_or(own)
+        }
+        Some(own) => own,
+        None => String::new(),
+    }
 }
 
 impl Environment {
     /// Open the environment at `path` (relative to `cwd`).
     pub fn open(path: &Path, cwd: &Path) -> Result<Self, Error> {
+        Self::open_prompting(path, cwd, default_prompt)
+    }
+
+    /// [`Self::open`], with `unset` giving the prompt when `pyvenv.cfg` sets none.
+    fn open_prompting(
+        path: &Path,
+        cwd: &Path,
+        unset: impl FnOnce(&Path) -> String,
+    ) -> Result<Self, Error> {
         let root = normalize(&cwd.join(path));
         if !root.exists() {
             return Err(Error::Missing { path: root });
@@ -93,11 +117,7 @@ impl Environment {
             Err(e) => return Err(e.into()),
         };
         let bin = bin_dir(&root);
-        let prompt = pyvenv_cfg::prompt(&text).unwrap_or_else(|| {
-            root.file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        });
+        let prompt = pyvenv_cfg::prompt(&text).unwrap_or_else(|| unset(&root));
         Ok(Self {
             root: utf8(&root)?,
             bin: utf8(&bin)?,
@@ -152,9 +172,11 @@ impl Environment {
         if !target.exists()
             && let Some(stored) = store.and_then(|s| s.find(line))
         {
-            let env = Self::open(&stored, dir).map_err(|_| Error::BadRedirect {
-                file: file.to_owned(),
-                target: stored.clone(),
+            let env = Self::open_prompting(&stored, dir, |_| line.to_owned()).map_err(|_| {
+                Error::BadRedirect {
+                    file: file.to_owned(),
+                    target: stored.clone(),
+                }
             })?;
             return Ok((env, chosen(true)));
         }
@@ -201,7 +223,7 @@ impl Environment {
                     local: local.exists().then_some(local),
                 });
             };
-            let env = Self::open(&stored, cwd)?;
+            let env = Self::open_prompting(&stored, cwd, |_| name.to_owned())?;
             let chosen = Chosen::Store {
                 name: name.to_owned(),
             };
@@ -292,6 +314,33 @@ mod tests {
     fn make_env(root: &Path) {
         fs::create_dir_all(root.join("bin")).unwrap();
         fs::write(root.join("pyvenv.cfg"), "home = /usr/bin\n").unwrap();
+    }
+
+    #[test]
+    fn a_project_environment_is_named_after_its_project() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = dir.path().join("app");
+        make_env(&app.join(".venv"));
+        make_env(&app.join("venv"));
+        make_env(&app.join("tools"));
+        let open = |name: &str| Environment::open(&app.join(name), dir.path()).unwrap();
+        assert_eq!(open(".venv").prompt, "app");
+        assert_eq!(open("venv").prompt, "app");
+        assert_eq!(open("tools").prompt, "tools");
+        // A prompt set at creation (`--prompt`, in pyvenv.cfg) wins.
+        fs::write(app.join(".venv/pyvenv.cfg"), "prompt = 'mine'\n").unwrap();
+        assert_eq!(open(".venv").prompt, "mine");
+        // Found walking up, too.
+        fs::create_dir(app.join("src")).unwrap();
+        make_env(&dir.path().join("other/.venv"));
+        let found = Environment::find(&dir.path().join("other"), None).unwrap();
+        assert_eq!(found.prompt, "other");
+        // A store environment is called by its name, even one named `venv`.
+        let store = Store::at(dir.path().join("store"));
+        make_env(&store.root.join("venv"));
+        let (env, _) =
+            Environment::resolve_explained(Some(Path::new("venv")), &app, Some(&store)).unwrap();
+        assert_eq!(env.prompt, "venv");
     }
 
     #[test]

@@ -11,10 +11,13 @@ use clap_complete::Generator;
 pub struct Spec {
     /// The program name completed (`venvsh`).
     pub bin: String,
-    /// Commands whose first argument is an environment: a path or a store name.
+    /// Commands whose first argument is an environment: a path or a store name (with
+    /// their aliases).
     pub env_commands: Vec<String>,
-    /// Commands whose argument is only a store name.
+    /// Commands whose argument is only a store name (with their aliases).
     pub name_commands: Vec<String>,
+    /// The aliases among them, for generators that write no case for an alias.
+    pub aliases: Vec<String>,
 }
 
 /// The positional argument ids that name an environment, by what they accept.
@@ -30,9 +33,18 @@ impl Spec {
         };
         for sub in cli.get_subcommands().filter(|s| !s.is_hide_set()) {
             let first = sub.get_positionals().next().map(|a| a.get_id().as_str());
+            // clap's scripts have a case for each alias too (`workon`, `rm`).
+            let names = sub
+                .get_name_and_visible_aliases()
+                .into_iter()
+                .map(str::to_owned);
+            if matches!(first, Some(ENV_ARG | NAME_ARG)) {
+                spec.aliases
+                    .extend(sub.get_visible_aliases().map(str::to_owned));
+            }
             match first {
-                Some(ENV_ARG) => spec.env_commands.push(sub.get_name().to_owned()),
-                Some(NAME_ARG) => spec.name_commands.push(sub.get_name().to_owned()),
+                Some(ENV_ARG) => spec.env_commands.extend(names),
+                Some(NAME_ARG) => spec.name_commands.extend(names),
                 _ => {}
             }
         }

@@ -7,8 +7,9 @@ use askama::Template;
 use super::quote::filters;
 use std::ffi::OsStr;
 
+use super::completions::Spec;
 use super::quote::{self, Unrepresentable};
-use super::{Dialect, Hook, RcFile, ShellEnv};
+use super::{CompletionScript, Dialect, Hook, RcFile, ShellEnv};
 use crate::decide::transition::{StandalonePlan, Transition};
 
 pub struct Csh;
@@ -57,6 +58,74 @@ struct StandaloneOff<'a> {
     bin_name: &'a str,
 }
 
+/// `venvsh completions tcsh`: one `complete` command, written from the command line's
+/// definition (clap_complete has no tcsh generator).
+#[derive(Template)]
+#[template(path = "csh/completions.csh", escape = "none")]
+struct Completions {
+    /// Every command people type, aliases included.
+    commands: Vec<String>,
+    /// Commands whose argument is an environment or a store name, aliases included.
+    env_commands: Vec<String>,
+    /// Commands whose argument is a shell (`hook`, `init`).
+    shell_commands: Vec<String>,
+    shells: Vec<&'static str>,
+    completion_shells: Vec<String>,
+    /// The long options of every command, without their `--`.
+    options: Vec<String>,
+}
+
+fn completion_script(cli: &clap::Command, spec: &Spec) -> askama::Result<String> {
+    let visible: Vec<&clap::Command> = cli.get_subcommands().filter(|s| !s.is_hide_set()).collect();
+    let names = |sub: &clap::Command| -> Vec<String> {
+        std::iter::once(sub.get_name())
+            .chain(sub.get_visible_aliases())
+            .map(str::to_owned)
+            .collect()
+    };
+    let with_aliases = |wanted: &dyn Fn(&clap::Command) -> bool| -> Vec<String> {
+        visible
+            .iter()
+            .filter(|s| wanted(s))
+            .flat_map(|s| names(s))
+            .collect()
+    };
+    let takes_shell = |sub: &clap::Command| sub.get_name() == "hook";
+    let completion_shells = visible
+        .iter()
+        .find(|s| s.get_name() == "completions")
+        .and_then(|s| s.get_positionals().next())
+        .map(|arg| {
+            arg.get_possible_values()
+                .iter()
+                .map(|v| v.get_name().to_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut options: Vec<String> = cli
+        .get_arguments()
+        .chain(visible.iter().flat_map(|s| s.get_arguments()))
+        .filter(|a| !a.is_hide_set())
+        .filter_map(|a| a.get_long().map(str::to_owned))
+        .chain(["help".to_owned()])
+        .collect();
+    options.sort();
+    options.dedup();
+    Completions {
+        commands: with_aliases(&|_| true),
+        env_commands: spec.all_commands().cloned().collect(),
+        shell_commands: with_aliases(&takes_shell),
+        shells: <super::Shell as clap::ValueEnum>::value_variants()
+            .iter()
+            .map(|s| s.name())
+            .collect(),
+        completion_shells,
+        options,
+    }
+    .render()
+    .map(|s| s + "\n")
+}
+
 /// PATH after `transition`, given PATH as venvsh sees it (csh exports it, so it is
 /// current). csh code is text, so a PATH that is not UTF-8 is refused, never mangled.
 fn path_after(transition: &Transition, path: Option<&OsStr>) -> askama::Result<Option<String>> {
@@ -103,6 +172,10 @@ impl Dialect for Csh {
 
     fn bin_scripts(&self, plan: &StandalonePlan) -> Vec<(&'static str, askama::Result<String>)> {
         vec![("activate.csh", render_standalone(plan))]
+    }
+
+    fn completions(&self) -> Option<CompletionScript> {
+        Some(completion_script)
     }
 
     fn rc_file(&self) -> Option<RcFile> {

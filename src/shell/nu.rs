@@ -35,7 +35,11 @@ fn completion_script(cli: &clap::Command, spec: &Spec) -> askama::Result<String>
         &text,
         "    env?: path ",
         "    env?: path@\"nu-complete venvsh envs\" ",
-        spec.env_commands.len(),
+        // clap_complete_nushell writes nothing for an alias.
+        spec.env_commands
+            .iter()
+            .filter(|c| !spec.aliases.contains(c))
+            .count(),
     )?;
     let module = "module completions {\n";
     let completer = Completions.render()? + "\n\n";

@@ -205,7 +205,9 @@ fn zsh_completions(cli: &clap::Command, spec: &Spec) -> askama::Result<String> {
         if line.starts_with("'::env -- ") && line.ends_with(":_files' \\") {
             envs += 1;
             lines.push(line.replace(":_files' \\", ":_venvsh_env_or_path' \\"));
-        } else if line.starts_with("':name -- ") && line.ends_with(":_default' \\") {
+        } else if (line.starts_with("':name -- ") || line.starts_with("'::name -- "))
+            && line.ends_with(":_default' \\")
+        {
             names += 1;
             lines.push(line.replace(":_default' \\", ":_venvsh_envs' \\"));
         } else {
