@@ -114,7 +114,7 @@ fn create_by_name_then_list_activate_run_and_remove() {
     let listing = home.ok(&["list"]);
     let line = listing
         .lines()
-        .find(|l| l.starts_with("web "))
+        .find(|l| l.starts_with("  web "))
         .expect(&listing);
     assert!(line.contains(&env.display().to_string()), "{listing}");
     assert!(line.ends_with("ok"), "{listing}");
@@ -222,7 +222,7 @@ fn list_shows_workon_home_and_a_missing_base_interpreter() {
             .stdout,
     )
     .unwrap();
-    assert!(table.starts_with("NAME"), "{table}");
+    assert!(table.starts_with("  NAME"), "{table}");
     assert!(
         table.contains("missing: /nonexistent/python/bin"),
         "{table}"
@@ -425,7 +425,8 @@ fn run_applies_the_activation_without_a_shell() {
     );
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        format!("probe:{}::.venv\n", env.display())
+        // A `.venv` is named after its project, here `work`.
+        format!("probe:{}::work\n", env.display())
     );
 
     // PATH: the environment's bin first, the rest as it was.

@@ -10,7 +10,7 @@ use super::context;
 use super::output::{self, say, warn};
 use super::{detect, setup};
 use crate::cli::CreateArgs;
-use crate::project::environment::{self, Environment};
+use crate::project::environment::Environment;
 use crate::shell::quote::{self, ForHumans};
 use crate::venv::{EnvBuilder, Options, Outcome, Request};
 
@@ -81,11 +81,14 @@ pub fn run(args: &CreateArgs) -> anyhow::Result<ExitCode> {
 
 /// The command that activates what was created: `venvsh activate ENV` through the hook,
 /// else the line that runs its code in the shell found (issue 11, item 7). A directory
-/// whose name would read as a store name is written as a path (`./web`).
+/// is written as a path (`./web`): a bare name would name a store environment, and one
+/// starting with `-` an option.
 fn activate_with(dir: &str, store_name: Option<&str>, hooked: bool) -> String {
     let env = match store_name {
         Some(name) => name.to_owned(),
-        None if environment::store_name(Path::new(dir)).is_some() => format!("./{dir}"),
+        None if Path::new(dir).is_relative() && !dir.starts_with(['.', '~']) => {
+            format!("./{dir}")
+        }
         None => dir.to_owned(),
     };
     // Through the hook, `venvsh` is the hook's function, whatever the binary's path.
@@ -99,8 +102,5 @@ fn activate_with(dir: &str, store_name: Option<&str>, hooked: bool) -> String {
     let once = detect::detect()
         .ok()
         .and_then(|shell| setup::eval_line(shell, &["activate", &env]).ok().flatten());
-    match once {
-        Some(line) => line,
-        None => format!("{plain} (once the hook is loaded: see `venvsh hook --help`)"),
-    }
+    once.unwrap_or(plain)
 }

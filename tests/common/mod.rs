@@ -364,16 +364,19 @@ pub fn shown(text: &str) -> String {
         .collect()
 }
 
-/// The prompt text an environment shows: its `prompt`, else its directory name.
+/// The prompt text an environment shows: its `prompt`, else its directory name, or for
+/// a `.venv` or `venv` directory, its project's (the directory holding it).
 pub fn expected_prompt_text(env: &Path) -> String {
     let cfg = fs::read_to_string(env.join("pyvenv.cfg")).unwrap();
     let raw = cfg
         .lines()
         .find_map(|l| l.strip_prefix("prompt = "))
         .map(str::to_owned);
+    let name = |p: &Path| p.file_name().unwrap().to_str().unwrap().to_owned();
     shown(&match raw {
         Some(repr) => python_unrepr(&repr),
-        None => env.file_name().unwrap().to_str().unwrap().to_owned(),
+        None if [".venv", "venv"].contains(&name(env).as_str()) => name(env.parent().unwrap()),
+        None => name(env),
     })
 }
 
