@@ -4,9 +4,11 @@
 #   sh install.sh [--bin-dir DIR] [--from-binary PATH] [--yes | --no-modify-rc]
 #   sh install.sh --uninstall
 #
-# Installs the binary (default ~/.local/bin), the completion scripts where bash, zsh
-# and fish look for them, the man pages, and, if you agree, the `venvsh hook` line in
-# your shell's rc file. Everything it adds is written to a manifest,
+# Installs the binary (default ~/.local/bin), the completion scripts where bash, zsh,
+# fish, tcsh and nushell look for them, the man pages, and, if you agree, the line that
+# loads `venvsh hook` in your shell's rc file ($SHELL's: bash, zsh, sh/dash/ksh, fish,
+# tcsh, nushell, and any other shell venvsh knows; venvsh itself names the file and
+# the line: `venvsh hook SHELL --rc-file`, `--rc-line`). Everything it adds is written to a manifest,
 # ${XDG_DATA_HOME:-~/.local/share}/venvsh/install-manifest, and --uninstall removes
 # exactly that: files, the rc-file block, and directories it created (when empty).
 # Running it twice changes nothing the second time.
@@ -32,6 +34,8 @@ MARK_END='# <<< venvsh <<<'
 #   rc HOW N PATH        the hook block it put in rc file PATH (a copy: install-saved/N);
 #                        HOW: created (no file before), appended, or appended-newline
 #                        (the last line had no newline; install added one, then the block)
+#   gen PATH             a file the hook's rc line writes at each shell start (nushell's
+#                        autoload/venvsh.nu), removed when it still is venvsh's
 MANIFEST_HEADER='# venvsh install-manifest 2'
 
 usage() {
@@ -144,7 +148,7 @@ parse_record() {
     esac
     kind=${1%% *} rest=${1#* }
     case "$kind" in
-    dir) ;;
+    dir | gen) ;;
     file) sum=${rest%% *} rest=${rest#* } ;;
     replaced) sum=${rest%% *} rest=${rest#* } n=${rest%% *} rest=${rest#* } ;;
     rc) how=${rest%% *} rest=${rest#* } n=${rest%% *} rest=${rest#* } ;;
@@ -400,29 +404,54 @@ sh_quote() {
     printf '%s' "$1" | sed "s/'/'\\\\''/g"
 }
 
-# The rc file and hook line for the user's shell ($SHELL); empty for other shells.
+# The rc file and hook lines for the user's shell ($SHELL), as venvsh names them
+# (`venvsh hook SHELL --rc-file` and `--rc-line`, the line naming the binary where it is
+# installed); empty for a shell venvsh does not know, or whose hook is not a line in an
+# rc file. rc_shell is venvsh's name for the shell.
 rc_for_shell() {
-    rc_file='' rc_lines=''
-    quoted_bin=$(sh_quote "$bin_path")
-    quoted_zsh_dir=$(sh_quote "$zsh_dir")
+    rc_file='' rc_lines='' rc_shell='' rc_gen=''
     case "$(basename -- "${SHELL:-}")" in
-    bash)
-        rc_file="$HOME/.bashrc"
-        rc_lines="eval \"\$('$quoted_bin' hook bash)\""
-        ;;
+    '') return 0 ;;
+    sh | dash | ksh | ksh93 | mksh | ash | yash | posh) rc_shell='sh' ;;
+    csh) rc_shell=tcsh ;;
+    *) rc_shell=$(basename -- "$SHELL") ;;
+    esac
+    if ! rc_file=$("$built" hook "$rc_shell" --rc-file 2>/dev/null) || [ -z "$rc_file" ]; then
+        rc_file='' rc_shell=''
+        return 0
+    fi
+    rc_hook=$("$built" hook "$rc_shell" --rc-line="$bin_path") ||
+        err "venvsh cannot write the hook's line for $rc_shell with the binary at $bin_path"
+    case "$rc_shell" in
     zsh)
-        rc_file="${ZDOTDIR:-$HOME}/.zshrc"
-        rc_lines="fpath=('$quoted_zsh_dir' \$fpath)
+        # Completions: a directory on zsh's own fpath needs no line; one of ours does.
+        zsh_fpath_line=''
+        if [ -n "$zsh_dir_line" ]; then
+            zsh_fpath_line="fpath=('$(sh_quote "$zsh_dir")' \$fpath)
 if (( \$+functions[compdef] )); then autoload -Uz _venvsh; compdef _venvsh venvsh; fi
-eval \"\$('$quoted_bin' hook zsh)\""
+"
+        fi
+        rc_lines="$zsh_fpath_line$rc_hook"
         ;;
-    fish)
-        rc_file="$config_home/fish/config.fish"
-        case "$bin_path" in
-        *"'"* | *"\\"*) err "the binary's path cannot be written in fish quotes: $bin_path" ;;
+    tcsh)
+        # tcsh has no completion directory: the block sources the script.
+        rc_lines=$rc_hook
+        case "$tcsh_file" in
+        *"'"* | *'!'* | *'$'* | *'`'* | *'"'*)
+            say "note: $tcsh_file cannot be sourced from a csh line; source it yourself"
+            ;;
+        *)
+            rc_lines="$rc_hook
+if ( -r '$tcsh_file' ) source '$tcsh_file'"
+            ;;
         esac
-        rc_lines="'$bin_path' hook fish | source"
         ;;
+    nu)
+        # The line writes the hook into nushell's autoload directory at each start.
+        rc_gen="$config_home/nushell/autoload/venvsh.nu"
+        rc_lines=$rc_hook
+        ;;
+    *) rc_lines=$rc_hook ;;
     esac
 }
 
@@ -473,6 +502,9 @@ add_hook() {
         rm -f -- "$saved_dir/$rec_n"
     fi
     set_record rc "$rc_file" "rc $rc_how $n_new $rc_file"
+    if [ -n "$rc_gen" ]; then
+        record "gen $rc_gen"
+    fi
     if [ "$rc_how" = appended-newline ]; then
         printf '\n' >>"$rc_file"
     fi
@@ -497,12 +529,26 @@ ask() {
     esac
 }
 
+# Whether the bash-completion package, which loads per-user completion files, is there.
+bash_completion_installed() {
+    for f in /usr/share/bash-completion/bash_completion /etc/bash_completion \
+        /usr/local/share/bash-completion/bash_completion \
+        /opt/homebrew/etc/profile.d/bash_completion.sh \
+        /usr/local/etc/profile.d/bash_completion.sh \
+        /home/linuxbrew/.linuxbrew/etc/profile.d/bash_completion.sh; do
+        [ -f "$f" ] && return 0
+    done
+    return 1
+}
+
 # Call $1 SRC DEST MODE for every file install puts in place.
 each_payload() {
     "$1" "$built" "$bin_path" 755
     if [ -f "$work/venvsh.bash" ]; then "$1" "$work/venvsh.bash" "$bash_dir/venvsh" 644; fi
     if [ -f "$work/_venvsh" ]; then "$1" "$work/_venvsh" "$zsh_dir/_venvsh" 644; fi
     if [ -f "$work/venvsh.fish" ]; then "$1" "$work/venvsh.fish" "$fish_dir/venvsh.fish" 644; fi
+    if [ -f "$work/venvsh.tcsh" ]; then "$1" "$work/venvsh.tcsh" "$tcsh_file" 644; fi
+    if [ -f "$work/venvsh.nu" ]; then "$1" "$work/venvsh.nu" "$nu_dir/venvsh-completions.nu" 644; fi
     for page in "$work"/man/*.1; do
         "$1" "$page" "$man_dir/$(basename -- "$page")" 644
     done
@@ -511,7 +557,6 @@ each_payload() {
 do_install() {
     check_manifest
     refuse_if_problems
-    rc_for_shell
     if [ -n "$from_binary" ]; then
         [ -x "$from_binary" ] || err "--from-binary $from_binary is not an executable file"
         built=$from_binary
@@ -524,6 +569,7 @@ do_install() {
         built="${CARGO_TARGET_DIR:-$src_dir/target}/release/venvsh"
     fi
     "$built" --version >/dev/null || err "$built does not run"
+    rc_for_shell
 
     # Everything is made first, and checked against what is in place, so that a
     # refusal changes nothing.
@@ -535,6 +581,12 @@ do_install() {
     fi
     if command -v fish >/dev/null 2>&1; then
         "$built" completions fish >"$work/venvsh.fish"
+    fi
+    if command -v tcsh >/dev/null 2>&1; then
+        "$built" completions tcsh >"$work/venvsh.tcsh"
+    fi
+    if command -v nu >/dev/null 2>&1; then
+        "$built" completions nu >"$work/venvsh.nu"
     fi
     mkdir "$work/man"
     "$built" man --out-dir "$work/man" >/dev/null
@@ -553,6 +605,12 @@ do_install() {
     start_manifest
     each_payload install_file
     "$bin_path" --version >/dev/null || err "the installed $bin_path does not run"
+
+    if [ "$rc_shell" = bash ] && [ -f "$bash_dir/venvsh" ] && ! bash_completion_installed; then
+        say "note: bash loads completions from $bash_dir only through the bash-completion" \
+            "package, which is not installed; install it (Debian: apt install bash-completion)," \
+            "or add to ~/.bashrc: source '$(sh_quote "$bash_dir/venvsh")'"
+    fi
 
     if [ -z "$rc_file" ]; then
         say "add the hook for your shell yourself: see \`venvsh hook --help\` and the README"
@@ -625,6 +683,16 @@ undo() {
         ;;
     rc)
         remove_hook "$path" "$how" "$saved_dir/$n"
+        ;;
+    gen)
+        # Written by the shell at each start; removed only while it is still venvsh's.
+        [ -f "$path" ] || return 0
+        if head -n 1 -- "$path" | grep -q '^# venvsh '; then
+            rm -f -- "$path" || err "could not remove $path"
+            say "removed $path"
+        else
+            say "kept $path: it is not venvsh's hook"
+        fi
         ;;
     esac
 }
@@ -720,7 +788,19 @@ main() {
     bash_dir="${BASH_COMPLETION_USER_DIR:-$data_home/bash-completion}/completions"
     zsh_dir="$data_home/zsh/site-functions"
     fish_dir="$config_home/fish/completions"
+    tcsh_file="$data_home/venvsh/venvsh.tcsh"
+    nu_dir="$config_home/nushell/autoload"
     man_dir="$data_home/man/man1"
+    # zsh finds completions in a directory on its fpath without help (on Debian,
+    # /usr/local/share/zsh/site-functions): installing under that prefix (--bin-dir
+    # /usr/local/bin) puts _venvsh there, and the rc block needs no fpath line.
+    zsh_dir_line=yes
+    prefix_share="$(dirname -- "$bin_dir")/share"
+    if command -v zsh >/dev/null 2>&1 &&
+        zsh -f -c 'print -rl -- $fpath' 2>/dev/null | grep -Fqx -- "$prefix_share/zsh/site-functions"; then
+        zsh_dir="$prefix_share/zsh/site-functions"
+        zsh_dir_line=''
+    fi
     check_path "$bin_path"
     check_path "$manifest"
 

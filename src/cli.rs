@@ -323,10 +323,17 @@ pub struct HookArgs {
     #[arg(long)]
     pub no_auto: bool,
 
-    /// Print the line that loads the hook (for install.sh), naming this venvsh by its
-    /// path, instead of the hook.
-    #[arg(long, hide = true, conflicts_with = "rc_file")]
-    pub rc_line: bool,
+    /// Print the line that loads the hook (for install.sh) instead of the hook, naming
+    /// venvsh by PROGRAM (default: this binary's path).
+    #[arg(
+        long,
+        hide = true,
+        value_name = "PROGRAM",
+        num_args = 0..=1,
+        default_missing_value = "",
+        conflicts_with = "rc_file"
+    )]
+    pub rc_line: Option<String>,
 
     /// Print the path of the shell's rc file (for install.sh) instead of the hook.
     #[arg(long, hide = true)]

@@ -256,17 +256,32 @@ fn message(output: &Output, scratch: &Path) -> String {
 /// Snapshot `venvsh args…` run in a scratch directory that `setup` prepared.
 #[track_caller]
 fn assert_message(name: &str, args: &[&str], setup: impl FnOnce(&Path)) {
+    assert_message_with(name, args, |dir| {
+        setup(dir);
+        Vec::new()
+    });
+}
+
+/// [`assert_message`], with the variables `setup` returns on top.
+#[track_caller]
+fn assert_message_with(
+    name: &str,
+    args: &[&str],
+    setup: impl FnOnce(&Path) -> Vec<(&'static str, String)>,
+) {
     let dir = tempfile::tempdir().unwrap();
-    setup(dir.path());
+    let extra = setup(dir.path());
     let store = dir.path().join("store");
-    let output = venvsh(
-        args,
-        dir.path(),
-        &[
-            ("VENVSH_HOME", store.to_str().unwrap()),
-            ("XDG_CACHE_HOME", dir.path().join("cache").to_str().unwrap()),
-        ],
-    );
+    let mut vars = vec![
+        ("VENVSH_HOME", store.to_str().unwrap().to_owned()),
+        (
+            "XDG_CACHE_HOME",
+            dir.path().join("cache").to_str().unwrap().to_owned(),
+        ),
+    ];
+    vars.extend(extra);
+    let vars: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let output = venvsh(args, dir.path(), &vars);
     let mut settings = insta::Settings::clone_current();
     settings.set_description(format!("venvsh {}", args.join(" ")));
     settings.set_omit_expression(true);
@@ -419,5 +434,69 @@ fn message_create_with_a_missing_python() {
         "create-missing-python",
         &["create", "-p", "/nonexistent/python3", "new"],
         |_| {},
+    );
+}
+
+/// An executable script at `path`.
+fn script(path: &Path, text: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+/// Where only the scratch directory's interpreters can be found.
+fn python_search_in(dir: &Path, path: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("PATH", path.to_owned()),
+        ("PYENV_ROOT", dir.join("pyenv").display().to_string()),
+        ("PYENV_VERSION", String::new()),
+        (
+            "UV_PYTHON_INSTALL_DIR",
+            dir.join("uv").display().to_string(),
+        ),
+    ]
+}
+
+/// An installed version that cannot be used is named with why, not called missing
+/// (issue 11, item 10: `-p 3.7` said "install it" with 3.7.16 in pyenv).
+#[test]
+fn message_create_with_an_installed_version_that_cannot_be_used() {
+    assert_message_with(
+        "create-installed-version-unusable",
+        &["create", "-p", "3.9", "new"],
+        |dir| {
+            script(
+                &dir.join("pyenv/versions/3.9.99/bin/python3"),
+                "#!/bin/sh\necho 'broken on purpose' >&2\nexit 1\n",
+            );
+            python_search_in(dir, "/usr/bin:/bin")
+        },
+    );
+}
+
+/// A pyenv shim whose selected version lacks the name: the versions that have it, not
+/// `pyenv install` of one that is installed (issue 11, item 10).
+#[test]
+fn message_create_with_a_name_another_pyenv_version_has() {
+    assert_message_with(
+        "create-name-in-another-pyenv-version",
+        &["create", "-p", "python3.9", "new"],
+        |dir| {
+            let root = dir.join("pyenv");
+            script(&root.join("bin/pyenv"), "#!/bin/sh\nexit 1\n");
+            script(&root.join("shims/python3.9"), "#!/bin/sh\nexit 1\n");
+            script(
+                &root.join("versions/3.11.7/bin/python3"),
+                "#!/bin/sh\nexit 1\n",
+            );
+            script(
+                &root.join("versions/3.9.18/bin/python3.9"),
+                "#!/bin/sh\nexit 1\n",
+            );
+            std::fs::write(root.join("version"), "3.11.7\n").unwrap();
+            let path = format!("{}:/usr/bin:/bin", root.join("shims").display());
+            python_search_in(dir, &path)
+        },
     );
 }

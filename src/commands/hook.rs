@@ -16,7 +16,7 @@ use crate::project::environment::Environment;
 use crate::shell::{self, Hook, Shell, ShellEnv};
 
 pub fn run(args: &HookArgs) -> anyhow::Result<ExitCode> {
-    if args.rc_line || args.rc_file {
+    if args.rc_line.is_some() || args.rc_file {
         return rc(args);
     }
     // A shell started inside an activated one inherits the variables but not the
@@ -45,8 +45,12 @@ pub fn run(args: &HookArgs) -> anyhow::Result<ExitCode> {
 /// reads ~/.bashrc before it adds ~/.local/bin).
 fn rc(args: &HookArgs) -> anyhow::Result<ExitCode> {
     let dialect = args.shell.dialect();
-    if args.rc_line {
-        return print(&(dialect.rc_line(&context::exe()?)? + "\n"));
+    if let Some(program) = &args.rc_line {
+        let program = match program.as_str() {
+            "" => context::exe()?,
+            given => given.to_owned(),
+        };
+        return print(&(dialect.rc_line(&program)? + "\n"));
     }
     let Some(path) = dialect.rc_file().and_then(|rc| context::rc_path(&rc)) else {
         anyhow::bail!(

@@ -31,6 +31,9 @@ impl Hint for Unrepresentable {
             "PATH entry" => {
                 "move or rename the environment to a path without that character".to_owned()
             }
+            "word" => "give a path without that character (for venvsh itself: install it at \
+                       one, e.g. with install.sh --bin-dir)"
+                .to_owned(),
             _ => "use an environment path and prompt (--prompt) without that character".to_owned(),
         })
     }

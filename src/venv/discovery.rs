@@ -190,6 +190,10 @@ fn find_on_path(name: &str, cwd: &Path) -> Result<Option<Interpreter>, Error> {
 
 fn find_version(request: &VersionRequest, cwd: &Path) -> Result<Interpreter, Error> {
     let mut seen: Vec<PathBuf> = Vec::new();
+    // The first candidate whose location names a matching version (`versions/3.7.16`,
+    // `python3.7`) but which could not be used: the answer, when nothing else is, rather
+    // than "install it" for a version that is installed (issue 11, item 10).
+    let mut unusable = None;
     for (path, hint) in version_candidates(request, cwd) {
         if hint.as_ref().is_some_and(|known| !request.allows(known)) {
             continue;
@@ -201,15 +205,18 @@ fn find_version(request: &VersionRequest, cwd: &Path) -> Result<Interpreter, Err
         seen.push(canonical);
         // A candidate that cannot be queried is skipped, as a broken install on PATH
         // must not hide a good one later in the search.
-        if let Ok(interpreter) = Interpreter::from_path(&path)
-            && request.accepts(&interpreter)
-        {
-            return Ok(interpreter);
+        match Interpreter::from_path(&path) {
+            Ok(interpreter) if request.accepts(&interpreter) => return Ok(interpreter),
+            Ok(_) => {}
+            Err(error) if hint.as_ref().is_some_and(|known| known.len() >= 2) => {
+                unusable.get_or_insert(error);
+            }
+            Err(_) => {}
         }
     }
-    Err(Error::NoInterpreter {
+    Err(unusable.unwrap_or_else(|| Error::NoInterpreter {
         request: request.text.clone(),
-    })
+    }))
 }
 
 /// Candidates in search order, each with the version its location reveals, if any.
@@ -342,10 +349,21 @@ fn resolve_shim(path: &Path, cwd: &Path) -> Result<Option<PathBuf>, Error> {
             return Ok(Some(found));
         }
     }
+    // Installed versions lacking the program need no `pyenv install`: say which have it.
+    let installed = versions
+        .iter()
+        .all(|v| v != "system" && pyenv_version_dir(root, v).is_some());
+    let elsewhere = versions_in(&root.join("versions"), |n| Some(n.to_owned()))
+        .into_iter()
+        .filter(|(_, dir)| executable_in(&dir.join("bin"), program).is_some())
+        .filter_map(|(_, dir)| Some(dir.file_name()?.to_string_lossy().into_owned()))
+        .collect();
     Err(Error::PyenvNotInstalled {
         version: versions.join(":"),
         origin,
         program: program.to_owned(),
+        installed,
+        elsewhere,
     })
 }
 

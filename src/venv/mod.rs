@@ -74,6 +74,10 @@ pub enum Error {
         version: String,
         origin: String,
         program: String,
+        /// Every version selected is installed (it lacks only the program).
+        installed: bool,
+        /// The installed versions that have the program, newest first.
+        elsewhere: Vec<String>,
     },
 
     #[error("could not query the Python interpreter {path}: {reason}")]
@@ -146,6 +150,27 @@ impl Hint for Error {
             Self::BadRequest { .. } => Some(
                 "use a path, a name on PATH (python3.12), or a version (3.12, 3.13t, >=3.11)".into(),
             ),
+            Self::PyenvNotInstalled {
+                installed: true,
+                elsewhere,
+                program,
+                ..
+            } => Some(match elsewhere.first() {
+                Some(newest) => {
+                    let asked = program.strip_prefix("python").filter(|v| {
+                        v.split('.').count() == 2 && v.split('.').all(|p| p.parse::<u32>().is_ok())
+                    });
+                    let pass = asked.map(|v| format!("pass -p {v}, or ")).unwrap_or_default();
+                    format!(
+                        "pyenv's {} {} `{program}`: {pass}select it with `pyenv shell {newest}` or `pyenv local {newest}`",
+                        elsewhere.join(", "),
+                        if elsewhere.len() == 1 { "has" } else { "have" },
+                    )
+                }
+                None => format!(
+                    "no installed pyenv version has `{program}`: pass another --python, or `pyenv install` a version that has it"
+                ),
+            }),
             Self::PyenvNotInstalled { version, .. } => Some(format!(
                 "run `pyenv install {version}`, or select another version with `pyenv local`/`pyenv shell`"
             )),

@@ -36,5 +36,7 @@ fn main() -> ExitCode {
     trials.extend(powershell::trials());
     trials.extend(snapshots::trials());
     trials.extend(lint::trials());
-    common::harness::run(trials, THREADS)
+    let status = common::harness::run(trials, THREADS);
+    probes::remove_wine_home();
+    status
 }

@@ -496,40 +496,59 @@ fn script_file(probe: &Probe<'_>, args: &[&str]) {
 
 // ---- cmd.exe -------------------------------------------------------------------------
 
+/// A static is never dropped: [`remove_wine_home`] removes it when the trials are done
+/// (a wine prefix is about 700 MB; one left behind per run filled the disk).
+static WINE_HOME: OnceLock<tempfile::TempDir> = OnceLock::new();
+
+/// Stop the wineserver of the cmd.exe trials' prefix, and remove the prefix.
+pub fn remove_wine_home() {
+    let Some(home) = WINE_HOME.get() else {
+        return;
+    };
+    let _ = Command::new("wineserver")
+        .arg("-k")
+        .env("WINEDEBUG", "-all")
+        .env("HOME", home.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+    let _ = std::fs::remove_dir_all(home.path());
+}
+
 /// The wine prefix every cmd.exe trial shares, made once per test process, with one
 /// persistent wineserver: each `wine cmd` then starts in milliseconds, not seconds.
 /// The prefix must exist before the server starts, or it has nothing to serve and exits;
 /// the server stays in the foreground, so it is spawned, not waited for.
 fn wine_home() -> &'static Path {
-    static HOME: OnceLock<tempfile::TempDir> = OnceLock::new();
-    HOME.get_or_init(|| {
-        let home = tempfile::tempdir().unwrap();
-        // Null stdio: the services wine starts with a new prefix outlive this call and
-        // would hold a pipe open forever.
-        let created = Command::new("wine")
-            .args(["cmd", "/c", "exit"])
-            .current_dir(home.path())
-            .env("WINEDEBUG", "-all")
-            .env("HOME", home.path())
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .expect("wine runs");
-        assert!(
-            created.success(),
-            "wine could not create its prefix: {created:?}"
-        );
-        let _ = Command::new("wineserver")
-            .arg("-p")
-            .env("WINEDEBUG", "-all")
-            .env("HOME", home.path())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn();
-        home
-    })
-    .path()
+    WINE_HOME
+        .get_or_init(|| {
+            let home = tempfile::tempdir().unwrap();
+            // Null stdio: the services wine starts with a new prefix outlive this call and
+            // would hold a pipe open forever.
+            let created = Command::new("wine")
+                .args(["cmd", "/c", "exit"])
+                .current_dir(home.path())
+                .env("WINEDEBUG", "-all")
+                .env("HOME", home.path())
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .expect("wine runs");
+            assert!(
+                created.success(),
+                "wine could not create its prefix: {created:?}"
+            );
+            let _ = Command::new("wineserver")
+                .arg("-p")
+                .env("WINEDEBUG", "-all")
+                .env("HOME", home.path())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn();
+            home
+        })
+        .path()
 }
 
 /// At most this many wine processes at once: more make wine fail now and then to start
