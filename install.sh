@@ -5,7 +5,8 @@
 #   sh install.sh --uninstall
 #
 # Installs the binary (default ~/.local/bin), the completion scripts where bash, zsh,
-# fish, tcsh and nushell look for them, the man pages, and, if you agree, the line that
+# fish and tcsh look for them (not nushell's: its `extern`s would take `venvsh activate`
+# from the hook's `venvsh` command), the man pages, and, if you agree, the line that
 # loads `venvsh hook` in your shell's rc file ($SHELL's: bash, zsh, sh/dash/ksh, fish,
 # tcsh, nushell, and any other shell venvsh knows; venvsh itself names the file and
 # the line: `venvsh hook SHELL --rc-file`, `--rc-line`). Everything it adds is written to a manifest,
@@ -503,6 +504,8 @@ add_hook() {
     fi
     set_record rc "$rc_file" "rc $rc_how $n_new $rc_file"
     if [ -n "$rc_gen" ]; then
+        # Made here, not by the shell, so that --uninstall removes it too (when empty).
+        ensure_dir "$(dirname -- "$rc_gen")"
         record "gen $rc_gen"
     fi
     if [ "$rc_how" = appended-newline ]; then
@@ -548,7 +551,6 @@ each_payload() {
     if [ -f "$work/_venvsh" ]; then "$1" "$work/_venvsh" "$zsh_dir/_venvsh" 644; fi
     if [ -f "$work/venvsh.fish" ]; then "$1" "$work/venvsh.fish" "$fish_dir/venvsh.fish" 644; fi
     if [ -f "$work/venvsh.tcsh" ]; then "$1" "$work/venvsh.tcsh" "$tcsh_file" 644; fi
-    if [ -f "$work/venvsh.nu" ]; then "$1" "$work/venvsh.nu" "$nu_dir/venvsh-completions.nu" 644; fi
     for page in "$work"/man/*.1; do
         "$1" "$page" "$man_dir/$(basename -- "$page")" 644
     done
@@ -584,9 +586,6 @@ do_install() {
     fi
     if command -v tcsh >/dev/null 2>&1; then
         "$built" completions tcsh >"$work/venvsh.tcsh"
-    fi
-    if command -v nu >/dev/null 2>&1; then
-        "$built" completions nu >"$work/venvsh.nu"
     fi
     mkdir "$work/man"
     "$built" man --out-dir "$work/man" >/dev/null
@@ -789,7 +788,6 @@ main() {
     zsh_dir="$data_home/zsh/site-functions"
     fish_dir="$config_home/fish/completions"
     tcsh_file="$data_home/venvsh/venvsh.tcsh"
-    nu_dir="$config_home/nushell/autoload"
     man_dir="$data_home/man/man1"
     # zsh finds completions in a directory on its fpath without help (on Debian,
     # /usr/local/share/zsh/site-functions): installing under that prefix (--bin-dir

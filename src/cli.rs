@@ -229,7 +229,7 @@ pub enum Command {
     ///   venvsh completions bash > ~/.local/share/bash-completion/completions/venvsh
     ///   venvsh completions zsh > ~/.local/share/zsh/site-functions/_venvsh
     ///   venvsh completions fish > ~/.config/fish/completions/venvsh.fish
-    ///   venvsh completions nu | save -f ~/.config/nushell/autoload/venvsh-completions.nu
+    ///   venvsh completions nu | save -f ~/.config/nushell/venvsh-completions.nu
     ///   venvsh completions tcsh > ~/.venvsh.tcsh    # and in ~/.tcshrc: source ~/.venvsh.tcsh
     #[command(verbatim_doc_comment)]
     Completions(CompletionsArgs),

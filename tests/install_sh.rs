@@ -31,6 +31,36 @@ fn main() -> ExitCode {
             fish_with_a_config_file,
         ),
         trial(
+            "dash_with_a_profile",
+            &["dash", "setsid"],
+            dash_with_a_profile,
+        ),
+        trial(
+            "tcsh_with_a_tcshrc",
+            &["tcsh", "setsid"],
+            tcsh_with_a_tcshrc,
+        ),
+        trial(
+            "nushell_with_a_config_file",
+            &["nu", "setsid"],
+            nushell_with_a_config_file,
+        ),
+        trial(
+            "a_shell_venvsh_does_not_know_is_left_alone",
+            &["setsid"],
+            a_shell_venvsh_does_not_know_is_left_alone,
+        ),
+        trial(
+            "a_missing_bash_completion_is_noted",
+            &["setsid"],
+            a_missing_bash_completion_is_noted,
+        ),
+        trial(
+            "zsh_completions_go_where_zsh_looks",
+            &["zsh", "setsid"],
+            zsh_completions_go_where_zsh_looks,
+        ),
+        trial(
             "without_yes_or_a_terminal_the_rc_file_is_left_alone",
             &["setsid"],
             without_yes_or_a_terminal_the_rc_file_is_left_alone,
@@ -192,6 +222,10 @@ impl Home {
     }
 
     fn install_sh(&self, shell: &str, args: &[&str]) -> Output {
+        self.install_sh_with(shell, args, &[])
+    }
+
+    fn install_sh_with(&self, shell: &str, args: &[&str], vars: &[(&str, &str)]) -> Output {
         // setsid: no controlling terminal, so nothing can be asked on /dev/tty.
         Command::new("setsid")
             .arg("-w")
@@ -204,6 +238,7 @@ impl Home {
             .env("SHELL", format!("/usr/bin/{shell}"))
             .env("PATH", "/usr/local/bin:/usr/bin:/bin")
             .env("TMPDIR", self.dir.path())
+            .envs(vars.iter().copied())
             .stdin(Stdio::null())
             .output()
             .unwrap()
@@ -240,14 +275,23 @@ impl Home {
         let args: Vec<String> = match shell {
             "bash" => vec!["--norc".into(), "-c".into(), format!(". ~/.bashrc; {code}")],
             "zsh" => vec!["-f".into(), "-c".into(), format!(". ~/.zshrc; {code}")],
+            "dash" => vec!["-c".into(), format!(". ~/.profile; {code}")],
+            "tcsh" => vec![
+                "-f".into(),
+                "-c".into(),
+                format!("source ~/.tcshrc; {code}"),
+            ],
+            // `-e` runs config.nu, then the autoload directory, then the code.
+            "nu" => vec!["--no-history".into(), "-e".into(), format!("{code}; exit")],
             _ => vec![
                 "--no-config".into(),
                 "-c".into(),
                 format!("source ~/.config/fish/config.fish; {code}"),
             ],
         };
-        let out = Command::new(shell)
+        let out = Command::new(common::harness::located(shell))
             .args(&args)
+            .stdin(Stdio::null())
             .env_clear()
             .env("HOME", &home)
             // fish keeps its data (history, universal variables) here: not in HOME.
@@ -270,6 +314,17 @@ fn venvsh_bytes() -> Vec<u8> {
 
 /// Install, check, install again, uninstall, compare — for one shell's rc file.
 fn round_trip(shell: &str, rc: &str, rc_before: Option<&str>, function_check: &str) {
+    round_trip_expecting(shell, rc, rc_before, function_check, "function");
+}
+
+/// [`round_trip`], where `function_check`'s output shows `loaded` once the hook is.
+fn round_trip_expecting(
+    shell: &str,
+    rc: &str,
+    rc_before: Option<&str>,
+    function_check: &str,
+    loaded: &str,
+) {
     let home = Home::new();
     let h = home.home();
     // Things of the user's that must survive: a file in ~/.local/share, an rc file.
@@ -315,9 +370,27 @@ fn round_trip(shell: &str, rc: &str, rc_before: Option<&str>, function_check: &s
         assert!(rc_text.starts_with(text), "{rc_text}");
     }
     assert!(rc_text.contains("# >>> venvsh >>>"), "{rc_text}");
+    // The line is the one venvsh gives for the shell, naming the installed binary.
+    let venvsh_name = match shell {
+        "dash" => "sh",
+        other => other,
+    };
+    let line = Command::new(h.join(".local/bin/venvsh"))
+        .args(["hook", venvsh_name])
+        .arg(format!(
+            "--rc-line={}",
+            h.join(".local/bin/venvsh").display()
+        ))
+        .output()
+        .unwrap();
+    let line = String::from_utf8(line.stdout).unwrap();
+    assert!(
+        !line.trim().is_empty() && rc_text.contains(&line),
+        "{line:?} in {rc_text}"
+    );
     // And the hook it loads works: the shell has the `venvsh` function.
     let answer = home.in_shell(shell, function_check);
-    assert!(answer.contains("function"), "{shell}: {answer}");
+    assert!(answer.contains(loaded), "{shell}: {answer}");
 
     // Twice: nothing changes, not even a modification time.
     let installed = snapshot(&h, true);
@@ -361,6 +434,129 @@ fn fish_with_a_config_file() {
         ".config/fish/config.fish",
         Some("set -gx EDITOR vi\n"),
         "functions -q venvsh; and echo function",
+    );
+}
+
+/// POSIX sh: the hook goes into ~/.profile (without `ENV`), and dash loads it there.
+fn dash_with_a_profile() {
+    round_trip(
+        "dash",
+        ".profile",
+        Some("export EDITOR=vi\n"),
+        "command -V venvsh",
+    );
+}
+
+/// tcsh: ~/.tcshrc gets the hook and sources the completions install.sh wrote.
+fn tcsh_with_a_tcshrc() {
+    round_trip_expecting(
+        "tcsh",
+        ".tcshrc",
+        Some("set history = 100\n"),
+        "alias venvsh; complete venvsh",
+        "__complete-envs",
+    );
+}
+
+/// nushell: config.nu writes the hook into the autoload directory at each start, and
+/// --uninstall removes what it wrote there.
+fn nushell_with_a_config_file() {
+    round_trip_expecting(
+        "nu",
+        ".config/nushell/config.nu",
+        Some("$env.config.show_banner = false\n"),
+        "scope commands | where name == venvsh | get type | to json -r | print",
+        "[\"custom\"]",
+    );
+}
+
+/// A shell venvsh has no hook for: nothing is added, and install.sh says so.
+fn a_shell_venvsh_does_not_know_is_left_alone() {
+    let home = Home::new();
+    let bin = env!("CARGO_BIN_EXE_venvsh");
+    let out = home.ok("elvish", &["--from-binary", bin, "--yes"]);
+    assert!(
+        out.contains("add the hook for your shell yourself"),
+        "{out}"
+    );
+    let rc_files = [
+        ".bashrc",
+        ".zshrc",
+        ".profile",
+        ".tcshrc",
+        ".config/elvish/rc.elv",
+    ];
+    for rc in rc_files {
+        assert!(!home.home().join(rc).exists(), "{rc} was written");
+    }
+    home.ok("elvish", &["--uninstall"]);
+    assert!(snapshot(&home.home(), false).is_empty());
+}
+
+/// bash reads per-user completions only through the bash-completion package: without
+/// it, install.sh says so (issue 11, item 10).
+fn a_missing_bash_completion_is_noted() {
+    let home = Home::new();
+    let bin = env!("CARGO_BIN_EXE_venvsh");
+    let out = home.ok("bash", &["--from-binary", bin, "--no-modify-rc"]);
+    let installed = [
+        "/usr/share/bash-completion/bash_completion",
+        "/etc/bash_completion",
+        "/usr/local/share/bash-completion/bash_completion",
+    ]
+    .iter()
+    .any(|f| Path::new(f).is_file());
+    assert_eq!(
+        out.contains("bash-completion package, which is not installed"),
+        !installed,
+        "{out}"
+    );
+}
+
+/// Installed under a prefix whose zsh/site-functions is on zsh's own fpath (Debian's
+/// /usr/local), `_venvsh` goes there and the rc block needs no fpath line; elsewhere it
+/// goes to the data directory, which the block adds to fpath.
+fn zsh_completions_go_where_zsh_looks() {
+    let home = Home::new();
+    let bin = env!("CARGO_BIN_EXE_venvsh");
+    let prefix = home.dir.path().join("prefix");
+    let site = prefix.join("share/zsh/site-functions");
+    fs::create_dir_all(&site).unwrap();
+    // zsh starts its fpath from FPATH, as a system-wide site directory does.
+    let fpath = format!(
+        "{}:/usr/share/zsh/functions/Completion/Base",
+        site.display()
+    );
+    let out = home.install_sh_with(
+        "zsh",
+        &[
+            "--from-binary",
+            bin,
+            "--yes",
+            "--bin-dir",
+            prefix.join("bin").to_str().unwrap(),
+        ],
+        &[("FPATH", &fpath)],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(site.join("_venvsh").is_file(), "not in zsh's own fpath");
+    let rc = fs::read_to_string(home.home().join(".zshrc")).unwrap();
+    assert!(!rc.contains("fpath="), "{rc}");
+    home.ok("zsh", &["--uninstall"]);
+    assert!(!site.join("_venvsh").exists());
+
+    let out = home.ok("zsh", &["--from-binary", bin, "--yes"]);
+    assert!(out.contains("added the hook"), "{out}");
+    let rc = fs::read_to_string(home.home().join(".zshrc")).unwrap();
+    let data = home.home().join(".local/share/zsh/site-functions");
+    assert!(data.join("_venvsh").is_file());
+    assert!(
+        rc.contains(&format!("fpath=('{}' $fpath)", data.display())),
+        "{rc}"
     );
 }
 
@@ -779,7 +975,7 @@ fn reinstalling_changes_nothing_and_uninstall_still_restores_home() {
     let rc = fs::read_to_string(h.join(".bashrc")).unwrap();
     assert!(
         rc.starts_with("alias ll='ls -l'\nexport EDITOR=vi\n")
-            && rc.contains(&format!("'{}/venvsh' hook bash", apps.display()))
+            && rc.contains(&format!("$({}/venvsh hook bash)", apps.display()))
             && rc.matches(BEGIN).count() == 1,
         "{rc}"
     );
