@@ -58,7 +58,7 @@ Register-ArgumentCompleter -Native -CommandName 'venvsh' -ScriptBlock {
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'An environment in the store, by name (as conda''s `-n`)')
             [CompletionResult]::new('--shell', '--shell', [CompletionResultType]::ParameterName, 'The shell to write code for. Default: detected from the parent process')
             [CompletionResult]::new('--prompt', '--prompt', [CompletionResultType]::ParameterName, 'The prompt name to show instead of the environment''s own')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the transition as JSON instead of shell code')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print what activation changes (variables, PATH, prompt) as JSON instead of code')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -71,7 +71,7 @@ Register-ArgumentCompleter -Native -CommandName 'venvsh' -ScriptBlock {
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'An environment in the store, by name (as conda''s `-n`)')
             [CompletionResult]::new('--shell', '--shell', [CompletionResultType]::ParameterName, 'The shell to write code for. Default: detected from the parent process')
             [CompletionResult]::new('--prompt', '--prompt', [CompletionResultType]::ParameterName, 'The prompt name to show instead of the environment''s own')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the transition as JSON instead of shell code')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print what activation changes (variables, PATH, prompt) as JSON instead of code')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -80,7 +80,7 @@ Register-ArgumentCompleter -Native -CommandName 'venvsh' -ScriptBlock {
         }
         'venvsh;deactivate' {
             [CompletionResult]::new('--shell', '--shell', [CompletionResultType]::ParameterName, 'The shell to write code for. Default: detected from the parent process')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the transition as JSON instead of shell code')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print what activation changes (variables, PATH, prompt) as JSON instead of code')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -254,8 +254,8 @@ Register-ArgumentCompleter -Native -CommandName 'venvsh' -ScriptBlock {
             break
         }
         'venvsh;hook' {
+            [CompletionResult]::new('--rc-line', '--rc-line', [CompletionResultType]::ParameterName, 'Print the line that loads the hook (for install.sh) instead of the hook, naming venvsh by PROGRAM (default: this binary''s path)')
             [CompletionResult]::new('--no-auto', '--no-auto', [CompletionResultType]::ParameterName, 'Leave out auto-activation on entering a project; keep `venvsh activate` and `deactivate` working in place')
-            [CompletionResult]::new('--rc-line', '--rc-line', [CompletionResultType]::ParameterName, 'Print the line that loads the hook (for install.sh), naming this venvsh by its path, instead of the hook')
             [CompletionResult]::new('--rc-file', '--rc-file', [CompletionResultType]::ParameterName, 'Print the path of the shell''s rc file (for install.sh) instead of the hook')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
@@ -264,8 +264,8 @@ Register-ArgumentCompleter -Native -CommandName 'venvsh' -ScriptBlock {
             break
         }
         'venvsh;init' {
+            [CompletionResult]::new('--rc-line', '--rc-line', [CompletionResultType]::ParameterName, 'Print the line that loads the hook (for install.sh) instead of the hook, naming venvsh by PROGRAM (default: this binary''s path)')
             [CompletionResult]::new('--no-auto', '--no-auto', [CompletionResultType]::ParameterName, 'Leave out auto-activation on entering a project; keep `venvsh activate` and `deactivate` working in place')
-            [CompletionResult]::new('--rc-line', '--rc-line', [CompletionResultType]::ParameterName, 'Print the line that loads the hook (for install.sh), naming this venvsh by its path, instead of the hook')
             [CompletionResult]::new('--rc-file', '--rc-file', [CompletionResultType]::ParameterName, 'Print the path of the shell''s rc file (for install.sh) instead of the hook')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')

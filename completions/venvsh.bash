@@ -635,6 +635,10 @@ _venvsh() {
                 return 0
             fi
             case "${prev}" in
+                --rc-line)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -54,7 +54,7 @@ set edit:completion:arg-completer[venvsh] = {|@words|
             cand --name 'An environment in the store, by name (as conda''s `-n`)'
             cand --shell 'The shell to write code for. Default: detected from the parent process'
             cand --prompt 'The prompt name to show instead of the environment''s own'
-            cand --json 'Print the transition as JSON instead of shell code'
+            cand --json 'Print what activation changes (variables, PATH, prompt) as JSON instead of code'
             cand -q 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print'
             cand --quiet 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print'
             cand -h 'Print help (see more with ''--help'')'
@@ -66,7 +66,7 @@ set edit:completion:arg-completer[venvsh] = {|@words|
             cand --name 'An environment in the store, by name (as conda''s `-n`)'
             cand --shell 'The shell to write code for. Default: detected from the parent process'
             cand --prompt 'The prompt name to show instead of the environment''s own'
-            cand --json 'Print the transition as JSON instead of shell code'
+            cand --json 'Print what activation changes (variables, PATH, prompt) as JSON instead of code'
             cand -q 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print'
             cand --quiet 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print'
             cand -h 'Print help (see more with ''--help'')'
@@ -74,7 +74,7 @@ set edit:completion:arg-completer[venvsh] = {|@words|
         }
         &'venvsh;deactivate'= {
             cand --shell 'The shell to write code for. Default: detected from the parent process'
-            cand --json 'Print the transition as JSON instead of shell code'
+            cand --json 'Print what activation changes (variables, PATH, prompt) as JSON instead of code'
             cand -q 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print'
             cand --quiet 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print'
             cand -h 'Print help (see more with ''--help'')'
@@ -230,8 +230,8 @@ set edit:completion:arg-completer[venvsh] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'venvsh;hook'= {
+            cand --rc-line 'Print the line that loads the hook (for install.sh) instead of the hook, naming venvsh by PROGRAM (default: this binary''s path)'
             cand --no-auto 'Leave out auto-activation on entering a project; keep `venvsh activate` and `deactivate` working in place'
-            cand --rc-line 'Print the line that loads the hook (for install.sh), naming this venvsh by its path, instead of the hook'
             cand --rc-file 'Print the path of the shell''s rc file (for install.sh) instead of the hook'
             cand -q 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print'
             cand --quiet 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print'
@@ -239,8 +239,8 @@ set edit:completion:arg-completer[venvsh] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'venvsh;init'= {
+            cand --rc-line 'Print the line that loads the hook (for install.sh) instead of the hook, naming venvsh by PROGRAM (default: this binary''s path)'
             cand --no-auto 'Leave out auto-activation on entering a project; keep `venvsh activate` and `deactivate` working in place'
-            cand --rc-line 'Print the line that loads the hook (for install.sh), naming this venvsh by its path, instead of the hook'
             cand --rc-file 'Print the path of the shell''s rc file (for install.sh) instead of the hook'
             cand -q 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print'
             cand --quiet 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print'

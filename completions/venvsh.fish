@@ -61,7 +61,7 @@ nu\t''
 cmd\t''
 clink\t'cmd.exe with Clink: only `hook clink` (and the hook\'s `hook-env`); explicit activation in cmd is the `venvsh.cmd` wrapper'"
 complete -c venvsh -n "__fish_venvsh_using_subcommand activate" -l prompt -d 'The prompt name to show instead of the environment\'s own' -r
-complete -c venvsh -n "__fish_venvsh_using_subcommand activate" -l json -d 'Print the transition as JSON instead of shell code'
+complete -c venvsh -n "__fish_venvsh_using_subcommand activate" -l json -d 'Print what activation changes (variables, PATH, prompt) as JSON instead of code'
 complete -c venvsh -n "__fish_venvsh_using_subcommand activate" -s q -l quiet -d 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print'
 complete -c venvsh -n "__fish_venvsh_using_subcommand activate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c venvsh -n "__fish_venvsh_using_subcommand workon" -s n -l name -d 'An environment in the store, by name (as conda\'s `-n`)' -r
@@ -75,7 +75,7 @@ nu\t''
 cmd\t''
 clink\t'cmd.exe with Clink: only `hook clink` (and the hook\'s `hook-env`); explicit activation in cmd is the `venvsh.cmd` wrapper'"
 complete -c venvsh -n "__fish_venvsh_using_subcommand workon" -l prompt -d 'The prompt name to show instead of the environment\'s own' -r
-complete -c venvsh -n "__fish_venvsh_using_subcommand workon" -l json -d 'Print the transition as JSON instead of shell code'
+complete -c venvsh -n "__fish_venvsh_using_subcommand workon" -l json -d 'Print what activation changes (variables, PATH, prompt) as JSON instead of code'
 complete -c venvsh -n "__fish_venvsh_using_subcommand workon" -s q -l quiet -d 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print'
 complete -c venvsh -n "__fish_venvsh_using_subcommand workon" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c venvsh -n "__fish_venvsh_using_subcommand deactivate" -l shell -d 'The shell to write code for. Default: detected from the parent process' -r -f -a "bash\t''
@@ -87,7 +87,7 @@ powershell\t''
 nu\t''
 cmd\t''
 clink\t'cmd.exe with Clink: only `hook clink` (and the hook\'s `hook-env`); explicit activation in cmd is the `venvsh.cmd` wrapper'"
-complete -c venvsh -n "__fish_venvsh_using_subcommand deactivate" -l json -d 'Print the transition as JSON instead of shell code'
+complete -c venvsh -n "__fish_venvsh_using_subcommand deactivate" -l json -d 'Print what activation changes (variables, PATH, prompt) as JSON instead of code'
 complete -c venvsh -n "__fish_venvsh_using_subcommand deactivate" -s q -l quiet -d 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print'
 complete -c venvsh -n "__fish_venvsh_using_subcommand deactivate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c venvsh -n "__fish_venvsh_using_subcommand create" -l prompt -d 'The prompt name for this environment (`.` means the current directory\'s name)' -r
@@ -174,13 +174,13 @@ complete -c venvsh -n "__fish_venvsh_using_subcommand __wrapped" -l after -d 'Af
 complete -c venvsh -n "__fish_venvsh_using_subcommand __wrapped" -l code-only -d 'With --code-file: for a command line that prints no code, do nothing'
 complete -c venvsh -n "__fish_venvsh_using_subcommand __wrapped" -s q -l quiet -d 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print'
 complete -c venvsh -n "__fish_venvsh_using_subcommand __wrapped" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c venvsh -n "__fish_venvsh_using_subcommand hook" -l rc-line -d 'Print the line that loads the hook (for install.sh) instead of the hook, naming venvsh by PROGRAM (default: this binary\'s path)' -r
 complete -c venvsh -n "__fish_venvsh_using_subcommand hook" -l no-auto -d 'Leave out auto-activation on entering a project; keep `venvsh activate` and `deactivate` working in place'
-complete -c venvsh -n "__fish_venvsh_using_subcommand hook" -l rc-line -d 'Print the line that loads the hook (for install.sh), naming this venvsh by its path, instead of the hook'
 complete -c venvsh -n "__fish_venvsh_using_subcommand hook" -l rc-file -d 'Print the path of the shell\'s rc file (for install.sh) instead of the hook'
 complete -c venvsh -n "__fish_venvsh_using_subcommand hook" -s q -l quiet -d 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print'
 complete -c venvsh -n "__fish_venvsh_using_subcommand hook" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c venvsh -n "__fish_venvsh_using_subcommand init" -l rc-line -d 'Print the line that loads the hook (for install.sh) instead of the hook, naming venvsh by PROGRAM (default: this binary\'s path)' -r
 complete -c venvsh -n "__fish_venvsh_using_subcommand init" -l no-auto -d 'Leave out auto-activation on entering a project; keep `venvsh activate` and `deactivate` working in place'
-complete -c venvsh -n "__fish_venvsh_using_subcommand init" -l rc-line -d 'Print the line that loads the hook (for install.sh), naming this venvsh by its path, instead of the hook'
 complete -c venvsh -n "__fish_venvsh_using_subcommand init" -l rc-file -d 'Print the path of the shell\'s rc file (for install.sh) instead of the hook'
 complete -c venvsh -n "__fish_venvsh_using_subcommand init" -s q -l quiet -d 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print'
 complete -c venvsh -n "__fish_venvsh_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'

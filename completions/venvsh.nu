@@ -21,7 +21,7 @@ module completions {
     --name(-n): string        # An environment in the store, by name (as conda's `-n`)
     --shell: string@"nu-complete venvsh activate shell" # The shell to write code for. Default: detected from the parent process
     --prompt: string          # The prompt name to show instead of the environment's own
-    --json                    # Print the transition as JSON instead of shell code
+    --json                    # Print what activation changes (variables, PATH, prompt) as JSON instead of code
     --quiet(-q)               # Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print
     --help(-h)                # Print help (see more with '--help')
     env?: path@"nu-complete venvsh envs"                # The environment: a directory holding `pyvenv.cfg`, or a store name. Default: the nearest `.venv` walking up from the current directory
@@ -34,7 +34,7 @@ module completions {
   # Deactivate the active environment (with the hook; else print code for it).
   export extern "venvsh deactivate" [
     --shell: string@"nu-complete venvsh deactivate shell" # The shell to write code for. Default: detected from the parent process
-    --json                    # Print the transition as JSON instead of shell code
+    --json                    # Print what activation changes (variables, PATH, prompt) as JSON instead of code
     --quiet(-q)               # Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print
     --help(-h)                # Print help (see more with '--help')
   ]
@@ -195,7 +195,7 @@ module completions {
   # Print the shell integration for an rc file (defines `venvsh` and `deactivate`).
   export extern "venvsh hook" [
     --no-auto                 # Leave out auto-activation on entering a project; keep `venvsh activate` and `deactivate` working in place
-    --rc-line                 # Print the line that loads the hook (for install.sh), naming this venvsh by its path, instead of the hook
+    --rc-line: string         # Print the line that loads the hook (for install.sh) instead of the hook, naming venvsh by PROGRAM (default: this binary's path)
     --rc-file                 # Print the path of the shell's rc file (for install.sh) instead of the hook
     --quiet(-q)               # Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print
     --help(-h)                # Print help (see more with '--help')

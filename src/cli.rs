@@ -227,7 +227,7 @@ pub enum Command {
     ///
     /// Examples:
     ///   venvsh completions bash > ~/.local/share/bash-completion/completions/venvsh
-    ///   venvsh completions zsh > ~/.local/share/zsh/site-functions/_venvsh
+    ///   venvsh completions zsh > ~/.zfunc/_venvsh   # with fpath+=(~/.zfunc) before compinit
     ///   venvsh completions fish > ~/.config/fish/completions/venvsh.fish
     ///   venvsh completions nu | save -f ~/.config/nushell/venvsh-completions.nu
     ///   venvsh completions tcsh > ~/.venvsh.tcsh    # and in ~/.tcshrc: source ~/.venvsh.tcsh
@@ -296,7 +296,7 @@ pub struct ActivateArgs {
     #[arg(long)]
     pub prompt: Option<String>,
 
-    /// Print the transition as JSON instead of shell code.
+    /// Print what activation changes (variables, PATH, prompt) as JSON instead of code.
     #[arg(long)]
     pub json: bool,
 }
@@ -307,7 +307,7 @@ pub struct DeactivateArgs {
     #[arg(long, value_enum)]
     pub shell: Option<Shell>,
 
-    /// Print the transition as JSON instead of shell code.
+    /// Print what activation changes (variables, PATH, prompt) as JSON instead of code.
     #[arg(long)]
     pub json: bool,
 }

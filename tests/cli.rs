@@ -500,3 +500,412 @@ fn message_create_with_a_name_another_pyenv_version_has() {
         },
     );
 }
+
+// ---- the first hour (issue 11, items 7, 9 and 11) ---------------------------------------
+
+/// `venvsh args…` with a store of its own holding `web`, HOME and the data directory in
+/// the scratch directory, and venvsh's directory first on PATH.
+fn in_home(dir: &Path, args: &[&str], vars: &[(&str, &str)]) -> Output {
+    let home = dir.join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    let store = dir.join("store");
+    if !store.join("web").exists() {
+        fake_env(&store, "web");
+    }
+    let mut all = vec![
+        ("HOME", home.to_str().unwrap().to_owned()),
+        (
+            "XDG_CONFIG_HOME",
+            home.join(".config").to_str().unwrap().to_owned(),
+        ),
+        (
+            "XDG_DATA_HOME",
+            home.join(".local/share").to_str().unwrap().to_owned(),
+        ),
+        ("VENVSH_HOME", store.to_str().unwrap().to_owned()),
+        ("PATH", common::test_path()),
+    ];
+    all.extend(vars.iter().map(|(k, v)| (*k, (*v).to_owned())));
+    let all: Vec<(&str, &str)> = all.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    venvsh(args, dir, &all)
+}
+
+#[track_caller]
+fn ok(output: &Output) -> (String, String) {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (common::text(&output.stdout), common::text(&output.stderr))
+}
+
+/// The visible commands, as `venvsh --help` lists them.
+fn visible_commands() -> Vec<String> {
+    venvsh::cli::command()
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set() && s.get_name() != "help")
+        .map(|s| s.get_name().to_owned())
+        .collect()
+}
+
+/// Every verb takes `-q` (clap's tip for an unknown `-q` misled), and it silences
+/// what was done, never what was asked for.
+#[test]
+fn quiet_is_a_flag_of_every_verb() {
+    for command in visible_commands() {
+        let help = common::text(&venvsh(&[&command, "--help"], Path::new("/"), &[]).stdout);
+        assert!(help.contains("-q, --quiet"), "{command}: {help}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let env = fake_env(dir.path(), "proj/.venv");
+    let env = env.to_str().unwrap();
+    for args in [
+        vec!["-q", "allow", env],
+        vec!["deny", "-q", env],
+        vec!["allow", "--quiet", env],
+        vec!["remove", "-q", "-n", "web", "--yes"],
+    ] {
+        let (stdout, stderr) = ok(&in_home(dir.path(), &args, &[]));
+        assert_eq!((stdout.as_str(), stderr.as_str()), ("", ""), "{args:?}");
+    }
+    // What was asked for still prints.
+    let (stdout, _) = ok(&in_home(dir.path(), &["-q", "allow", "--list"], &[]));
+    assert!(stdout.contains(env), "{stdout}");
+    let (stdout, _) = ok(&in_home(dir.path(), &["which", "-q", env], &[]));
+    assert!(stdout.contains("env:"), "{stdout}");
+}
+
+/// conda's `-n NAME` names a store environment wherever one is named, and only that.
+#[test]
+fn conda_s_n_names_a_store_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let web = dir.path().join("store/web");
+    // A folder of that name here is not what -n names.
+    fake_env(dir.path(), "web");
+    let (stdout, _) = ok(&in_home(
+        dir.path(),
+        &["activate", "-n", "web", "--json"],
+        &[],
+    ));
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["env"], web.to_str().unwrap());
+    let (stdout, _) = ok(&in_home(
+        dir.path(),
+        &["workon", "--name", "web", "--json"],
+        &[],
+    ));
+    assert!(stdout.contains(web.to_str().unwrap()), "{stdout}");
+    let (stdout, _) = ok(&in_home(dir.path(), &["which", "-n", "web", "--json"], &[]));
+    assert!(stdout.contains(web.to_str().unwrap()), "{stdout}");
+    let (stdout, _) = ok(&in_home(
+        dir.path(),
+        &[
+            "run",
+            "-n",
+            "web",
+            "--",
+            "sh",
+            "-c",
+            "printf %s \"$VIRTUAL_ENV\"",
+        ],
+        &[],
+    ));
+    assert_eq!(stdout, web.to_str().unwrap());
+    // A path is not a name.
+    let output = in_home(dir.path(), &["activate", "-n", "./web", "--json"], &[]);
+    let stderr = common::assert_refusal(&output, "-n ./web");
+    assert!(
+        stderr.contains("is not a valid environment name"),
+        "{stderr}"
+    );
+    // Not both.
+    let output = in_home(dir.path(), &["activate", "./web", "-n", "web"], &[]);
+    assert!(!output.status.success());
+    ok(&in_home(dir.path(), &["rm", "-n", "web", "--yes"], &[]));
+    assert!(!web.exists());
+    assert!(
+        dir.path().join("web/pyvenv.cfg").is_file(),
+        "the folder here was kept"
+    );
+}
+
+/// The names people bring from elsewhere: `ls`, `rm` (everyone), `workon`
+/// (virtualenvwrapper), `init` (zoxide, starship, mise).
+#[test]
+fn aliases_run_the_same_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let same = |a: &[&str], b: &[&str]| {
+        let (first, _) = ok(&in_home(dir.path(), a, &[]));
+        let (second, _) = ok(&in_home(dir.path(), b, &[]));
+        assert_eq!(first, second, "{a:?} and {b:?}");
+        assert!(!first.is_empty(), "{a:?}");
+    };
+    same(&["ls"], &["list"]);
+    same(&["init", "bash"], &["hook", "bash"]);
+    same(
+        &["init", "fish", "--no-auto"],
+        &["hook", "fish", "--no-auto"],
+    );
+    same(&["workon", "web", "--json"], &["activate", "web", "--json"]);
+    ok(&in_home(dir.path(), &["rm", "web", "--yes"], &[]));
+    assert!(!dir.path().join("store/web").exists());
+    let help = common::text(&venvsh(&["--help"], dir.path(), &[]).stdout);
+    for alias in ["workon", "ls", "rm", "init"] {
+        assert!(help.contains(alias), "{alias} not in the help: {help}");
+    }
+}
+
+/// `list` marks the active environment, as `conda env list` does, in text and JSON.
+#[test]
+fn list_marks_the_active_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    fake_env(&dir.path().join("store"), "api");
+    let web = dir.path().join("store/web");
+    in_home(dir.path(), &["list"], &[]);
+    let (stdout, _) = ok(&in_home(
+        dir.path(),
+        &["list"],
+        &[("VIRTUAL_ENV", web.to_str().unwrap())],
+    ));
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(lines[0].starts_with("  NAME "), "{stdout}");
+    assert!(lines.iter().any(|l| l.starts_with("* web ")), "{stdout}");
+    assert!(lines.iter().any(|l| l.starts_with("  api ")), "{stdout}");
+    let (stdout, _) = ok(&in_home(
+        dir.path(),
+        &["list", "--json"],
+        &[("VIRTUAL_ENV", web.to_str().unwrap())],
+    ));
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let active: Vec<(&str, bool)> = json["environments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["name"].as_str().unwrap(), e["active"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(active, [("api", false), ("web", true)]);
+    // Nothing active, nothing marked.
+    let (stdout, _) = ok(&in_home(dir.path(), &["list"], &[]));
+    assert!(!stdout.contains('*'), "{stdout}");
+}
+
+/// The `venvsh …` command lines of an example, without comments, pipes and `eval`.
+fn example_invocations(line: &str) -> Vec<Vec<String>> {
+    let code = line.split("  #").next().unwrap().trim();
+    let code = match code.split_once("$(") {
+        Some((_, inner)) => inner.split(')').next().unwrap(),
+        None => code,
+    };
+    let code = code.split(['|', '>']).next().unwrap().trim();
+    let Some(rest) = code.strip_prefix("venvsh") else {
+        return Vec::new();
+    };
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quoted = false;
+    for c in rest.chars() {
+        match c {
+            '\'' => quoted = !quoted,
+            ' ' if !quoted => {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+            }
+            c => word.push(c),
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    vec![words]
+}
+
+/// Every verb's help shows examples, and every example is a command line venvsh takes
+/// (issue 11, item 11).
+#[test]
+fn every_verb_s_help_has_examples_venvsh_accepts() {
+    for command in visible_commands() {
+        let help = common::text(&venvsh(&[&command, "--help"], Path::new("/"), &[]).stdout);
+        let examples: Vec<&str> = help
+            .split("Examples:\n")
+            .nth(1)
+            .unwrap_or_else(|| panic!("`venvsh {command} --help` has no examples:\n{help}"))
+            .lines()
+            .take_while(|l| !l.trim().is_empty())
+            .collect();
+        let mut parsed = 0;
+        for line in examples {
+            for words in example_invocations(line) {
+                let argv = std::iter::once("venvsh".to_owned()).chain(words.clone());
+                if let Err(e) = venvsh::cli::try_parse_from(argv) {
+                    panic!("`venvsh {command} --help` example {line:?}: {e}");
+                }
+                parsed += 1;
+            }
+        }
+        assert!(parsed > 0, "{command}: no `venvsh …` example");
+    }
+}
+
+/// The hook's line comes from one place, each shell's dialect: `hook --rc-line`, the
+/// help of `hook`, and the README's table show the same line.
+#[test]
+fn every_shell_s_rc_line_is_the_same_everywhere() {
+    let readme = std::fs::read_to_string(common::repo().join("README.md")).unwrap();
+    let hook_help = common::text(&venvsh(&["hook", "--help"], Path::new("/"), &[]).stdout);
+    let top_help = common::text(&venvsh(&["--help"], Path::new("/"), &[]).stdout);
+    let dir = tempfile::tempdir().unwrap();
+    for shell in [
+        "bash",
+        "zsh",
+        "sh",
+        "fish",
+        "tcsh",
+        "powershell",
+        "nu",
+        "cmd",
+        "clink",
+    ] {
+        let (line, _) = ok(&in_home(
+            dir.path(),
+            &["hook", shell, "--rc-line=venvsh"],
+            &[],
+        ));
+        let line = line.trim_end();
+        assert!(
+            hook_help.contains(line),
+            "{shell}: {line:?} not in `hook --help`"
+        );
+        // The README's tables escape `|` for Markdown.
+        let in_markdown = format!("`{}`", line.replace('|', "\\|"));
+        assert!(
+            readme.contains(&in_markdown),
+            "{shell}: {in_markdown} not in the README"
+        );
+    }
+    assert!(
+        top_help.contains("eval \"$(venvsh hook bash)\""),
+        "{top_help}"
+    );
+    assert!(top_help.contains("venvsh hook --help"), "{top_help}");
+}
+
+/// `--rc-line` names this binary by its path unless told otherwise (an rc file may run
+/// before PATH has it), quoted for the shell; `--rc-file` is where each shell reads it.
+#[test]
+fn rc_lines_and_files_for_install_sh() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    let exe = common::venvsh();
+    let (line, _) = ok(&in_home(dir.path(), &["hook", "bash", "--rc-line"], &[]));
+    assert_eq!(line, format!("eval \"$({} hook bash)\"\n", exe.display()));
+    let rc = |shell: &str, vars: &[(&str, &str)]| {
+        ok(&in_home(dir.path(), &["hook", shell, "--rc-file"], vars)).0
+    };
+    let at = |p: &str| format!("{}\n", home.join(p).display());
+    assert_eq!(rc("bash", &[]), at(".bashrc"));
+    assert_eq!(rc("zsh", &[]), at(".zshrc"));
+    assert_eq!(rc("zsh", &[("ZDOTDIR", "/z")]), "/z/.zshrc\n");
+    assert_eq!(rc("sh", &[]), at(".profile"));
+    assert_eq!(rc("sh", &[("ENV", "/e/shrc")]), "/e/shrc\n");
+    assert_eq!(rc("tcsh", &[]), at(".tcshrc"));
+    assert_eq!(rc("fish", &[]), at(".config/fish/config.fish"));
+    assert_eq!(rc("nu", &[]), at(".config/nushell/config.nu"));
+    let output = in_home(dir.path(), &["hook", "cmd", "--rc-file"], &[]);
+    assert!(!output.status.success());
+    let quoted = |shell: &str, program: &str| {
+        let arg = format!("--rc-line={program}");
+        ok(&in_home(dir.path(), &["hook", shell, &arg], &[])).0
+    };
+    assert_eq!(
+        quoted("zsh", "/a b/venvsh"),
+        "eval \"$('/a b/venvsh' hook zsh)\"\n"
+    );
+    assert_eq!(
+        quoted("fish", "/a'b/venvsh"),
+        "'/a\\'b/venvsh' hook fish | source\n"
+    );
+    assert_eq!(
+        quoted("tcsh", "/a b/venvsh"),
+        "eval \"`'/a b/venvsh' hook tcsh`\"\n"
+    );
+    assert_eq!(
+        quoted("powershell", "/a b/venvsh"),
+        "& '/a b/venvsh' hook powershell | Out-String | Invoke-Expression\n"
+    );
+    // What csh cannot carry inside ``eval "`…`"`` is refused, not written broken.
+    let output = in_home(dir.path(), &["hook", "tcsh", "--rc-line=/a$b/venvsh"], &[]);
+    common::assert_refusal(&output, "a $ in a tcsh rc line");
+}
+
+/// `doctor` in a shell without the hook gives the line for that shell, with `venvsh`
+/// as it is typed when the one on PATH is this binary.
+#[test]
+fn message_doctor_without_the_hook() {
+    assert_message_with(
+        "doctor-without-the-hook",
+        &["doctor", "--shell", "zsh"],
+        |dir| {
+            let home = dir.join("home");
+            std::fs::create_dir_all(&home).unwrap();
+            vec![
+                ("HOME", home.display().to_string()),
+                ("XDG_DATA_HOME", home.join("data").display().to_string()),
+                ("ZDOTDIR", String::new()),
+                ("PATH", common::test_path()),
+            ]
+        },
+    );
+}
+
+/// `create` says how to activate what it made: through the hook `venvsh activate`, a
+/// directory written as a path (a bare name is a store name); without the hook, the
+/// line that runs the code in the shell that ran it (issue 11, items 7 and 10).
+#[test]
+fn create_says_how_to_activate_in_the_shell_it_runs_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let create = |args: &[&str]| {
+        let mut all = vec!["create", "--without-pip"];
+        all.extend(args);
+        ok(&in_home(dir.path(), &all, &[])).1
+    };
+    // Through the hook's function (`__wrapped`): what to type there.
+    let output = in_home(
+        dir.path(),
+        &[
+            "__wrapped",
+            "bash",
+            "--",
+            "create",
+            "--without-pip",
+            "hooked",
+        ],
+        &[],
+    );
+    let stderr = ok(&output).1;
+    assert!(
+        stderr
+            .trim_end()
+            .ends_with("activate with: venvsh activate ./hooked"),
+        "{stderr}"
+    );
+    // From bash, without the hook: the eval line, which bash runs.
+    let script = format!(
+        "{} create --without-pip plain; true",
+        common::venvsh().display()
+    );
+    let output = in_home(
+        dir.path(),
+        &["run", "-n", "web", "--", "bash", "--norc", "-c", &script],
+        &[],
+    );
+    let stderr = ok(&output).1;
+    assert!(
+        stderr.contains("activate with: eval \"$(venvsh activate ./plain)\""),
+        "{stderr}"
+    );
+    // Store environments by name.
+    let stderr = create(&["-n", "api"]);
+    assert!(stderr.contains("venvsh activate api"), "{stderr}");
+}

@@ -371,7 +371,7 @@ fn which_and_status_say_what_is_active_and_what_would_be_chosen() {
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.contains("chosen:      active (from VIRTUAL_ENV)"),
+        text.contains("chosen:      active (from VIRTUAL_ENV: another tool's activate script)"),
         "{text}"
     );
 

@@ -54,8 +54,10 @@ pub fn run(args: &CreateArgs) -> anyhow::Result<ExitCode> {
             .map_err(anyhow::Error::from)
             .and_then(|env| Ok(context::trust()?.allow(&env)?));
         if let Err(e) = trusted {
+            // `venvsh allow` alone would allow the nearest .venv from here, maybe another.
             warn(format!(
-                "the hook will not auto-activate it until `venvsh allow`: {e}"
+                "the hook will not auto-activate it until `venvsh allow {}`: {e}",
+                ForHumans(&created.path.to_string_lossy())
             ));
         }
         if config.quiet || output::is_quiet() {

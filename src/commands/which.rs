@@ -31,7 +31,16 @@ enum How {
 impl std::fmt::Display for How {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            How::Active { variable, .. } => write!(f, "active (from {variable})"),
+            // Said for people; JSON keeps the variable's name.
+            How::Active { variable, .. } if *variable == VENVSH_STATE => {
+                write!(f, "active (activated by venvsh)")
+            }
+            How::Active { variable, .. } => {
+                write!(
+                    f,
+                    "active (from {variable}: another tool's activate script)"
+                )
+            }
             How::Chosen(chosen) => chosen.fmt(f),
         }
     }

@@ -40,9 +40,10 @@ pub enum Error {
 impl Hint for Error {
     fn hint(&self) -> Option<String> {
         match self {
-            Error::NotFound { .. } => {
-                Some("create one with `venvsh create`, or name one: `venvsh activate DIR`".into())
-            }
+            Error::NotFound { .. } => Some(
+                "create one with `venvsh create`, or name one: a path (./env) or a store name"
+                    .into(),
+            ),
             Error::Missing { .. } | Error::NotAnEnvironment { .. } => Some(
                 "an environment is a directory made by `venvsh create` or `python -m venv`".into(),
             ),
