@@ -2,6 +2,7 @@
 # `\venvsh` runs the binary, not the hook's alias.
 complete venvsh \
     'C@[./~]*@d@' \
+    'c/--/(clear copies force help json link-mode list name no-auto prompt python quiet shell symlinks system-site-packages upgrade upgrade-deps without-pip without-scm-ignore-files yes)/' \
     'p/1/(activate workon deactivate create allow deny doctor list ls remove rm run shell which status completions hook init)/' \
     'n/activate/`\venvsh __complete-envs`/' \
     'n/workon/`\venvsh __complete-envs`/' \
@@ -15,5 +16,4 @@ complete venvsh \
     'n/hook/(bash zsh sh fish tcsh powershell nu cmd clink)/' \
     'n/init/(bash zsh sh fish tcsh powershell nu cmd clink)/' \
     'n/--shell/(bash zsh sh fish tcsh powershell nu cmd clink)/' \
-    'n/completions/(bash zsh fish tcsh powershell nu elvish)/' \
-    'c/--/(clear copies force help json link-mode list name no-auto prompt python quiet shell symlinks system-site-packages upgrade upgrade-deps without-pip without-scm-ignore-files yes)/'
+    'n/completions/(bash zsh fish tcsh powershell nu elvish)/'

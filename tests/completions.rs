@@ -40,6 +40,11 @@ fn main() -> ExitCode {
             fish_completes_commands_and_store_names,
         ),
         trial(
+            "tcsh_completes_commands_store_names_and_shells",
+            &["tcsh", "tmux"],
+            tcsh_completes_commands_store_names_and_shells,
+        ),
+        trial(
             "nushell_sources_the_module",
             &["nu"],
             nushell_sources_the_module,
@@ -221,6 +226,9 @@ fn bash_loads_the_script_and_completes_commands_and_store_names() {
         complete_line 'venvsh remove al'
         complete_line 'venvsh run alpha '
         complete_line 'venvsh list '
+        complete_line 'venvsh workon '
+        complete_line 'venvsh run -n al'
+        complete_line 'venvsh rm -n '
     "#;
     let out = fixture.shell("bash", &["--norc", "--noprofile", "-c", script]);
     let text = stdout(&out, "bash");
@@ -272,6 +280,14 @@ fn bash_loads_the_script_and_completes_commands_and_store_names() {
         "{}",
         lines[5]
     );
+    // Aliases and conda's `-n` complete store names too.
+    let workon = words(lines[6]);
+    assert!(
+        workon.contains(&"alpha".to_owned()) && workon.contains(&"beta".to_owned()),
+        "{workon:?}"
+    );
+    assert_eq!(words(lines[7]), ["alpha"], "{}", lines[7]);
+    assert_eq!(words(lines[8]), ["alpha", "beta"], "{}", lines[8]);
 }
 
 fn zsh_autoloads_the_function_through_compinit() {
@@ -317,6 +333,8 @@ fn fish_completes_commands_and_store_names() {
         complete -C 'venvsh activate '
         echo '== remove'
         complete -C 'venvsh remove '
+        echo '== workon -n'
+        complete -C 'venvsh workon -n '
     "#;
     let text = stdout(
         &fixture.shell("fish", &["--no-config", "-c", script]),
@@ -351,6 +369,48 @@ fn fish_completes_commands_and_store_names() {
     let activate = section("activate");
     assert!(activate.contains(&"alpha".to_owned()), "{activate:?}");
     assert_eq!(section("remove"), ["alpha", "beta"]);
+    assert_eq!(section("workon -n"), ["alpha", "beta"]);
+}
+
+/// tcsh's `complete`, in a real tcsh at a terminal: Tab completes commands (aliases
+/// too), store names after a command taking an environment and after `-n`, and shells.
+fn tcsh_completes_commands_store_names_and_shells() {
+    let fixture = Fixture::new();
+    let home = fixture.dir.path().join("home");
+    let env = [
+        ("HOME", home.display().to_string()),
+        (
+            "VENVSH_HOME",
+            fixture.dir.path().join("store").display().to_string(),
+        ),
+        ("PATH", common::test_path()),
+        ("TERM", "xterm-256color".to_owned()),
+        ("LANG", "C.UTF-8".to_owned()),
+    ];
+    let tcsh = common::harness::located("tcsh");
+    let tmux = common::tmux::Tmux::start(
+        &fixture.dir.path().join("tmux.sock"),
+        &repo(),
+        &env,
+        &[tcsh.as_str(), "-f"],
+        (120, 30),
+    );
+    tmux.type_line("set prompt = '> ' autolist; source completions/venvsh.tcsh; echo loaded");
+    tmux.wait_for_screen("loaded");
+    let complete = |typed: &str, expected: &str| {
+        tmux.type_keys(typed, &["Tab"]);
+        let screen = tmux.wait_for_screen(expected);
+        tmux.type_keys("", &["C-u"]);
+        screen
+    };
+    // capture-pane drops the space after a completed word.
+    complete("venvsh wor", "> venvsh workon\n");
+    complete("venvsh workon al", "> venvsh workon alpha");
+    complete("venvsh rm b", "> venvsh rm beta");
+    complete("venvsh run -n al", "> venvsh run -n alpha");
+    complete("venvsh init zs", "> venvsh init zsh");
+    complete("venvsh activate --sh", "> venvsh activate --shell\n");
+    complete("venvsh completions tc", "> venvsh completions tcsh");
 }
 
 fn nushell_sources_the_module() {

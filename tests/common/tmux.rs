@@ -93,6 +93,17 @@ impl Tmux {
         std::thread::sleep(self.settle);
     }
 
+    /// Type `text` and then the keys named in `keys` (tmux's names: `Tab`, `C-u`), with
+    /// no Enter: for completion.
+    pub fn type_keys(&self, text: &str, keys: &[&str]) {
+        if !text.is_empty() {
+            self.tmux(&["send-keys", "-t", "t", "-l", text]);
+        }
+        for key in keys {
+            self.tmux(&["send-keys", "-t", "t", key]);
+        }
+    }
+
     /// What the terminal shows now.
     pub fn screen(&self) -> String {
         self.tmux(&["capture-pane", "-p", "-t", "t"])
