@@ -1,6 +1,5 @@
-# venvsh shell integration for nushell.
-# Save it once:  venvsh hook nu | save -f ~/.config/nushell/venvsh.nu
-# and add to config.nu:  source ~/.config/nushell/venvsh.nu
+# venvsh shell integration for nushell. config.nu writes it into the autoload directory
+# at each start, with the line `venvsh hook --help` gives for nu.
 #
 # nushell cannot evaluate text, so `venvsh activate` reads the transition as JSON
 # and applies it with load-env and hide-env.
