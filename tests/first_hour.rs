@@ -329,7 +329,8 @@ fn errors_are_coloured_like_clap_s_on_a_terminal_only() {
     // Not a terminal: never.
     let file = term.dir.path().join("stderr.txt");
     term.run(
-        &format!("venvsh activate ./nope 2> {}; echo done", file.display()),
+        // The marker is split in the typed line, so that only its output shows it.
+        &format!("venvsh activate ./nope 2> {}; echo do''ne", file.display()),
         "done",
     );
     let text = fs::read_to_string(&file).unwrap();
@@ -384,7 +385,7 @@ fn the_hook_says_what_it_switched_and_names_projects() {
         "export VENVSH_AUTO_ACTIVATE_NOTICE=0; cd ~/alpha",
         "(alpha) $",
     );
-    term.run("cd ~; echo checked-variable", "checked-variable");
+    term.run("cd ~; echo checked-''variable", "checked-variable");
     // So does `auto_activate_notice = false` in the config file.
     fs::create_dir_all(home.join(".config/venvsh")).unwrap();
     fs::write(
@@ -393,6 +394,6 @@ fn the_hook_says_what_it_switched_and_names_projects() {
     )
     .unwrap();
     term.run("unset VENVSH_AUTO_ACTIVATE_NOTICE; cd ~/beta", "(beta) $");
-    let screen = term.run("cd ~; echo checked-config", "checked-config");
+    let screen = term.run("cd ~; echo checked-''config", "checked-config");
     assert!(!screen.contains("venvsh: "), "{screen}");
 }
