@@ -135,7 +135,14 @@ impl Environment {
         store: Option<&Store>,
     ) -> Result<(Self, Chosen), Error> {
         let text = read::bounded_text(file, read::SMALL_FILE)?;
-        let line = text.lines().next().unwrap_or("").trim();
+        let first = text.lines().next().unwrap_or("");
+        // The line as written names the environment; surrounding blanks (an editor's)
+        // are dropped only when it names nothing, so a directory name may end in one.
+        let line = if !first.is_empty() && dir.join(first).exists() {
+            first
+        } else {
+            first.trim()
+        };
         if line.is_empty() {
             return Err(Error::BadRedirect {
                 file: file.to_owned(),
