@@ -8,6 +8,7 @@ use super::shell_or_detect;
 use crate::cli::{HookArgs, HookEnvArgs};
 use crate::decide::auto::{self, Notice};
 use crate::decide::transition;
+use crate::platform;
 use crate::shell::quote::ForHumans;
 use crate::shell::{self, Hook, Shell, ShellEnv};
 
@@ -50,7 +51,11 @@ pub fn hook_env_code(shell: Shell) -> anyhow::Result<Option<String>> {
     };
     let trust = context::trust()?;
     let store = context::store().ok();
-    let project = auto::project_here(&cwd, store.as_ref(), &trust);
+    // On a network path, looking for .venv would connect to the server as the user
+    // (issue 12): there the hook finds nothing; `venvsh activate` still works.
+    let project = (!platform::paths::may_reach_network(&cwd))
+        .then(|| auto::project_here(&cwd, store.as_ref(), &trust))
+        .flatten();
     let decision = auto::decide(&var, project.as_ref());
     if let Some(notice) = &decision.notice {
         eprintln!("{}", describe(notice));

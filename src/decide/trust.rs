@@ -11,6 +11,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::error::Hint;
+use crate::platform::identity::FileId;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -131,8 +132,9 @@ impl TrustStore {
     }
 }
 
-/// The environment's identity: its directory's device and inode, and its `pyvenv.cfg`'s
-/// inode and modification time (inodes are reused, a rewrite's nanosecond time is not).
+/// The environment's identity: its directory's volume and file index (device and inode),
+/// and its `pyvenv.cfg`'s file index and modification time (indexes are reused, a
+/// rewrite's nanosecond time is not).
 fn identity(root: &Path) -> Option<String> {
     let cfg = fs::metadata(root.join("pyvenv.cfg")).ok()?;
     let modified = cfg
@@ -141,21 +143,12 @@ fn identity(root: &Path) -> Option<String> {
         .duration_since(std::time::UNIX_EPOCH)
         .ok()?
         .as_nanos();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        let dir = fs::symlink_metadata(root).ok()?;
-        Some(format!(
-            "{}:{}:{}:{modified}",
-            dir.dev(),
-            dir.ino(),
-            cfg.ino()
-        ))
-    }
-    #[cfg(not(unix))]
-    {
-        Some(format!("{}:{modified}", cfg.len()))
-    }
+    let dir = FileId::of_link(root).ok()?;
+    let cfg = FileId::of(&root.join("pyvenv.cfg")).ok()?;
+    Some(format!(
+        "{}:{}:{}:{modified}",
+        dir.volume, dir.index, cfg.index
+    ))
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@
 use std::fmt;
 
 use crate::error::Hint;
+use crate::platform::paths::PATH_SEPARATOR as HOST_PATH_SEPARATOR;
 
 /// A value that cannot be written safely for a shell.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -213,8 +214,6 @@ pub fn powershell_path_element(value: &str) -> Quoted {
     refuse("PowerShell", "PATH entry", value, &[HOST_PATH_SEPARATOR])?;
     powershell(value)
 }
-
-const HOST_PATH_SEPARATOR: char = if cfg!(windows) { ';' } else { ':' };
 
 // ---- nushell -----------------------------------------------------------------------
 
