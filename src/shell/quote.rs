@@ -322,6 +322,13 @@ pub fn lua_cmd_argument(value: &str) -> Quoted {
 /// Shell-neutral display of a value in a message for humans, e.g. a hint.
 pub struct ForHumans<'a>(pub &'a str);
 
+/// Characters shown bare; on Windows a path's `\` and drive colon are ordinary.
+const HUMAN_SAFE: &str = if cfg!(windows) {
+    "/._-+,@\\:"
+} else {
+    "/._-+,@"
+};
+
 impl fmt::Display for ForHumans<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match posix(self.0) {
@@ -329,7 +336,7 @@ impl fmt::Display for ForHumans<'_> {
                 if self
                     .0
                     .chars()
-                    .any(|c| !(c.is_ascii_alphanumeric() || "/._-+,@".contains(c))) =>
+                    .any(|c| !(c.is_ascii_alphanumeric() || HUMAN_SAFE.contains(c))) =>
             {
                 f.write_str(&q)
             }
