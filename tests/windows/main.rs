@@ -366,6 +366,33 @@ fn run_passes_exit_codes_and_the_environment() {
         "one PATH, whatever its case: {child:?}"
     );
 
+    // Windows spells it `Path`: venvsh must replace that one, not add a second PATH.
+    w.batch(
+        case.root(),
+        "pathcase.bat",
+        &[
+            "@set \"OLDP=%PATH%\"",
+            "@set PATH=",
+            "@set \"Path=%OLDP%\"",
+            "@set OLDP=",
+            "@set > parent.txt",
+            &format!("@\"{exe}\" run \"{root}\" -- cmd /c \"set > child.txt\""),
+        ],
+        &[],
+    );
+    let parent = fs::read_to_string(case.root().join("parent.txt")).unwrap();
+    assert!(
+        parent.contains("\r\nPath="),
+        "the parent has `Path`: {parent}"
+    );
+    let child = parse_set(&case.root().join("child.txt"));
+    let paths: Vec<_> = child.iter().filter(|(k, _)| k == "PATH").collect();
+    assert_eq!(paths.len(), 1, "{child:?}");
+    assert!(
+        paths[0].1.starts_with(&format!("{root}\\Scripts;")),
+        "{paths:?}"
+    );
+
     // `python` is the environment's Scripts\python.exe, so sys.prefix is the environment.
     let out = w.venvsh(
         &[
