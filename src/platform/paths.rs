@@ -1,6 +1,6 @@
 //! Path facts that differ between Unix and Windows.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// What separates the entries of PATH: `;` on Windows (where `C:\x` holds a colon).
 pub const PATH_SEPARATOR: char = if cfg!(windows) { ';' } else { ':' };
@@ -32,6 +32,30 @@ pub fn windows_path_may_reach_network(path: &str) -> bool {
             d[0].is_ascii_alphabetic() && d[1] == b':' && d[2] == b'\\'
         });
     !drive
+}
+
+/// `path` without Windows' verbatim prefix, which `fs::canonicalize` adds there:
+/// `\\?\C:\x` is `C:\x`, `\\?\UNC\server\share` is `\\server\share`. Unchanged elsewhere.
+pub fn without_verbatim_prefix(path: PathBuf) -> PathBuf {
+    if !cfg!(windows) {
+        return path;
+    }
+    match path.to_str().and_then(strip_verbatim) {
+        Some(plain) => PathBuf::from(plain),
+        None => path,
+    }
+}
+
+/// [`without_verbatim_prefix`]'s rule for Windows path text (for tests everywhere);
+/// `None` when there is nothing to strip.
+pub fn strip_verbatim(path: &str) -> Option<String> {
+    let rest = path.strip_prefix(r"\\?\")?;
+    if let Some(unc) = rest.strip_prefix(r"UNC\") {
+        return Some(format!(r"\\{unc}"));
+    }
+    let b = rest.as_bytes();
+    (b.len() >= 3 && b[0].is_ascii_alphabetic() && b[1] == b':' && b[2] == b'\\')
+        .then(|| rest.to_owned())
 }
 
 #[cfg(test)]
@@ -68,5 +92,19 @@ mod tests {
             cfg!(windows)
         );
         assert!(!may_reach_network(Path::new(r"C:\x")));
+    }
+
+    #[test]
+    fn verbatim_prefixes_are_dropped() {
+        assert_eq!(strip_verbatim(r"\\?\C:\x\y").as_deref(), Some(r"C:\x\y"));
+        assert_eq!(
+            strip_verbatim(r"\\?\UNC\srv\share\x").as_deref(),
+            Some(r"\\srv\share\x")
+        );
+        assert_eq!(strip_verbatim(r"\\?\GLOBALROOT\x"), None);
+        assert_eq!(strip_verbatim(r"C:\x"), None);
+        let canonical = PathBuf::from(r"\\?\C:\x");
+        let expected = if cfg!(windows) { r"C:\x" } else { r"\\?\C:\x" };
+        assert_eq!(without_verbatim_prefix(canonical), PathBuf::from(expected));
     }
 }
