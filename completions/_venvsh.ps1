@@ -42,7 +42,7 @@ Register-ArgumentCompleter -Native -CommandName 'venvsh' -ScriptBlock {
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell.')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page, or write every page into a directory')
             [CompletionResult]::new('__complete-envs', '__complete-envs', [CompletionResultType]::ParameterValue, 'Used by the completion scripts: print the store''s environment names')
-            [CompletionResult]::new('__dispatch', '__dispatch', [CompletionResultType]::ParameterValue, 'Used by the csh/tcsh alias: print code for activate/deactivate, else the command')
+            [CompletionResult]::new('__wrapped', '__wrapped', [CompletionResultType]::ParameterValue, 'Used by the hook''s `venvsh` function: run a venvsh command line, telling the shell which output is code for it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -88,11 +88,13 @@ Register-ArgumentCompleter -Native -CommandName 'venvsh' -ScriptBlock {
             break
         }
         'venvsh;allow' {
+            [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'List what is allowed and denied instead')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'venvsh;deny' {
+            [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'List what is allowed and denied instead')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -105,7 +107,7 @@ Register-ArgumentCompleter -Native -CommandName 'venvsh' -ScriptBlock {
             break
         }
         'venvsh;hook-env' {
-            [CompletionResult]::new('--shell', '--shell', [CompletionResultType]::ParameterName, 'shell')
+            [CompletionResult]::new('--shell', '--shell', [CompletionResultType]::ParameterName, 'The shell to write code for. Default: detected from the parent process')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -165,7 +167,10 @@ Register-ArgumentCompleter -Native -CommandName 'venvsh' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
-        'venvsh;__dispatch' {
+        'venvsh;__wrapped' {
+            [CompletionResult]::new('--code-file', '--code-file', [CompletionResultType]::ParameterName, 'Write code for the shell into this file instead of marking it on stdout')
+            [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'After a --code-only run that exited with STATUS: exit with it for a command line that printed code, and run any other')
+            [CompletionResult]::new('--code-only', '--code-only', [CompletionResultType]::ParameterName, 'With --code-file: for a command line that prints no code, do nothing')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -188,7 +193,7 @@ Register-ArgumentCompleter -Native -CommandName 'venvsh' -ScriptBlock {
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell.')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page, or write every page into a directory')
             [CompletionResult]::new('__complete-envs', '__complete-envs', [CompletionResultType]::ParameterValue, 'Used by the completion scripts: print the store''s environment names')
-            [CompletionResult]::new('__dispatch', '__dispatch', [CompletionResultType]::ParameterValue, 'Used by the csh/tcsh alias: print code for activate/deactivate, else the command')
+            [CompletionResult]::new('__wrapped', '__wrapped', [CompletionResultType]::ParameterValue, 'Used by the hook''s `venvsh` function: run a venvsh command line, telling the shell which output is code for it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -243,7 +248,7 @@ Register-ArgumentCompleter -Native -CommandName 'venvsh' -ScriptBlock {
         'venvsh;help;__complete-envs' {
             break
         }
-        'venvsh;help;__dispatch' {
+        'venvsh;help;__wrapped' {
             break
         }
         'venvsh;help;help' {

@@ -19,8 +19,8 @@ _venvsh() {
             venvsh,__complete-envs)
                 cmd="venvsh__subcmd____complete__subcmd__envs"
                 ;;
-            venvsh,__dispatch)
-                cmd="venvsh__subcmd____dispatch"
+            venvsh,__wrapped)
+                cmd="venvsh__subcmd____wrapped"
                 ;;
             venvsh,activate)
                 cmd="venvsh__subcmd__activate"
@@ -76,8 +76,8 @@ _venvsh() {
             venvsh__subcmd__help,__complete-envs)
                 cmd="venvsh__subcmd__help__subcmd____complete__subcmd__envs"
                 ;;
-            venvsh__subcmd__help,__dispatch)
-                cmd="venvsh__subcmd__help__subcmd____dispatch"
+            venvsh__subcmd__help,__wrapped)
+                cmd="venvsh__subcmd__help__subcmd____wrapped"
                 ;;
             venvsh__subcmd__help,activate)
                 cmd="venvsh__subcmd__help__subcmd__activate"
@@ -137,7 +137,7 @@ _venvsh() {
 
     case "${cmd}" in
         venvsh)
-            opts="-h -V --help --version activate deactivate hook create allow deny doctor hook-env list remove run shell which status completions man __complete-envs __dispatch help"
+            opts="-h -V --help --version activate deactivate hook create allow deny doctor hook-env list remove run shell which status completions man __complete-envs __wrapped help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -164,13 +164,21 @@ _venvsh() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        venvsh__subcmd____dispatch)
-            opts="-h --help bash zsh sh fish tcsh powershell nu cmd clink"
+        venvsh__subcmd____wrapped)
+            opts="-h --code-file --code-only --after --help bash zsh sh fish tcsh powershell nu cmd clink"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --code-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -201,7 +209,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__allow)
-            opts="-h --help"
+            opts="-h --list --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -281,7 +289,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__deny)
-            opts="-h --help"
+            opts="-h --list --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -317,7 +325,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__help)
-            opts="activate deactivate hook create allow deny doctor hook-env list remove run shell which status completions man __complete-envs __dispatch help"
+            opts="activate deactivate hook create allow deny doctor hook-env list remove run shell which status completions man __complete-envs __wrapped help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -344,7 +352,7 @@ _venvsh() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        venvsh__subcmd__help__subcmd____dispatch)
+        venvsh__subcmd__help__subcmd____wrapped)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

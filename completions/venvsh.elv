@@ -39,7 +39,7 @@ set edit:completion:arg-completer[venvsh] = {|@words|
             cand completions 'Print the completion script for a shell.'
             cand man 'Print the man page, or write every page into a directory'
             cand __complete-envs 'Used by the completion scripts: print the store''s environment names'
-            cand __dispatch 'Used by the csh/tcsh alias: print code for activate/deactivate, else the command'
+            cand __wrapped 'Used by the hook''s `venvsh` function: run a venvsh command line, telling the shell which output is code for it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'venvsh;activate'= {
@@ -80,10 +80,12 @@ set edit:completion:arg-completer[venvsh] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'venvsh;allow'= {
+            cand --list 'List what is allowed and denied instead'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'venvsh;deny'= {
+            cand --list 'List what is allowed and denied instead'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -94,7 +96,7 @@ set edit:completion:arg-completer[venvsh] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'venvsh;hook-env'= {
-            cand --shell 'shell'
+            cand --shell 'The shell to write code for. Default: detected from the parent process'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -144,7 +146,10 @@ set edit:completion:arg-completer[venvsh] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
-        &'venvsh;__dispatch'= {
+        &'venvsh;__wrapped'= {
+            cand --code-file 'Write code for the shell into this file instead of marking it on stdout'
+            cand --after 'After a --code-only run that exited with STATUS: exit with it for a command line that printed code, and run any other'
+            cand --code-only 'With --code-file: for a command line that prints no code, do nothing'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -166,7 +171,7 @@ set edit:completion:arg-completer[venvsh] = {|@words|
             cand completions 'Print the completion script for a shell.'
             cand man 'Print the man page, or write every page into a directory'
             cand __complete-envs 'Used by the completion scripts: print the store''s environment names'
-            cand __dispatch 'Used by the csh/tcsh alias: print code for activate/deactivate, else the command'
+            cand __wrapped 'Used by the hook''s `venvsh` function: run a venvsh command line, telling the shell which output is code for it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'venvsh;help;activate'= {
@@ -203,7 +208,7 @@ set edit:completion:arg-completer[venvsh] = {|@words|
         }
         &'venvsh;help;__complete-envs'= {
         }
-        &'venvsh;help;__dispatch'= {
+        &'venvsh;help;__wrapped'= {
         }
         &'venvsh;help;help'= {
         }

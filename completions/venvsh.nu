@@ -71,12 +71,14 @@ module completions {
 
   # Let the hook auto-activate an environment (default: this project's)
   export extern "venvsh allow" [
+    --list                    # List what is allowed and denied instead
     --help(-h)                # Print help (see more with '--help')
     dir?: path                # An environment, or a project directory holding `.venv`. Default: the nearest `.venv` walking up from the current directory
   ]
 
   # Never auto-activate an environment, and stop saying so
   export extern "venvsh deny" [
+    --list                    # List what is allowed and denied instead
     --help(-h)                # Print help
     dir?: path                # An environment, or a project directory holding `.venv`. Default: the nearest `.venv` walking up from the current directory
   ]
@@ -98,7 +100,7 @@ module completions {
 
   # Used by the hook: print code that auto-activates or deactivates for this directory
   export extern "venvsh hook-env" [
-    --shell: string@"nu-complete venvsh hook-env shell"
+    --shell: string@"nu-complete venvsh hook-env shell" # The shell to write code for. Default: detected from the parent process
     --help(-h)                # Print help (see more with '--help')
   ]
 
@@ -161,15 +163,17 @@ module completions {
     --help(-h)                # Print help
   ]
 
-  def "nu-complete venvsh __dispatch shell" [] {
+  def "nu-complete venvsh __wrapped shell" [] {
     [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" ]
   }
 
-  # Used by the csh/tcsh alias: print code for activate/deactivate, else the command
-  export extern "venvsh __dispatch" [
+  # Used by the hook's `venvsh` function: run a venvsh command line, telling the shell which output is code for it
+  export extern "venvsh __wrapped" [
+    --code-file: path         # Write code for the shell into this file instead of marking it on stdout
+    --code-only               # With --code-file: for a command line that prints no code, do nothing
+    --after: string           # After a --code-only run that exited with STATUS: exit with it for a command line that printed code, and run any other
     --help(-h)                # Print help (see more with '--help')
-    shell: string@"nu-complete venvsh __dispatch shell"
-    ...args: string
+    shell: string@"nu-complete venvsh __wrapped shell" # The shell whose `venvsh` function is calling
   ]
 
   # Print this message or the help of the given subcommand(s)
@@ -244,8 +248,8 @@ module completions {
   export extern "venvsh help __complete-envs" [
   ]
 
-  # Used by the csh/tcsh alias: print code for activate/deactivate, else the command
-  export extern "venvsh help __dispatch" [
+  # Used by the hook's `venvsh` function: run a venvsh command line, telling the shell which output is code for it
+  export extern "venvsh help __wrapped" [
   ]
 
   # Print this message or the help of the given subcommand(s)

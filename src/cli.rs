@@ -229,6 +229,10 @@ pub struct TrustArgs {
     /// An environment, or a project directory holding `.venv`. Default: the nearest
     /// `.venv` walking up from the current directory.
     pub dir: Option<PathBuf>,
+
+    /// List what is allowed and denied instead.
+    #[arg(long, conflicts_with = "dir")]
+    pub list: bool,
 }
 
 #[derive(Debug, Args)]

@@ -41,7 +41,7 @@ fn fake_env(parent: &Path, name: &str) -> std::path::PathBuf {
 #[test]
 fn a_missing_environment_is_refused_with_a_hint() {
     let dir = tempfile::tempdir().unwrap();
-    let output = venvsh(&["activate", "nope", "--shell", "bash"], dir.path(), &[]);
+    let output = venvsh(&["activate", "./nope", "--shell", "bash"], dir.path(), &[]);
     assert_refusal(&output, &["does not exist", "hint: "]);
 }
 
@@ -49,7 +49,7 @@ fn a_missing_environment_is_refused_with_a_hint() {
 fn a_directory_without_pyvenv_cfg_is_not_an_environment() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("plain")).unwrap();
-    let output = venvsh(&["activate", "plain", "--shell", "zsh"], dir.path(), &[]);
+    let output = venvsh(&["activate", "./plain", "--shell", "zsh"], dir.path(), &[]);
     assert_refusal(
         &output,
         &["is not a virtual environment", "pyvenv.cfg", "hint: "],
@@ -67,7 +67,7 @@ fn no_project_environment_found_walking_up() {
 fn an_unknown_shell_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     fake_env(dir.path(), "env");
-    let output = venvsh(&["activate", "env", "--shell", "elvish"], dir.path(), &[]);
+    let output = venvsh(&["activate", "./env", "--shell", "elvish"], dir.path(), &[]);
     assert_refusal(&output, &["elvish", "bash"]);
 }
 
@@ -78,7 +78,7 @@ fn an_undetectable_shell_lists_the_choices() {
     fake_env(dir.path(), "env");
     let mut command = Command::new(env!("CARGO_BIN_EXE_venvsh"));
     let output = command
-        .args(["activate", "env"])
+        .args(["activate", "./env"])
         .current_dir(dir.path())
         .env_remove("NU_VERSION")
         .output()
@@ -104,7 +104,7 @@ fn the_path_separator_is_refused_naming_character_and_shell() {
         ("powershell", "PowerShell"),
         ("nu", "nushell"),
     ] {
-        let output = venvsh(&["activate", "col:on", "--shell", shell], dir.path(), &[]);
+        let output = venvsh(&["activate", "./col:on", "--shell", shell], dir.path(), &[]);
         assert_refusal(&output, &["':'", name]);
     }
 }
@@ -116,7 +116,7 @@ fn cmd_refuses_a_double_quote_in_the_prompt() {
     let output = venvsh(
         &[
             "activate",
-            "env",
+            "./env",
             "--shell",
             "cmd",
             "--prompt",
@@ -147,7 +147,7 @@ fn json_is_the_documented_transition() {
     let dir = tempfile::tempdir().unwrap();
     let env = fake_env(dir.path(), "env");
     let output = venvsh(
-        &["activate", "env", "--json"],
+        &["activate", "./env", "--json"],
         dir.path(),
         &[("PATH", "/usr/bin"), ("PYTHONHOME", "/h")],
     );

@@ -47,6 +47,21 @@ fn success(command: &mut Command) -> String {
     text(&out.stdout)
 }
 
+/// What a successful `venvsh create` told the user: status lines go to stderr, and
+/// stdout (for what the user asked for) stays empty.
+fn created(command: &mut Command) -> String {
+    let out = run(command);
+    assert!(
+        out.status.success(),
+        "{command:?} failed: {}\nstdout: {}\nstderr: {}",
+        out.status,
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    assert_eq!(text(&out.stdout), "", "{command:?} printed on stdout");
+    text(&out.stderr)
+}
+
 /// The stderr of a command that must fail, with the project's error format.
 #[track_caller]
 fn failure(command: &mut Command) -> String {
@@ -148,7 +163,7 @@ fn staging_leftovers(parent: &Path) -> Vec<String> {
 #[test]
 fn a_new_environment_is_isolated_and_has_its_own_pip() {
     let dir = workdir("basic");
-    let stdout = success(venvsh(&dir).args(["create", "v"]));
+    let stdout = created(venvsh(&dir).args(["create", "v"]));
     let env = dir.join("v");
     assert!(stdout.starts_with("created v with CPython "), "{stdout}");
     assert!(
@@ -277,7 +292,7 @@ fn b64(data: &[u8]) -> String {
 #[test]
 fn pip_installs_a_local_wheel_into_the_environment() {
     let dir = workdir("pip-install");
-    success(venvsh(&dir).args(["create", "v"]));
+    created(venvsh(&dir).args(["create", "v"]));
     let env = dir.join("v");
     let wheel = write_wheel(&dir);
     success(
@@ -315,9 +330,9 @@ fn pip_installs_a_local_wheel_into_the_environment() {
 fn system_site_packages_on_and_off() {
     let dir = workdir("system-site");
     let probe = "import sys, sysconfig; print(sysconfig.get_path('purelib', vars={'base': sys.base_prefix, 'platbase': sys.base_prefix}) in sys.path)";
-    success(venvsh(&dir).args(["create", "--without-pip", "off"]));
+    created(venvsh(&dir).args(["create", "--without-pip", "off"]));
     assert_eq!(env_python(&dir.join("off"), probe), "False");
-    success(venvsh(&dir).args(["create", "--without-pip", "--system-site-packages", "on"]));
+    created(venvsh(&dir).args(["create", "--without-pip", "--system-site-packages", "on"]));
     assert_eq!(env_python(&dir.join("on"), probe), "True");
     let cfg = fs::read_to_string(dir.join("on/pyvenv.cfg")).unwrap();
     assert!(
@@ -330,14 +345,14 @@ fn system_site_packages_on_and_off() {
 #[test]
 fn upgrade_repairs_in_place_and_keeps_packages() {
     let dir = workdir("upgrade");
-    success(venvsh(&dir).args(["create", "v"]));
+    created(venvsh(&dir).args(["create", "v"]));
     let env = dir.join("v");
     let marker = site_packages(&env).join("kept.py");
     fs::write(&marker, "").unwrap();
     fs::remove_file(env.join("bin/python")).unwrap();
     fs::write(env.join("pyvenv.cfg"), "home = /nowhere\n").unwrap();
 
-    let stdout = success(venvsh(&dir).args(["create", "--upgrade", "v"]));
+    let stdout = created(venvsh(&dir).args(["create", "--upgrade", "v"]));
     assert!(stdout.starts_with("upgraded v with "), "{stdout}");
     assert!(marker.exists(), "--upgrade lost installed files");
     assert_complete(&env, true);
@@ -347,7 +362,7 @@ fn upgrade_repairs_in_place_and_keeps_packages() {
     );
 
     // --upgrade where nothing exists creates, as venv does; on a non-environment it refuses.
-    success(venvsh(&dir).args(["create", "--upgrade", "--without-pip", "fresh"]));
+    created(venvsh(&dir).args(["create", "--upgrade", "--without-pip", "fresh"]));
     assert_complete(&dir.join("fresh"), false);
     fs::create_dir(dir.join("plain")).unwrap();
     fs::write(dir.join("plain/data.txt"), "mine").unwrap();
@@ -362,7 +377,7 @@ fn upgrade_repairs_in_place_and_keeps_packages() {
 #[test]
 fn clear_replaces_an_environment_and_refuses_anything_else() {
     let dir = workdir("clear");
-    success(venvsh(&dir).args(["create", "--without-pip", "v"]));
+    created(venvsh(&dir).args(["create", "--without-pip", "v"]));
     let env = dir.join("v");
     fs::write(env.join("stale.txt"), "").unwrap();
 
@@ -372,7 +387,7 @@ fn clear_replaces_an_environment_and_refuses_anything_else() {
     assert!(stderr.contains("hint: use --clear"), "{stderr}");
     assert!(env.join("stale.txt").exists());
 
-    let stdout = success(venvsh(&dir).args(["create", "--clear", "v"]));
+    let stdout = created(venvsh(&dir).args(["create", "--clear", "v"]));
     assert!(stdout.starts_with("replaced v with "), "{stdout}");
     assert!(!env.join("stale.txt").exists());
     assert_complete(&env, true);
@@ -395,13 +410,13 @@ fn clear_replaces_an_environment_and_refuses_anything_else() {
     );
     let stderr = failure(venvsh(&dir).args(["create", "project"]));
     assert!(stderr.contains("is not a virtual environment"), "{stderr}");
-    success(venvsh(&dir).args(["create", "--clear", "--force", "--without-pip", "project"]));
+    created(venvsh(&dir).args(["create", "--clear", "--force", "--without-pip", "project"]));
     assert!(!project.join("main.py").exists());
     assert_complete(&project, false);
 
     // A link to an environment: refused with or without --clear; the target is untouched.
     let real = dir.join("real");
-    success(venvsh(&dir).args(["create", "--without-pip", "real"]));
+    created(venvsh(&dir).args(["create", "--without-pip", "real"]));
     fs::write(real.join("keep.txt"), "").unwrap();
     symlink(&real, dir.join("link")).unwrap();
     let stderr = failure(venvsh(&dir).args(["create", "--clear", "link"]));
@@ -454,7 +469,7 @@ fn hostile_directory_names_make_working_environments() {
         command
             .args(["create", &format!("--prompt={name}"), "--"])
             .arg(name);
-        let stdout = success(&mut command);
+        let stdout = created(&mut command);
         let env = dir.join(name);
         assert_complete(&env, true);
         assert_eq!(
@@ -500,7 +515,7 @@ fn long_paths_get_a_shebang_the_kernel_can_run() {
     let dir = workdir("long");
     let deep = dir.join("d".repeat(60)).join("e".repeat(60));
     fs::create_dir_all(&deep).unwrap();
-    success(venvsh(&deep).args(["create", "v"]));
+    created(venvsh(&deep).args(["create", "v"]));
     let env = deep.join("v");
     let first = fs::read_to_string(env.join("bin/pip")).unwrap();
     assert!(
@@ -515,7 +530,7 @@ fn long_paths_get_a_shebang_the_kernel_can_run() {
 #[test]
 fn copies_make_a_working_environment() {
     let dir = workdir("copies");
-    success(venvsh(&dir).args(["create", "--copies", "--without-pip", "v"]));
+    created(venvsh(&dir).args(["create", "--copies", "--without-pip", "v"]));
     let env = dir.join("v");
     for name in ["python", "python3"] {
         let meta = fs::symlink_metadata(env.join("bin").join(name)).unwrap();
@@ -533,7 +548,7 @@ fn copies_make_a_working_environment() {
 #[test]
 fn several_directories_in_one_call() {
     let dir = workdir("several");
-    let stdout = success(venvsh(&dir).args(["create", "--without-pip", "a", "b", "c"]));
+    let stdout = created(venvsh(&dir).args(["create", "--without-pip", "a", "b", "c"]));
     assert_eq!(stdout.lines().count(), 3, "{stdout}");
     for name in ["a", "b", "c"] {
         assert_complete(&dir.join(name), false);
@@ -550,7 +565,7 @@ fn python_requests_by_path_name_and_version() {
         .enumerate()
     {
         let name = format!("v{i}");
-        let stdout = success(venvsh(&dir).args(["create", "--without-pip", "-p", request, &name]));
+        let stdout = created(venvsh(&dir).args(["create", "--without-pip", "-p", request, &name]));
         assert!(
             stdout.contains(&format!("CPython {version}.")),
             "{request}: {stdout}"
@@ -577,7 +592,7 @@ fn kill_9_leaves_no_environment_or_a_complete_one() {
     let env = dir.join("v");
     // How long one create takes here sets the range of kill times.
     let start = Instant::now();
-    success(venvsh(&dir).args(["create", "v"]));
+    created(venvsh(&dir).args(["create", "v"]));
     let full = start.elapsed().as_micros() as u64;
     let mut seed = 0x9e37_79b9_7f4a_7c15 ^ u64::from(std::process::id());
     let (mut absent, mut complete, mut mid_build) = (0, 0, 0);
@@ -605,7 +620,7 @@ fn kill_9_leaves_no_environment_or_a_complete_one() {
     eprintln!("after kill -9: {absent} absent ({mid_build} killed mid-build), {complete} complete");
     // The next create sweeps up the killed runs' staging directories.
     fs::remove_dir_all(&env).ok();
-    success(venvsh(&dir).args(["create", "--without-pip", "v"]));
+    created(venvsh(&dir).args(["create", "--without-pip", "v"]));
     assert_eq!(staging_leftovers(&dir), Vec::<String>::new());
 }
 
@@ -938,6 +953,7 @@ fn bundled_pip_version() -> Vec<u64> {
 #[test]
 fn upgrade_deps_upgrades_pip_from_the_index() {
     let dir = workdir("upgrade-deps");
+    // pip's own output, which --upgrade-deps passes on.
     success(venvsh(&dir).args(["create", "--upgrade-deps", "v"]));
     let env = dir.join("v");
     assert_complete(&env, true);

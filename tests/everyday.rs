@@ -110,7 +110,11 @@ fn json(text: &str) -> serde_json::Value {
 #[test]
 fn create_by_name_then_list_activate_run_and_remove() {
     let home = Home::new();
-    let out = home.ok(&["create", "--name", "web", "--without-pip"]);
+    let out = home.run(&["create", "--name", "web", "--without-pip"]);
+    assert!(out.status.success());
+    // Status goes to stderr; stdout is for what was asked.
+    assert!(out.stdout.is_empty());
+    let out = String::from_utf8(out.stderr).unwrap();
     assert!(out.contains("activate with: venvsh activate web"), "{out}");
     let env = home.store().join("web");
     assert!(env.join("pyvenv.cfg").is_file());

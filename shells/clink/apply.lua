@@ -8,5 +8,5 @@ setenv("{{ name|name }}", nil)
 setenv("{{ name|name }}", {{ value|lua }})
 {%- endfor %}
 {%- if let Some(path) = path_after %}
-setenv("PATH", {{ path|lua }})
+setenv("PATH", {{ path|lua_bytes }})
 {%- endif %}

@@ -12,6 +12,7 @@ use crate::project::environment::Environment;
 use crate::shell::{self, Shell, ShellEnv};
 
 pub fn activate(args: &ActivateArgs) -> anyhow::Result<ExitCode> {
+    context::check_activation_vars()?;
     let transition = transition::plan(&activation(args)?, &var)?;
     if args.json {
         return print_json(&transition);
@@ -21,6 +22,7 @@ pub fn activate(args: &ActivateArgs) -> anyhow::Result<ExitCode> {
 
 pub fn deactivate(args: &DeactivateArgs) -> anyhow::Result<ExitCode> {
     args.shell.map(explicit).transpose()?;
+    context::check_activation_vars()?;
     let transition = transition::plan(&Request::Deactivate, &var)?;
     if args.json {
         return print_json(&transition);
@@ -30,12 +32,14 @@ pub fn deactivate(args: &DeactivateArgs) -> anyhow::Result<ExitCode> {
 
 /// The code `venvsh activate` prints for `shell` (which the hook applies).
 pub fn activation_code(args: &ActivateArgs, shell: Shell) -> anyhow::Result<String> {
+    context::check_activation_vars()?;
     let transition = transition::plan(&activation(args)?, &var)?;
     code(&transition, shell, true)
 }
 
 /// The code `venvsh deactivate` prints for `shell`.
 pub fn deactivation_code(shell: Shell) -> anyhow::Result<String> {
+    context::check_activation_vars()?;
     let transition = transition::plan(&Request::Deactivate, &var)?;
     code(&transition, shell, false)
 }
@@ -68,7 +72,7 @@ fn print_json(transition: &Transition) -> anyhow::Result<ExitCode> {
 /// calls this binary.
 fn code(transition: &Transition, shell: Shell, define: bool) -> anyhow::Result<String> {
     explicit(shell)?;
-    let path = var(crate::vars::PATH);
+    let path = std::env::var_os(crate::vars::PATH);
     let shell_env = ShellEnv {
         path: path.as_deref(),
     };

@@ -4,13 +4,12 @@
 //! `VENVSH_REGENERATE=1 cargo test --test completions`; without the variable that
 //! test fails when they are stale.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::CommandFactory;
 
-use super::output::print;
+use super::output::{print, print_human};
 use crate::cli::{Cli, CompletionShell, CompletionsArgs, ManArgs};
 use crate::shell;
 
@@ -38,14 +37,14 @@ pub fn man(args: &ManArgs) -> anyhow::Result<ExitCode> {
         return print(&pages[0].1);
     };
     std::fs::create_dir_all(dir).with_context(|| format!("could not create {}", dir.display()))?;
-    let mut stdout = std::io::stdout().lock();
+    let mut written = String::new();
     for (name, text) in &pages {
         let path = dir.join(name);
         std::fs::write(&path, text)
             .with_context(|| format!("could not write {}", path.display()))?;
-        writeln!(stdout, "{}", path.display())?;
+        written.push_str(&format!("{}\n", path.display()));
     }
-    Ok(ExitCode::SUCCESS)
+    print_human(&written)
 }
 
 /// `venvsh.1`, then `venvsh-COMMAND.1` for every command shown in `--help`.

@@ -6,13 +6,50 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use crate::decide::trust::TrustStore;
+use crate::error::Hint;
 use crate::project::config::{self, Config};
 use crate::project::store::Store;
-use crate::vars::VENVSH_DATA_DIR;
+use crate::vars::{
+    PYTHONHOME, VENVSH_DATA_DIR, VENVSH_STATE, VENVSH_TOLD, VIRTUAL_ENV,
+    VIRTUAL_ENV_DISABLE_PROMPT, VIRTUAL_ENV_PROMPT,
+};
 
 /// A variable of this process's environment, when set and valid UTF-8.
 pub fn var(name: &str) -> Option<String> {
     std::env::var(name).ok()
+}
+
+/// A variable activation saves or reads that is set, but not UTF-8.
+#[derive(Debug, thiserror::Error)]
+#[error("the variable {name} holds bytes that are not UTF-8, which venvsh cannot save and restore")]
+pub struct VarNotUtf8 {
+    pub name: &'static str,
+}
+
+impl Hint for VarNotUtf8 {
+    fn hint(&self) -> Option<String> {
+        Some(format!("unset {}, or set it to text", self.name))
+    }
+}
+
+/// Activation saves these variables in `VENVSH_STATE` and writes them into code, both
+/// text: one that is not UTF-8 is refused by name, never taken for unset and lost on
+/// deactivation (issue 8, item 14). PATH is not among them: venvsh carries its bytes.
+pub fn check_activation_vars() -> Result<(), VarNotUtf8> {
+    let names = [
+        VIRTUAL_ENV,
+        VIRTUAL_ENV_PROMPT,
+        VIRTUAL_ENV_DISABLE_PROMPT,
+        PYTHONHOME,
+        VENVSH_STATE,
+        VENVSH_TOLD,
+    ];
+    for name in names {
+        if std::env::var_os(name).is_some_and(|value| value.to_str().is_none()) {
+            return Err(VarNotUtf8 { name });
+        }
+    }
+    Ok(())
 }
 
 pub fn cwd() -> anyhow::Result<PathBuf> {
@@ -51,7 +88,20 @@ pub fn data_dir() -> anyhow::Result<PathBuf> {
 }
 
 pub fn trust() -> anyhow::Result<TrustStore> {
-    Ok(TrustStore::in_data_dir(&data_dir()?))
+    Ok(TrustStore::in_data_dir(&data_dir()?, user()))
+}
+
+/// The user venvsh runs as, whose files it may trust.
+pub fn user() -> Option<u32> {
+    #[cfg(unix)]
+    {
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        Some(unsafe { libc::geteuid() })
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
 }
 
 /// The config file (when it exists) with the environment variables on top; on Windows

@@ -1,12 +1,13 @@
 //! `venvsh create`: the command line over [`crate::venv::EnvBuilder`].
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Context;
 
 use super::context;
+use super::output::{say, warn};
 use crate::cli::CreateArgs;
+use crate::project::environment::Environment;
 use crate::shell::quote::ForHumans;
 use crate::venv::{EnvBuilder, Options, Outcome, Request};
 
@@ -39,16 +40,20 @@ pub fn run(args: &CreateArgs) -> anyhow::Result<ExitCode> {
     };
     let interpreter = Request::parse(python)?.find(&cwd)?;
     let builder = EnvBuilder::new(options);
-    let mut stdout = std::io::stdout().lock();
     // One after another, as `python -m venv a b` does; the first failure stops.
     for env_dir in &env_dirs {
         let created = builder.create(env_dir, &cwd, &interpreter)?;
         for warning in &created.warnings {
-            eprintln!("warning: {warning}");
+            warn(warning);
         }
         // venvsh made it, so the auto-activation hook may activate it (see `venvsh allow`).
-        if let Err(e) = context::trust().and_then(|t| Ok(t.allow(&created.path)?)) {
-            eprintln!("warning: the hook will not auto-activate it until `venvsh allow`: {e}");
+        let trusted = Environment::open(&created.path, &cwd)
+            .map_err(anyhow::Error::from)
+            .and_then(|env| Ok(context::trust()?.allow(&env)?));
+        if let Err(e) = trusted {
+            warn(format!(
+                "the hook will not auto-activate it until `venvsh allow`: {e}"
+            ));
         }
         if config.quiet {
             continue;
@@ -60,14 +65,13 @@ pub fn run(args: &CreateArgs) -> anyhow::Result<ExitCode> {
         };
         let shown = env_dir.to_string_lossy();
         let python = interpreter.facts.base_executable.to_string_lossy();
-        writeln!(
-            stdout,
+        say(format!(
             "{verb} {} with {} ({}); activate with: venvsh activate {}",
             ForHumans(&shown),
             interpreter.describe(),
             ForHumans(&python),
             ForHumans(activate_as.unwrap_or(&shown)),
-        )?;
+        ));
     }
     Ok(ExitCode::SUCCESS)
 }

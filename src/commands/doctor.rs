@@ -4,10 +4,11 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use super::context::{self, var};
-use super::output::print;
+use super::output::print_human;
 use super::shell_or_detect;
+use super::words;
 use crate::cli::DoctorArgs;
-use crate::decide::auto;
+use crate::decide::auto::{self, Why};
 use crate::decide::state::Origin;
 use crate::decide::transition;
 use crate::decide::trust::Verdict;
@@ -72,23 +73,24 @@ pub fn run(args: &DoctorArgs) -> anyhow::Result<ExitCode> {
             ForHumans(&cwd.to_string_lossy())
         )?,
         Some(project) => {
-            let verdict = match project.verdict {
-                Verdict::Allowed => "trusted: the hook activates it".to_owned(),
-                Verdict::Denied => "denied: the hook leaves it alone".to_owned(),
-                Verdict::Unknown => format!(
+            let verdict = match (&project.verdict, Why::of(&project.verdict)) {
+                (Verdict::Allowed, _) => "trusted: the hook activates it".to_owned(),
+                (Verdict::Unknown, _) => format!(
                     "not trusted: run `venvsh allow {}` to let the hook activate it",
                     ForHumans(&project.env.root)
                 ),
+                (_, Some(why)) => format!("not activated: {}", words::reason(&why)),
+                (_, None) => "denied: the hook leaves it alone".to_owned(),
             };
             writeln!(out, "here: {} ({verdict})", ForHumans(&project.env.root))?;
         }
     }
     writeln!(
         out,
-        "trust file: {}",
-        ForHumans(&trust.path().to_string_lossy())
+        "trust records: {}",
+        ForHumans(&trust.records_dir().to_string_lossy())
     )?;
-    print(&out)?;
+    print_human(&out)?;
     Ok(if healthy {
         ExitCode::SUCCESS
     } else {

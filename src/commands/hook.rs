@@ -3,13 +3,15 @@
 use std::process::ExitCode;
 
 use super::context::{self, var};
-use super::output::{print, report};
+use super::output::{print, report, say};
 use super::shell_or_detect;
+use super::words;
 use crate::cli::{HookArgs, HookEnvArgs};
-use crate::decide::auto::{self, Notice};
+use crate::decide::auto;
 use crate::decide::transition;
+use crate::decide::trust::Verdict;
 use crate::platform;
-use crate::shell::quote::ForHumans;
+use crate::project::environment::Environment;
 use crate::shell::{self, Hook, Shell, ShellEnv};
 
 pub fn run(args: &HookArgs) -> anyhow::Result<ExitCode> {
@@ -49,6 +51,7 @@ pub fn hook_env_code(shell: Shell) -> anyhow::Result<Option<String>> {
     let Ok(cwd) = context::cwd() else {
         return Ok(None);
     };
+    context::check_activation_vars()?;
     let trust = context::trust()?;
     let store = context::store().ok();
     // On a network path, looking for .venv would connect to the server as the user
@@ -56,14 +59,24 @@ pub fn hook_env_code(shell: Shell) -> anyhow::Result<Option<String>> {
     let project = (!platform::paths::may_reach_network(&cwd))
         .then(|| auto::project_here(&cwd, store.as_ref(), &trust))
         .flatten();
-    let decision = auto::decide(&var, project.as_ref());
+    let trust_of = |root: &str, bin: &str| {
+        let env = Environment {
+            root: root.to_owned(),
+            bin: bin.to_owned(),
+            prompt: String::new(),
+        };
+        trust.verdict(&env).unwrap_or(Verdict::Unknown)
+    };
+    let decision = auto::decide(&var, project.as_ref(), &trust_of);
     if let Some(notice) = &decision.notice {
-        eprintln!("{}", describe(notice));
+        for line in words::notice(notice) {
+            say(line);
+        }
     }
     let Some(transition) = decision.transition else {
         return Ok(None);
     };
-    let path = var(crate::vars::PATH);
+    let path = std::env::var_os(crate::vars::PATH);
     let shell_env = ShellEnv {
         path: path.as_deref(),
     };
@@ -73,14 +86,4 @@ pub fn hook_env_code(shell: Shell) -> anyhow::Result<Option<String>> {
         None,
         &shell_env,
     )?))
-}
-
-fn describe(notice: &Notice) -> String {
-    match notice {
-        Notice::Untrusted { env } => format!(
-            "venvsh: not activating {}: venvsh did not create it and it is not allowed.\n\
-             venvsh: `venvsh allow` activates it here from now on; `venvsh deny` stops this message.",
-            ForHumans(env)
-        ),
-    }
 }

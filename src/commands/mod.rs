@@ -13,6 +13,7 @@ mod run;
 mod store;
 mod trust;
 mod which;
+mod words;
 mod wrapped;
 
 use std::process::ExitCode;

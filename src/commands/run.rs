@@ -15,7 +15,7 @@ use anyhow::Context;
 
 use super::context::{self, var};
 use super::detect;
-use super::output::report;
+use super::output::{report, say};
 use crate::cli::{RunArgs, ShellArgs};
 use crate::decide::state::Origin;
 use crate::decide::transition::{self, Request};
@@ -41,11 +41,11 @@ pub fn shell(args: &ShellArgs) -> anyhow::Result<ExitCode> {
     let env = resolve(args.env.as_deref())?;
     let (kind, program) = user_shell()?;
     if !context::config()?.quiet {
-        eprintln!(
+        say(format!(
             "venvsh: starting {kind} ({}) with {} active; `exit` leaves it",
             ForHumans(&program.to_string_lossy()),
             ForHumans(&env.root)
-        );
+        ));
     }
     let mut command = Command::new(&program);
     activate_in(&mut command, env)?;
@@ -60,6 +60,7 @@ fn resolve(requested: Option<&Path>) -> anyhow::Result<Environment> {
 
 /// Set and unset in `command`'s environment what activating `env` would, PATH included.
 fn activate_in(command: &mut Command, env: Environment) -> anyhow::Result<()> {
+    context::check_activation_vars()?;
     let request = Request::Activate {
         env,
         prompt: None,
@@ -72,9 +73,10 @@ fn activate_in(command: &mut Command, env: Environment) -> anyhow::Result<()> {
     for (name, value) in &transition.set {
         command.env(name, value);
     }
-    let path = std::env::var_os("PATH").map(|p| p.to_string_lossy().into_owned());
+    // Entries that are not UTF-8 pass through byte for byte (issue 8, item 14).
+    let path = std::env::var_os(crate::vars::PATH);
     command.env(
-        "PATH",
+        crate::vars::PATH,
         transition.path.apply(path.as_deref(), PATH_SEPARATOR),
     );
     Ok(())

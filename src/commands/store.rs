@@ -1,7 +1,7 @@
 //! `venvsh list`, `venvsh remove` and `venvsh __complete-envs`: the store's commands.
 //! (`venvsh create --name` is in `create.rs`.)
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -9,7 +9,7 @@ use anyhow::Context;
 use serde::Serialize;
 
 use super::context;
-use super::output::print;
+use super::output::{ask, print, print_human, say};
 use crate::cli::{ListArgs, RemoveArgs};
 use crate::error::SilentExit;
 use crate::project::store::{Entry, Error as StoreError, Removed};
@@ -31,13 +31,13 @@ pub fn list(args: &ListArgs) -> anyhow::Result<ExitCode> {
         return print(&(serde_json::to_string_pretty(&listing)? + "\n"));
     }
     if entries.is_empty() {
-        eprintln!(
+        say(format!(
             "no environments in {}; make one with `venvsh create --name NAME`",
             ForHumans(&store.root.to_string_lossy())
-        );
+        ));
         return Ok(ExitCode::SUCCESS);
     }
-    print(&table(&entries))
+    print_human(&table(&entries))
 }
 
 /// NAME, PYTHON, BASE (`ok`, or `missing: PATH`), PATH; columns padded to fit.
@@ -94,15 +94,14 @@ pub fn remove(args: &RemoveArgs) -> anyhow::Result<ExitCode> {
         if !stdin.is_terminal() {
             return Err(StoreError::Unconfirmed { path }.into());
         }
-        eprint!("remove the environment {shown}? [y/N] ");
-        std::io::stderr().flush().ok();
+        ask(format!("remove the environment {shown}? [y/N] "));
         let mut answer = String::new();
         stdin
             .lock()
             .read_line(&mut answer)
             .context("could not read the answer")?;
         if !matches!(answer.trim(), "y" | "Y" | "yes" | "YES" | "Yes") {
-            eprintln!("kept {shown}");
+            say(format!("kept {shown}"));
             return Err(SilentExit { code: 1 }.into());
         }
     }
@@ -110,13 +109,13 @@ pub fn remove(args: &RemoveArgs) -> anyhow::Result<ExitCode> {
     if !context::config()?.quiet {
         match removed {
             Removed::Environment(path) => {
-                eprintln!("removed {}", ForHumans(&path.to_string_lossy()));
+                say(format!("removed {}", ForHumans(&path.to_string_lossy())));
             }
-            Removed::Link { link, target } => eprintln!(
+            Removed::Link { link, target } => say(format!(
                 "removed the link {} (its target {} was left alone)",
                 ForHumans(&link.to_string_lossy()),
                 ForHumans(&target.to_string_lossy())
-            ),
+            )),
         }
     }
     Ok(ExitCode::SUCCESS)

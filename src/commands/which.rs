@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::context::{self, var};
-use super::output::print;
+use super::output::{print, print_human};
 use crate::cli::{StatusArgs, WhichArgs};
 use crate::decide::state::ActivationState;
 use crate::decide::transition;
@@ -137,7 +137,7 @@ pub fn which(args: &WhichArgs) -> anyhow::Result<ExitCode> {
     }
     let mut out = String::new();
     described.human(&mut out, "");
-    print(&out)
+    print_human(&out)
 }
 
 pub fn status(args: &StatusArgs) -> anyhow::Result<ExitCode> {
@@ -179,5 +179,5 @@ pub fn status(args: &StatusArgs) -> anyhow::Result<ExitCode> {
             let _ = writeln!(out, "here: none ({e:#})");
         }
     }
-    print(&out)
+    print_human(&out)
 }

@@ -9,7 +9,7 @@ use std::path::Path;
 use super::state::{ActivationState, Origin};
 use super::transition::{self, Action, PathChange, PromptChange, Request, Transition};
 use super::trust::{TrustStore, Verdict};
-use crate::project::environment::Environment;
+use crate::project::environment::{Chosen, Environment};
 use crate::project::store::Store;
 use crate::vars::{VENVSH_STATE, VENVSH_TOLD, VIRTUAL_ENV_DISABLE_PROMPT};
 
@@ -17,7 +17,7 @@ use crate::vars::{VENVSH_STATE, VENVSH_TOLD, VIRTUAL_ENV_DISABLE_PROMPT};
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Decision {
     /// The change to apply; when there is a notice it also remembers, in
-    /// [`VENVSH_TOLD`], that the user was told, so it is said once per environment.
+    /// [`VENVSH_TOLD`], that the user was told, so it is said once.
     pub transition: Option<Transition>,
     /// Something to tell the user.
     pub notice: Option<Notice>,
@@ -26,8 +26,62 @@ pub struct Decision {
 /// What the hook tells the user, as data: the command layer words and prints it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
-    /// The project's environment is neither created by venvsh nor allowed.
-    Untrusted { env: String },
+    /// The project's environment was not activated.
+    NotActivated { env: String, why: Why },
+    /// An inherited activation lost its PATH entry, which was not put back.
+    NotRepaired { env: String, why: Why },
+}
+
+/// Why an environment is not put on PATH: every verdict but allowed and denied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Why {
+    /// Neither created by venvsh nor allowed.
+    Untrusted,
+    /// Allowed, but replaced since.
+    Replaced,
+    /// Allowed, but `bin/` gained or changed executables no installer recorded.
+    Changed {
+        executables: Vec<String>,
+        tracked_by_git: bool,
+    },
+    /// It, or the `.venv` file naming it, belongs to another user.
+    Foreign {
+        path: std::path::PathBuf,
+        owner: u32,
+    },
+}
+
+impl Why {
+    /// `None` for the verdicts that need no word: allowed, and denied (the user asked
+    /// for silence).
+    pub fn of(verdict: &Verdict) -> Option<Self> {
+        Some(match verdict {
+            Verdict::Allowed | Verdict::Denied => return None,
+            Verdict::Unknown => Why::Untrusted,
+            Verdict::Replaced => Why::Replaced,
+            Verdict::Changed {
+                executables,
+                tracked_by_git,
+            } => Why::Changed {
+                executables: executables.clone(),
+                tracked_by_git: *tracked_by_git,
+            },
+            Verdict::Foreign { path, owner } => Why::Foreign {
+                path: path.clone(),
+                owner: *owner,
+            },
+        })
+    }
+
+    /// A short tag, so that a new reason for the same environment is told again.
+    fn tag(&self) -> &'static str {
+        match self {
+            Why::Untrusted => "untrusted",
+            Why::Replaced => "replaced",
+            Why::Changed { .. } => "changed",
+            Why::Foreign { .. } => "foreign",
+        }
+    }
 }
 
 /// The project environment found from the current directory, with its trust verdict.
@@ -36,12 +90,25 @@ pub struct Project {
     pub verdict: Verdict,
 }
 
-/// Decide, from the variables, the project environment here, and PATH.
-pub fn decide(var: &dyn Fn(&str) -> Option<String>, project: Option<&Project>) -> Decision {
-    let mut decision = decide_change(var, project);
-    if let Some(Notice::Untrusted { env }) = &decision.notice {
-        let told = decision.transition.get_or_insert_with(nothing);
-        told.set.insert(VENVSH_TOLD.to_owned(), env.clone());
+/// Decide, from the variables, the project environment here, and the trust of any
+/// environment the hook would put back on PATH (`trust_of(root, bin)`).
+pub fn decide(
+    var: &dyn Fn(&str) -> Option<String>,
+    project: Option<&Project>,
+    trust_of: &dyn Fn(&str, &str) -> Verdict,
+) -> Decision {
+    let mut decision = decide_change(var, project, trust_of);
+    let told = match &decision.notice {
+        Some(Notice::NotActivated { env, why } | Notice::NotRepaired { env, why }) => {
+            format!("{} {env}", why.tag())
+        }
+        None => return decision,
+    };
+    if var(VENVSH_TOLD).as_deref() == Some(told.as_str()) {
+        decision.notice = None;
+    } else {
+        let change = decision.transition.get_or_insert_with(nothing);
+        change.set.insert(VENVSH_TOLD.to_owned(), told);
     }
     decision
 }
@@ -62,36 +129,30 @@ fn nothing() -> Transition {
     }
 }
 
-fn decide_change(var: &dyn Fn(&str) -> Option<String>, project: Option<&Project>) -> Decision {
+fn decide_change(
+    var: &dyn Fn(&str) -> Option<String>,
+    project: Option<&Project>,
+    trust_of: &dyn Fn(&str, &str) -> Verdict,
+) -> Decision {
     let active = transition::active_state(var);
     let own_state = var(VENVSH_STATE).is_some() && active.is_some();
     let path = var("PATH").unwrap_or_default();
 
     match &active {
         // Activated by hand (or by another tool): never replaced or undone by the hook.
-        Some(state) if state.origin == Origin::Manual || !own_state => Decision {
-            transition: repair(state, &path, var),
-            notice: None,
-        },
+        Some(state) if state.origin == Origin::Manual || !own_state => {
+            repair(state, &path, var, trust_of)
+        }
         Some(state) => match project {
-            Some(p) if p.env.root == state.env => Decision {
-                transition: repair(state, &path, var),
-                notice: None,
-            },
+            Some(p) if p.env.root == state.env => repair(state, &path, var, trust_of),
             Some(p) if p.verdict == Verdict::Allowed => Decision {
                 transition: activate(&p.env, var),
                 notice: None,
             },
-            other => {
-                let mut decision = Decision {
-                    transition: transition::plan(&Request::Deactivate, var).ok(),
-                    notice: None,
-                };
-                if let Some(p) = other {
-                    decision.notice = notice(p, var);
-                }
-                decision
-            }
+            other => Decision {
+                transition: transition::plan(&Request::Deactivate, var).ok(),
+                notice: other.and_then(not_activated),
+            },
         },
         None => match project {
             Some(p) if p.verdict == Verdict::Allowed => Decision {
@@ -100,11 +161,18 @@ fn decide_change(var: &dyn Fn(&str) -> Option<String>, project: Option<&Project>
             },
             Some(p) => Decision {
                 transition: None,
-                notice: notice(p, var),
+                notice: not_activated(p),
             },
             None => Decision::default(),
         },
     }
+}
+
+fn not_activated(project: &Project) -> Option<Notice> {
+    Some(Notice::NotActivated {
+        env: project.env.root.clone(),
+        why: Why::of(&project.verdict)?,
+    })
 }
 
 fn activate(env: &Environment, var: &dyn Fn(&str) -> Option<String>) -> Option<Transition> {
@@ -117,46 +185,58 @@ fn activate(env: &Environment, var: &dyn Fn(&str) -> Option<String>) -> Option<T
 }
 
 /// An inherited activation whose entry is gone from PATH (tmux, a login shell that
-/// rebuilt PATH) gets its entry back in front.
+/// rebuilt PATH) gets its entry back in front, if the environment is trusted now as for
+/// activating it (issue 8, item 9).
 fn repair(
     state: &ActivationState,
     path: &str,
     var: &dyn Fn(&str) -> Option<String>,
-) -> Option<Transition> {
+    trust_of: &dyn Fn(&str, &str) -> Verdict,
+) -> Decision {
     // The host's separator: `;` on Windows (PowerShell, Clink), where `C:` holds a colon.
     if std::env::split_paths(path).any(|entry| entry == Path::new(&state.path_entry))
         || var(VENVSH_STATE).is_none()
     {
-        return None;
+        return Decision::default();
     }
-    let mut repaired = transition::resume(var)?;
+    let verdict = trust_of(&state.env, &state.path_entry);
+    if verdict != Verdict::Allowed {
+        return Decision {
+            transition: None,
+            notice: Why::of(&verdict).map(|why| Notice::NotRepaired {
+                env: state.env.clone(),
+                why,
+            }),
+        };
+    }
+    let Some(mut repaired) = transition::resume(var) else {
+        return Decision::default();
+    };
     repaired.path = PathChange {
         remove: None,
         prepend: Some(state.path_entry.clone()),
     };
     // The prompt is already right in this shell; only PATH changes.
     repaired.prompt.show = !transition::prompt_disabled(var(VIRTUAL_ENV_DISABLE_PROMPT).as_deref());
-    Some(repaired)
-}
-
-fn notice(project: &Project, var: &dyn Fn(&str) -> Option<String>) -> Option<Notice> {
-    if project.verdict != Verdict::Unknown
-        || var(VENVSH_TOLD).as_deref() == Some(project.env.root.as_str())
-    {
-        return None;
+    Decision {
+        transition: Some(repaired),
+        notice: None,
     }
-    Some(Notice::Untrusted {
-        env: project.env.root.clone(),
-    })
 }
 
 /// Find the project environment for `cwd` (redirects may name one in `store`), with its
-/// trust verdict.
+/// trust verdict. A `.venv` file naming it speaks for the project, so another user's
+/// makes the environment another user's too.
 pub fn project_here(cwd: &Path, store: Option<&Store>, trust: &TrustStore) -> Option<Project> {
-    let env = Environment::find(cwd, store).ok()?;
-    let verdict = trust
-        .verdict(Path::new(&env.root))
-        .unwrap_or(Verdict::Unknown);
+    let (env, chosen) = Environment::find_explained(cwd, store).ok()?;
+    let redirect_owner = match &chosen {
+        Chosen::Redirect { file, .. } => trust.foreign(file),
+        _ => None,
+    };
+    let verdict = match redirect_owner {
+        Some(foreign) => foreign,
+        None => trust.verdict(&env).unwrap_or(Verdict::Unknown),
+    };
     Some(Project { env, verdict })
 }
 
@@ -165,7 +245,11 @@ mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
-    use VENVSH_STATE;
+
+    /// `decide`, with every environment the hook might put back trusted.
+    fn decide(var: &dyn Fn(&str) -> Option<String>, project: Option<&Project>) -> Decision {
+        super::decide(var, project, &|_, _| Verdict::Allowed)
+    }
 
     fn env(root: &str) -> Environment {
         Environment {
@@ -212,13 +296,31 @@ mod tests {
         let d = decide(&vars(&[]), Some(&p));
         assert_eq!(
             d.notice,
-            Some(Notice::Untrusted {
-                env: "/p/.venv".into()
+            Some(Notice::NotActivated {
+                env: "/p/.venv".into(),
+                why: Why::Untrusted
             })
         );
-        assert_eq!(d.transition.unwrap().set[VENVSH_TOLD], "/p/.venv");
-        let d = decide(&vars(&[(VENVSH_TOLD, "/p/.venv")]), Some(&p));
+        let told = d.transition.unwrap().set[VENVSH_TOLD].clone();
+        assert_eq!(told, "untrusted /p/.venv");
+        let d = decide(&vars(&[(VENVSH_TOLD, &told)]), Some(&p));
         assert_eq!(d, Decision::default());
+        // A new reason for the same environment is told again.
+        let changed = project(
+            "/p/.venv",
+            Verdict::Changed {
+                executables: vec!["git".into()],
+                tracked_by_git: true,
+            },
+        );
+        let d = decide(&vars(&[(VENVSH_TOLD, &told)]), Some(&changed));
+        assert!(matches!(
+            d.notice,
+            Some(Notice::NotActivated {
+                why: Why::Changed { .. },
+                ..
+            })
+        ));
         assert_eq!(
             decide(&vars(&[]), Some(&project("/p/.venv", Verdict::Denied))),
             Decision::default()
@@ -304,5 +406,35 @@ mod tests {
             }
         );
         assert!(t.set.is_empty() && t.unset.is_empty());
+    }
+
+    #[test]
+    fn an_inherited_activation_is_repaired_only_if_trusted() {
+        let on = decide(
+            &vars(&[("PATH", "/usr/bin")]),
+            Some(&project("/a/.venv", Verdict::Allowed)),
+        )
+        .transition
+        .unwrap();
+        let rebuilt = [
+            (VENVSH_STATE, on.set[VENVSH_STATE].as_str()),
+            ("PATH", "/usr/bin"),
+            ("VIRTUAL_ENV_PROMPT", "p"),
+        ];
+        let here = project("/a/.venv", Verdict::Replaced);
+        let untrusted = super::decide(&vars(&rebuilt), Some(&here), &|root, bin| {
+            assert_eq!((root, bin), ("/a/.venv", "/a/.venv/bin"));
+            Verdict::Replaced
+        });
+        assert_eq!(
+            untrusted.notice,
+            Some(Notice::NotRepaired {
+                env: "/a/.venv".into(),
+                why: Why::Replaced
+            })
+        );
+        let change = untrusted.transition.unwrap();
+        assert_eq!(change.path, PathChange::default());
+        assert!(change.set.keys().all(|k| k == VENVSH_TOLD));
     }
 }

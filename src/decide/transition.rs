@@ -6,6 +6,7 @@
 //! pair, the hook's memory of what it told) is planned here too.
 
 use std::collections::BTreeMap;
+use std::ffi::{OsStr, OsString};
 
 use serde::Serialize;
 
@@ -67,21 +68,27 @@ pub struct PathChange {
 }
 
 impl PathChange {
-    /// Apply to a PATH value, for shells whose PATH is computed here rather than in the shell.
-    pub fn apply(&self, path: Option<&str>, separator: char) -> String {
-        let mut entries: Vec<&str> = match path {
-            Some("") | None => Vec::new(),
-            Some(p) => p.split(separator).collect(),
+    /// Apply to a PATH value, for shells whose PATH is computed here rather than in the
+    /// shell. Entries are bytes: an entry that is not UTF-8 is carried as it is.
+    pub fn apply(&self, path: Option<&OsStr>, separator: char) -> OsString {
+        let separator = u8::try_from(separator).expect("PATH separators are ASCII");
+        let path = path.map_or(&[][..], OsStr::as_encoded_bytes);
+        let mut entries: Vec<&[u8]> = match path {
+            [] => Vec::new(),
+            p => p.split(|b| *b == separator).collect(),
         };
         if let Some(remove) = &self.remove
-            && let Some(i) = entries.iter().position(|e| e == remove)
+            && let Some(i) = entries.iter().position(|e| *e == remove.as_bytes())
         {
             entries.remove(i);
         }
         if let Some(prepend) = &self.prepend {
-            entries.insert(0, prepend);
+            entries.insert(0, prepend.as_bytes());
         }
-        entries.join(&separator.to_string())
+        let joined = entries.join(&separator);
+        // SAFETY: the pieces are PATH's own encoded bytes split at an ASCII separator and
+        // UTF-8 strings, joined by that ASCII separator, which keeps the encoding valid.
+        unsafe { OsString::from_encoded_bytes_unchecked(joined) }
     }
 }
 
@@ -423,15 +430,30 @@ mod tests {
             remove: Some("/e/bin".into()),
             prepend: None,
         };
-        assert_eq!(
-            change.apply(Some("/u:/e/bin:/x:/e/bin"), ':'),
-            "/u:/x:/e/bin"
-        );
-        assert_eq!(change.apply(Some("/e/bin"), ':'), "");
+        let apply = |change: &PathChange, path: &str| change.apply(Some(OsStr::new(path)), ':');
+        assert_eq!(apply(&change, "/u:/e/bin:/x:/e/bin"), "/u:/x:/e/bin");
+        assert_eq!(apply(&change, "/e/bin"), "");
         let add = PathChange {
             remove: None,
             prepend: Some("/e/bin".into()),
         };
-        assert_eq!(add.apply(Some(""), ':'), "/e/bin");
+        assert_eq!(apply(&add, ""), "/e/bin");
+        assert_eq!(add.apply(None, ':'), "/e/bin");
+        assert_eq!(apply(&add, "a::b"), "/e/bin:a::b");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn path_entries_that_are_not_utf8_are_carried_byte_for_byte() {
+        use std::os::unix::ffi::OsStrExt;
+        let path = OsStr::from_bytes(b"/caf\xe9/bin:/e/bin:/usr/bin");
+        let change = PathChange {
+            remove: Some("/e/bin".into()),
+            prepend: Some("/n/bin".into()),
+        };
+        assert_eq!(
+            change.apply(Some(path), ':').as_bytes(),
+            b"/n/bin:/caf\xe9/bin:/usr/bin"
+        );
     }
 }

@@ -1,13 +1,12 @@
 //! Finding a virtual environment and reading what activation needs from it.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use super::paths::normalize;
-use super::pyvenv_cfg;
 use super::store::{self, Store};
+use super::{pyvenv_cfg, read};
 use crate::error::Hint;
 
 /// The name of the project-local environment, searched for walking up.
@@ -19,24 +18,23 @@ pub enum Error {
     NotFound { start: PathBuf },
     #[error("{} does not exist", .path.display())]
     Missing { path: PathBuf },
-    #[error("{} does not exist, and the store {} has no environment named `{name}`", .path.display(), .store.display())]
-    MissingNorStored {
-        path: PathBuf,
+    #[error("there is no environment named `{name}` in the store {}", .store.display())]
+    NotInStore {
         name: String,
         store: PathBuf,
+        /// A directory by that name here, which a path would have named.
+        local: Option<PathBuf>,
     },
+    #[error("`{name}` names an environment in the store, but no store could be found")]
+    NoStore { name: String },
     #[error("{} is not a virtual environment: it has no pyvenv.cfg", .path.display())]
     NotAnEnvironment { path: PathBuf },
     #[error("{} names {}, which is not a virtual environment", .file.display(), .target.display())]
     BadRedirect { file: PathBuf, target: PathBuf },
     #[error("the path {} is not valid UTF-8", .path.display())]
     NotUnicode { path: PathBuf },
-    #[error("could not read {}", .path.display())]
-    Read {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Read(#[from] read::Error),
 }
 
 impl Hint for Error {
@@ -48,9 +46,20 @@ impl Hint for Error {
             Error::Missing { .. } | Error::NotAnEnvironment { .. } => Some(
                 "an environment is a directory made by `venvsh create` or `python -m venv`".into(),
             ),
-            Error::MissingNorStored { name, .. } => Some(format!(
+            Error::NotInStore {
+                name,
+                local: Some(_),
+                ..
+            } => Some(format!(
+                "a bare name means an environment in the store; for the directory here, \
+                 write a path: ./{name}"
+            )),
+            Error::NotInStore { name, .. } => Some(format!(
                 "`venvsh list` shows the store; `venvsh create --name {name}` makes it there"
             )),
+            Error::NoStore { .. } => {
+                Some("set VENVSH_HOME to the store's directory, or write a path: ./NAME".into())
+            }
             Error::BadRedirect { .. } => Some(
                 "a .venv file holds one line: the path of an environment, or a store name".into(),
             ),
@@ -78,12 +87,10 @@ impl Environment {
             return Err(Error::Missing { path: root });
         }
         let cfg = root.join(pyvenv_cfg::FILE_NAME);
-        let text = match fs::read_to_string(&cfg) {
+        let text = match read::bounded_text(&cfg, read::SMALL_FILE) {
             Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(Error::NotAnEnvironment { path: root });
-            }
-            Err(source) => return Err(Error::Read { path: cfg, source }),
+            Err(e) if e.is_not_found() => return Err(Error::NotAnEnvironment { path: root }),
+            Err(e) => return Err(e.into()),
         };
         let bin = bin_dir(&root);
         let prompt = pyvenv_cfg::prompt(&text).unwrap_or_else(|| {
@@ -127,10 +134,7 @@ impl Environment {
         dir: &Path,
         store: Option<&Store>,
     ) -> Result<(Self, Chosen), Error> {
-        let text = fs::read_to_string(file).map_err(|source| Error::Read {
-            path: file.to_owned(),
-            source,
-        })?;
+        let text = read::bounded_text(file, read::SMALL_FILE)?;
         let line = text.lines().next().unwrap_or("").trim();
         if line.is_empty() {
             return Err(Error::BadRedirect {
@@ -177,37 +181,50 @@ impl Environment {
         cwd: &Path,
         store: Option<&Store>,
     ) -> Result<(Self, Chosen), Error> {
-        match requested {
-            Some(path) => {
-                let full = cwd.join(path);
-                // `venvsh activate .` in a project means its .venv, like the walk-up would.
-                if full.is_file() && full.file_name().is_some_and(|n| n == PROJECT_ENV_NAME) {
-                    return Self::follow_redirect(&full, full.parent().unwrap_or(cwd), store);
-                }
-                // Not an existing path, but the name of a store environment: that one.
-                if !full.exists()
-                    && let Some(name) = path.to_str()
-                    && store::is_valid_name(name)
-                    && let Some(store) = store
-                {
-                    let Some(stored) = store.find(name) else {
-                        return Err(Error::MissingNorStored {
-                            path: normalize(&full),
-                            name: name.to_owned(),
-                            store: store.root.clone(),
-                        });
-                    };
-                    let env = Self::open(&stored, cwd)?;
-                    let chosen = Chosen::Store {
-                        name: name.to_owned(),
-                    };
-                    return Ok((env, chosen));
-                }
-                Ok((Self::open(path, cwd)?, Chosen::Argument))
-            }
-            None => Self::find_explained(cwd, store),
+        let Some(path) = requested else {
+            return Self::find_explained(cwd, store);
+        };
+        // A bare name is a store name, whatever the current directory holds, so that a
+        // cloned repository's folder cannot stand in for `venvsh run web` (issue 8,
+        // item 10); anything with a separator, or starting with `.` or `~`, is a path.
+        if let Some(name) = store_name(path) {
+            let Some(store) = store else {
+                return Err(Error::NoStore {
+                    name: name.to_owned(),
+                });
+            };
+            let Some(stored) = store.find(name) else {
+                let local = cwd.join(name);
+                return Err(Error::NotInStore {
+                    name: name.to_owned(),
+                    store: store.root.clone(),
+                    local: local.exists().then_some(local),
+                });
+            };
+            let env = Self::open(&stored, cwd)?;
+            let chosen = Chosen::Store {
+                name: name.to_owned(),
+            };
+            return Ok((env, chosen));
         }
+        let full = cwd.join(path);
+        // A `.venv` file given as the path is followed, as the walk-up would.
+        if full.is_file() && full.file_name().is_some_and(|n| n == PROJECT_ENV_NAME) {
+            return Self::follow_redirect(&full, full.parent().unwrap_or(cwd), store);
+        }
+        Ok((Self::open(path, cwd)?, Chosen::Argument))
     }
+}
+
+/// `requested` as a store name, when it is one: one plain component that does not start
+/// with `.` or `~` (a name the store accepts). Everything else is a path.
+pub fn store_name(requested: &Path) -> Option<&str> {
+    let name = requested.to_str()?;
+    let looks_like_path = name.starts_with('.')
+        || name.starts_with('~')
+        || name.contains('/')
+        || (cfg!(windows) && (name.contains('\\') || name.contains(':')));
+    (!looks_like_path && store::is_valid_name(name)).then_some(name)
 }
 
 /// How an environment was chosen, for `venvsh which` and `venvsh status`.
@@ -268,6 +285,8 @@ fn utf8(path: &Path) -> Result<String, Error> {
 
 #[cfg(test)]
 mod tests {
+    use std::fs;
+
     use super::*;
 
     fn make_env(root: &Path) {
@@ -276,7 +295,7 @@ mod tests {
     }
 
     #[test]
-    fn a_store_name_resolves_when_no_such_path_exists() {
+    fn a_bare_name_is_a_store_name_and_a_path_is_a_path() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::at(dir.path().join("store"));
         make_env(&store.root.join("web"));
@@ -289,26 +308,38 @@ mod tests {
         assert_eq!(env.prompt, "web");
         assert_eq!(chosen, Chosen::Store { name: "web".into() });
 
-        // An existing path wins over the store name.
+        // A folder of the same name here does not stand in for the store's (issue 8,
+        // item 10); `./web` names it.
         make_env(&cwd.join("web"));
-        let (env, chosen) =
+        let (env, _) =
             Environment::resolve_explained(Some(Path::new("web")), &cwd, Some(&store)).unwrap();
+        assert_eq!(Path::new(&env.root), store.root.join("web"));
+        let (env, chosen) =
+            Environment::resolve_explained(Some(Path::new("./web")), &cwd, Some(&store)).unwrap();
         assert_eq!(Path::new(&env.root), cwd.join("web"));
         assert_eq!(chosen, Chosen::Argument);
 
-        // A name the store lacks says both places it looked.
-        let err = Environment::resolve_explained(Some(Path::new("nope")), &cwd, Some(&store))
-            .unwrap_err();
-        assert!(matches!(err, Error::MissingNorStored { .. }), "{err}");
-        // Without a store, and for what cannot be a name, the old error stays.
+        // A name the store lacks says where it looked, and points at the folder here.
+        make_env(&cwd.join("api"));
+        let err =
+            Environment::resolve_explained(Some(Path::new("api")), &cwd, Some(&store)).unwrap_err();
+        assert!(
+            matches!(&err, Error::NotInStore { local: Some(_), .. }),
+            "{err}"
+        );
+        assert!(err.hint().unwrap().contains("./api"));
         assert!(matches!(
             Environment::resolve_explained(Some(Path::new("nope")), &cwd, None),
-            Err(Error::Missing { .. })
+            Err(Error::NoStore { .. })
         ));
         assert!(matches!(
             Environment::resolve_explained(Some(Path::new("a/b")), &cwd, Some(&store)),
             Err(Error::Missing { .. })
         ));
+        for path in [".venv", "~x", "./x", "../x", "/abs"] {
+            assert_eq!(store_name(Path::new(path)), None, "{path}");
+        }
+        assert_eq!(store_name(Path::new("web")), Some("web"));
     }
 
     #[test]

@@ -3,6 +3,10 @@
 
 pub mod config;
 pub mod environment;
+pub mod executables;
+pub mod git;
 pub mod paths;
 pub mod pyvenv_cfg;
+pub mod read;
+pub mod record;
 pub mod store;

@@ -19,6 +19,24 @@ pub fn normalize(path: &Path) -> PathBuf {
     out
 }
 
+/// The owner of `path` (links followed) when it is neither `user` nor root: another
+/// user's file, which venvsh never trusts (the reasoning of git's `safe.directory`).
+/// `None` where owners are not known (`user` is `None`, or not Unix).
+pub fn foreign_owner(path: &Path, user: Option<u32>) -> Option<u32> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let user = user?;
+        let owner = std::fs::metadata(path).ok()?.uid();
+        (owner != user && owner != 0).then_some(owner)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (path, user);
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,6 +12,8 @@
 use askama::Template;
 
 use super::quote::filters;
+use std::ffi::OsStr;
+
 use super::quote::{self, Unrepresentable};
 use super::{Dialect, Hook, ShellEnv};
 use crate::decide::transition::{StandalonePlan, Transition};
@@ -23,7 +25,8 @@ pub struct Clink;
 #[template(path = "clink/apply.lua", escape = "none")]
 struct ApplyScript<'a> {
     t: &'a Transition,
-    path_after: Option<String>,
+    /// Bytes: Lua strings carry any, so a PATH entry that is not UTF-8 survives.
+    path_after: Option<Vec<u8>>,
 }
 
 #[derive(Template)]
@@ -36,8 +39,8 @@ struct HookScript<'a> {
 /// PATH after `transition`, given PATH as venvsh sees it (cmd.exe's, inherited).
 fn path_after(
     transition: &Transition,
-    path: Option<&str>,
-) -> Result<Option<String>, Unrepresentable> {
+    path: Option<&OsStr>,
+) -> Result<Option<Vec<u8>>, Unrepresentable> {
     let change = &transition.path;
     if change.remove.is_none() && change.prepend.is_none() {
         return Ok(None);
@@ -45,7 +48,8 @@ fn path_after(
     if let Some(entry) = &change.prepend {
         quote::lua_path_element(entry)?;
     }
-    Ok(Some(change.apply(path, HOST_PATH_SEPARATOR)))
+    let after = change.apply(path, HOST_PATH_SEPARATOR);
+    Ok(Some(after.into_encoded_bytes()))
 }
 
 impl Dialect for Clink {

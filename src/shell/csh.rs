@@ -5,7 +5,9 @@
 use askama::Template;
 
 use super::quote::filters;
-use super::quote::{self, Unrepresentable};
+use std::ffi::OsStr;
+
+use super::quote;
 use super::{Dialect, Hook, ShellEnv};
 use crate::decide::transition::{StandalonePlan, Transition};
 
@@ -55,19 +57,19 @@ struct StandaloneOff<'a> {
     bin_name: &'a str,
 }
 
-/// PATH after `transition`, given PATH as venvsh sees it (csh exports it, so it is current).
-fn path_after(
-    transition: &Transition,
-    path: Option<&str>,
-) -> Result<Option<String>, Unrepresentable> {
+/// PATH after `transition`, given PATH as venvsh sees it (csh exports it, so it is
+/// current). csh code is text, so a PATH that is not UTF-8 is refused, never mangled.
+fn path_after(transition: &Transition, path: Option<&OsStr>) -> askama::Result<Option<String>> {
     let change = &transition.path;
     if change.remove.is_none() && change.prepend.is_none() {
         return Ok(None);
     }
     if let Some(entry) = &change.prepend {
-        quote::csh_path_element(entry)?;
+        quote::csh_path_element(entry).map_err(askama::Error::custom)?;
     }
-    Ok(Some(change.apply(path, ':')))
+    let after = change.apply(path, ':');
+    let after = quote::utf8(&after, "tcsh", "PATH").map_err(askama::Error::custom)?;
+    Ok(Some(after.to_owned()))
 }
 
 impl Dialect for Csh {
@@ -80,12 +82,12 @@ impl Dialect for Csh {
     }
 
     fn apply(&self, t: &Transition, env: &ShellEnv<'_>) -> askama::Result<String> {
-        let path_after = path_after(t, env.path).map_err(askama::Error::custom)?;
+        let path_after = path_after(t, env.path)?;
         ApplyScript { t, path_after }.render()
     }
 
     fn activate(&self, t: &Transition, exe: &str, env: &ShellEnv<'_>) -> askama::Result<String> {
-        let path_after = path_after(t, env.path).map_err(askama::Error::custom)?;
+        let path_after = path_after(t, env.path)?;
         ActivateScript { t, path_after, exe }.render()
     }
 

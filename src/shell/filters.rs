@@ -13,7 +13,10 @@ pub fn quoted(result: Result<String, super::quote::Unrepresentable>) -> askama::
 }
 
 macro_rules! quoting_filters {
-    ($($(#[$doc:meta])* $filter:ident => $function:path;)*) => {
+    (
+        text { $($(#[$doc:meta])* $filter:ident => $function:path;)* }
+        bytes { $($(#[$bdoc:meta])* $bfilter:ident => $bfunction:path;)* }
+    ) => {
         $(
             $(#[$doc])*
             #[askama::filter_fn]
@@ -21,10 +24,17 @@ macro_rules! quoting_filters {
                 $crate::shell::filters::quoted($function(&value.to_string()))
             }
         )*
+        $(
+            $(#[$bdoc])*
+            #[askama::filter_fn]
+            pub fn $bfilter(value: &[u8], _env: &dyn askama::Values) -> askama::Result<String> {
+                $crate::shell::filters::quoted($bfunction(value))
+            }
+        )*
 
         /// Every filter above: the only ones an interpolation may end in.
         #[cfg(test)]
-        pub const QUOTING_FILTERS: &[&str] = &[$(stringify!($filter)),*];
+        pub const QUOTING_FILTERS: &[&str] = &[$(stringify!($filter),)* $(stringify!($bfilter)),*];
     };
 }
 pub(crate) use quoting_filters;

@@ -156,7 +156,7 @@ pub type CompletionScript = fn(&clap::Command, &completions::Spec) -> askama::Re
 /// venvsh computes rather than edits in place (csh, Clink).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ShellEnv<'a> {
-    pub path: Option<&'a str>,
+    pub path: Option<&'a std::ffi::OsStr>,
 }
 
 /// The rc-file integration's inputs.
@@ -175,6 +175,8 @@ pub struct Hook<'a> {
 pub enum RenderError {
     #[error(transparent)]
     Unrepresentable(#[from] Unrepresentable),
+    #[error(transparent)]
+    NotUtf8(#[from] quote::NotUtf8),
     /// A template failed for a reason other than a value: a bug in venvsh.
     #[error("could not render the {shell} code: {message}")]
     Template { shell: Shell, message: String },
@@ -184,6 +186,7 @@ impl Hint for RenderError {
     fn hint(&self) -> Option<String> {
         match self {
             Self::Unrepresentable(e) => e.hint(),
+            Self::NotUtf8(e) => e.hint(),
             Self::Template { .. } => Some("this is a bug in venvsh: please report it".into()),
         }
     }
@@ -193,9 +196,12 @@ fn render_error(shell: Shell, error: askama::Error) -> RenderError {
     match error {
         askama::Error::Custom(inner) => match inner.downcast::<Unrepresentable>() {
             Ok(unrepresentable) => RenderError::Unrepresentable(*unrepresentable),
-            Err(other) => RenderError::Template {
-                shell,
-                message: other.to_string(),
+            Err(other) => match other.downcast::<quote::NotUtf8>() {
+                Ok(not_utf8) => RenderError::NotUtf8(*not_utf8),
+                Err(other) => RenderError::Template {
+                    shell,
+                    message: other.to_string(),
+                },
             },
         },
         other => RenderError::Template {

@@ -37,6 +37,34 @@ impl Hint for Unrepresentable {
     }
 }
 
+/// A variable whose bytes are not UTF-8, where a shell's code can carry only text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "the variable {variable} holds bytes that are not UTF-8, which venvsh cannot write for {shell}"
+)]
+pub struct NotUtf8 {
+    pub shell: &'static str,
+    pub variable: &'static str,
+}
+
+impl Hint for NotUtf8 {
+    fn hint(&self) -> Option<String> {
+        Some(format!(
+            "remove what is not UTF-8 from {}, or activate in another shell",
+            self.variable
+        ))
+    }
+}
+
+/// `value`, a variable's contents, as text for a shell that can carry only text.
+pub fn utf8<'a>(
+    value: &'a std::ffi::OsStr,
+    shell: &'static str,
+    variable: &'static str,
+) -> Result<&'a str, NotUtf8> {
+    value.to_str().ok_or(NotUtf8 { shell, variable })
+}
+
 fn describe(c: char) -> String {
     let kind = match c {
         '\0' => "a NUL byte",
@@ -293,9 +321,14 @@ pub fn cmd_argument(value: &str) -> Quoted {
 /// NUL is carried too (`\000`): Lua strings hold it, and the values written come from
 /// environment variables and paths, which cannot contain it.
 pub fn lua(value: &str) -> Quoted {
+    lua_bytes(value.as_bytes())
+}
+
+/// [`lua`] for bytes that need not be UTF-8 (a PATH entry on Unix): each is escaped.
+pub fn lua_bytes(value: &[u8]) -> Quoted {
     let mut out = String::with_capacity(value.len() + 2);
     out.push('"');
-    for byte in value.bytes() {
+    for &byte in value {
         if byte.is_ascii_alphanumeric() || b" ._,:/+=@#%~-".contains(&byte) {
             out.push(byte as char);
         } else {
@@ -319,7 +352,54 @@ pub fn lua_cmd_argument(value: &str) -> Quoted {
     lua(&cmd_argument(value)?)
 }
 
-/// Shell-neutral display of a value in a message for humans, e.g. a hint.
+/// Whether `c` is hidden or rearranges text on a terminal: C0 and C1 control
+/// characters, DEL, and the bidirectional controls that reorder what follows them.
+/// Printed raw, a path holding them can set the clipboard (OSC 52), retitle the window,
+/// clear the screen, or show text other than what is there (issue 8, item 6).
+fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `c` as an escape anyone can read: `\n`, `\t`, `\r`, `\x1b`, `\u202e`.
+fn escape_hidden(c: char, out: &mut String) {
+    match c {
+        '\n' => out.push_str("\\n"),
+        '\t' => out.push_str("\\t"),
+        '\r' => out.push_str("\\r"),
+        c if (c as u32) < 0x80 => out.push_str(&format!("\\x{:02x}", c as u32)),
+        c => out.push_str(&format!("\\u{:04x}", c as u32)),
+    }
+}
+
+/// Text for a terminal, one line: every hidden character (newlines included) escaped.
+pub fn visible_line(text: &str) -> String {
+    visible(text, false)
+}
+
+/// Text for a terminal, several lines: every hidden character but `\n` escaped.
+pub fn visible_text(text: &str) -> String {
+    visible(text, true)
+}
+
+fn visible(text: &str, keep_newlines: bool) -> String {
+    if !text.chars().any(is_hidden) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_hidden(c) && !(keep_newlines && c == '\n') {
+            escape_hidden(c, &mut out);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A value (a path, a name) in a message for humans. Plain values are shown as they are,
+/// others quoted for POSIX shells so they can be pasted; one holding hidden characters
+/// is shown as bash's `$'…'`, with those characters as escapes.
 pub struct ForHumans<'a>(pub &'a str);
 
 /// Characters shown bare; on Windows a path's `\` and drive colon are ordinary.
@@ -331,16 +411,29 @@ const HUMAN_SAFE: &str = if cfg!(windows) {
 
 impl fmt::Display for ForHumans<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match posix(self.0) {
+        let value = self.0;
+        if value.chars().any(is_hidden) {
+            let mut out = String::from("$'");
+            for c in value.chars() {
+                match c {
+                    '\\' => out.push_str("\\\\"),
+                    '\'' => out.push_str("\\'"),
+                    c if is_hidden(c) => escape_hidden(c, &mut out),
+                    c => out.push(c),
+                }
+            }
+            out.push('\'');
+            return f.write_str(&out);
+        }
+        match posix(value) {
             Ok(q)
-                if self
-                    .0
+                if value
                     .chars()
                     .any(|c| !(c.is_ascii_alphanumeric() || HUMAN_SAFE.contains(c))) =>
             {
                 f.write_str(&q)
             }
-            _ => f.write_str(self.0),
+            _ => f.write_str(value),
         }
     }
 }
@@ -349,28 +442,34 @@ impl fmt::Display for ForHumans<'_> {
 /// `{{ value|posix }}`; a shell's quoting functions and their filters are added together.
 pub mod filters {
     crate::shell::filters::quoting_filters! {
-        /// An environment variable name (validated, never quoted).
-        name => super::env_name;
-        /// A plain word such as a subcommand name (validated, never quoted).
-        word => super::word;
-        posix => super::posix;
-        posix_path => super::posix_path_element;
-        fish => super::fish;
-        fish_path => super::fish_path_element;
-        csh => super::csh;
-        csh_path => super::csh_path_element;
-        csh_prompt => super::csh_prompt;
-        pwsh => super::powershell;
-        pwsh_path => super::powershell_path_element;
-        nu => super::nu;
-        nu_path => super::nu_path_element;
-        cmd => super::cmd;
-        cmd_path => super::cmd_path_element;
-        cmd_prompt => super::cmd_prompt;
-        cmd_arg => super::cmd_argument;
-        lua => super::lua;
-        lua_path => super::lua_path_element;
-        lua_cmd_arg => super::lua_cmd_argument;
+        text {
+            /// An environment variable name (validated, never quoted).
+            name => super::env_name;
+            /// A plain word such as a subcommand name (validated, never quoted).
+            word => super::word;
+            posix => super::posix;
+            posix_path => super::posix_path_element;
+            fish => super::fish;
+            fish_path => super::fish_path_element;
+            csh => super::csh;
+            csh_path => super::csh_path_element;
+            csh_prompt => super::csh_prompt;
+            pwsh => super::powershell;
+            pwsh_path => super::powershell_path_element;
+            nu => super::nu;
+            nu_path => super::nu_path_element;
+            cmd => super::cmd;
+            cmd_path => super::cmd_path_element;
+            cmd_prompt => super::cmd_prompt;
+            cmd_arg => super::cmd_argument;
+            lua => super::lua;
+            lua_path => super::lua_path_element;
+            lua_cmd_arg => super::lua_cmd_argument;
+        }
+        // Values that need not be text (PATH on Unix).
+        bytes {
+            lua_bytes => super::lua_bytes;
+        }
     }
 }
 
@@ -484,6 +583,23 @@ mod tests {
         assert_eq!(word("hook-env").unwrap(), "hook-env");
         assert_eq!(word("a b").unwrap_err().character, ' ');
         assert!(word("").is_err());
+    }
+
+    #[test]
+    fn text_for_humans_shows_what_terminals_would_hide() {
+        assert_eq!(visible_line("plain é"), "plain é");
+        assert_eq!(
+            visible_line("a\u{1b}]52;c;eA==\u{7}b\nc"),
+            "a\\x1b]52;c;eA==\\x07b\\nc"
+        );
+        assert_eq!(visible_text("one\ntwo\u{9b}"), "one\ntwo\\u009b");
+        assert_eq!(visible_line("x\u{202e}y\u{2066}"), "x\\u202ey\\u2066");
+        assert_eq!(ForHumans("/p/it's").to_string(), "'/p/it'\\''s'");
+        assert_eq!(
+            ForHumans("/p/\u{1b}[2Jit's\\").to_string(),
+            "$'/p/\\x1b[2Jit\\'s\\\\'"
+        );
+        assert_eq!(ForHumans("/plain/path").to_string(), "/plain/path");
     }
 
     #[test]

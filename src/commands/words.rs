@@ -1,0 +1,74 @@
+//! How decisions are put to people: the hook's notices and `doctor`'s verdicts.
+
+use crate::decide::auto::{Notice, Why};
+use crate::shell::quote::ForHumans;
+
+/// The lines the hook prints on stderr for `notice`.
+pub fn notice(notice: &Notice) -> Vec<String> {
+    match notice {
+        Notice::NotActivated { env, why } => vec![
+            format!(
+                "venvsh: not activating {}: {}.",
+                ForHumans(env),
+                reason(why)
+            ),
+            format!("venvsh: {}", remedy(why)),
+        ],
+        Notice::NotRepaired { env, why } => vec![
+            format!(
+                "venvsh: not putting {} back on PATH: {}.",
+                ForHumans(env),
+                reason(why)
+            ),
+            format!("venvsh: {}", remedy(why)),
+        ],
+    }
+}
+
+/// Why an environment is not activated, as a clause.
+pub fn reason(why: &Why) -> String {
+    match why {
+        Why::Untrusted => "venvsh did not create it and it is not allowed".to_owned(),
+        Why::Replaced => {
+            "it was allowed, but has been replaced since (its pyvenv.cfg is new)".to_owned()
+        }
+        Why::Changed {
+            executables,
+            tracked_by_git,
+        } => {
+            let names: Vec<String> = executables
+                .iter()
+                .map(|name| format!("bin/{}", ForHumans(name)))
+                .collect();
+            let mut text = format!(
+                "{} appeared or changed since it was allowed",
+                names.join(", ")
+            );
+            if *tracked_by_git {
+                text.push_str(", and git tracks files inside it (a commit can put programs there)");
+            } else {
+                text.push_str(", and no installer recorded it");
+            }
+            text
+        }
+        Why::Foreign { path, owner } => format!(
+            "{} belongs to another user (uid {owner}), who could change it at any time",
+            ForHumans(&path.to_string_lossy())
+        ),
+    }
+}
+
+/// What the user can do about it.
+pub fn remedy(why: &Why) -> &'static str {
+    match why {
+        Why::Untrusted => {
+            "`venvsh allow` activates it here from now on; `venvsh deny` stops this message."
+        }
+        Why::Replaced | Why::Changed { .. } => {
+            "check it, then `venvsh allow` lets the hook activate it again; `venvsh deny` stops this message."
+        }
+        Why::Foreign { .. } => {
+            "the hook never activates another user's environment; activate it by hand if you mean to."
+        }
+    }
+}
