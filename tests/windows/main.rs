@@ -444,6 +444,8 @@ fn which_list_and_status_with_windows_paths() {
     let which: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(which["env"], win(&web));
     assert_eq!(which["python"], win(&web.join("Scripts/python.exe")));
+    // Scripts\python.exe is venv's launcher: what it runs is home's python.exe.
+    assert_eq!(which["interpreter"], win(&w.python.join("python.exe")));
 
     let out = w.venvsh(&["which"], &project.join("src/deep"), &vars);
     assert!(out.status.success(), "{}", text(&out.stderr));
