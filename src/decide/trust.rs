@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::error::Hint;
+use crate::platform::identity::FileId;
 use crate::project::environment::Environment;
 use crate::project::executables::{self, Executable, Kind};
 use crate::project::{git, paths, read, record};
@@ -389,26 +390,15 @@ fn identity(root: &Path) -> Option<Identity> {
         .as_nanos()
         .try_into()
         .ok()?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        let dir = fs::symlink_metadata(root).ok()?;
-        Some(Identity {
-            dev: dir.dev(),
-            ino: dir.ino(),
-            cfg_ino: cfg.ino(),
-            cfg_mtime_ns,
-        })
-    }
-    #[cfg(not(unix))]
-    {
-        Some(Identity {
-            dev: 0,
-            ino: 0,
-            cfg_ino: cfg.len(),
-            cfg_mtime_ns,
-        })
-    }
+    // Volume and file index: device and inode on Unix (see `platform::identity`).
+    let dir = FileId::of_link(root).ok()?;
+    let cfg = FileId::of(&root.join("pyvenv.cfg")).ok()?;
+    Some(Identity {
+        dev: dir.volume,
+        ino: dir.index.try_into().ok()?,
+        cfg_ino: cfg.index.try_into().ok()?,
+        cfg_mtime_ns,
+    })
 }
 
 /// Names in `now` that are new or differ from `before`.

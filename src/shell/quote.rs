@@ -14,6 +14,7 @@
 use std::fmt;
 
 use crate::error::Hint;
+use crate::platform::paths::PATH_SEPARATOR as HOST_PATH_SEPARATOR;
 
 /// A value that cannot be written safely for a shell.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -242,8 +243,6 @@ pub fn powershell_path_element(value: &str) -> Quoted {
     powershell(value)
 }
 
-const HOST_PATH_SEPARATOR: char = if cfg!(windows) { ';' } else { ':' };
-
 // ---- nushell -----------------------------------------------------------------------
 
 /// A raw string `r#'…'#` with one more `#` than the longest run of `#` after a `'`,
@@ -403,6 +402,13 @@ fn visible(text: &str, keep_newlines: bool) -> String {
 /// is shown as bash's `$'…'`, with those characters as escapes.
 pub struct ForHumans<'a>(pub &'a str);
 
+/// Characters shown bare; on Windows a path's `\` and drive colon are ordinary.
+const HUMAN_SAFE: &str = if cfg!(windows) {
+    "/._-+,@\\:"
+} else {
+    "/._-+,@"
+};
+
 impl fmt::Display for ForHumans<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let value = self.0;
@@ -423,7 +429,7 @@ impl fmt::Display for ForHumans<'_> {
             Ok(q)
                 if value
                     .chars()
-                    .any(|c| !(c.is_ascii_alphanumeric() || "/._-+,@".contains(c))) =>
+                    .any(|c| !(c.is_ascii_alphanumeric() || HUMAN_SAFE.contains(c))) =>
             {
                 f.write_str(&q)
             }
