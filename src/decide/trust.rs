@@ -56,8 +56,8 @@ pub enum Error {
     },
     #[error("{} is not a virtual environment: it has no pyvenv.cfg", .path.display())]
     NotAnEnvironment { path: PathBuf },
-    #[error("refusing to trust {}: it belongs to another user (uid {owner})", .path.display())]
-    Foreign { path: PathBuf, owner: u32 },
+    #[error("refusing to trust {}: it belongs to another user ({owner})", .path.display())]
+    Foreign { path: PathBuf, owner: String },
 }
 
 impl Hint for Error {
@@ -92,7 +92,7 @@ pub enum Verdict {
     /// Owned by another user, who could change it at any time.
     Foreign {
         path: PathBuf,
-        owner: u32,
+        owner: String,
     },
 }
 
@@ -585,12 +585,12 @@ mod tests {
             trust.verdict(&a).unwrap(),
             Verdict::Foreign {
                 path: cfg,
-                owner: 4321
+                owner: "uid 4321".into()
             }
         );
         assert!(matches!(
             trust.allow(&a),
-            Err(Error::Foreign { owner: 4321, .. })
+            Err(Error::Foreign { .. })
         ));
         // Root's are fine.
         std::os::unix::fs::chown(Path::new(&a.root).join("pyvenv.cfg"), Some(0), None).unwrap();

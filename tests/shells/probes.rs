@@ -496,21 +496,23 @@ fn script_file(probe: &Probe<'_>, args: &[&str]) {
 
 // ---- cmd.exe -------------------------------------------------------------------------
 
-/// The wine prefix every cmd.exe trial shares, made once per test process, with one
-/// persistent wineserver: each `wine cmd` then starts in milliseconds, not seconds.
-/// The prefix must exist before the server starts, or it has nothing to serve and exits;
-/// the server stays in the foreground, so it is spawned, not waited for.
+/// The wine prefix every cmd.exe trial shares, with one persistent wineserver: each
+/// `wine cmd` then starts in milliseconds, not seconds. It lives in the target directory
+/// and is made once, not per run: a prefix is 700 MB. The prefix must exist before the
+/// server starts, or it has nothing to serve and exits; the server stays in the
+/// foreground, so it is spawned, not waited for.
 fn wine_home() -> &'static Path {
-    static HOME: OnceLock<tempfile::TempDir> = OnceLock::new();
+    static HOME: OnceLock<PathBuf> = OnceLock::new();
     HOME.get_or_init(|| {
-        let home = tempfile::tempdir().unwrap();
+        let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join("wine-home");
+        fs::create_dir_all(&home).unwrap();
         // Null stdio: the services wine starts with a new prefix outlive this call and
         // would hold a pipe open forever.
         let created = Command::new("wine")
             .args(["cmd", "/c", "exit"])
-            .current_dir(home.path())
+            .current_dir(&home)
             .env("WINEDEBUG", "-all")
-            .env("HOME", home.path())
+            .env("HOME", &home)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -523,13 +525,12 @@ fn wine_home() -> &'static Path {
         let _ = Command::new("wineserver")
             .arg("-p")
             .env("WINEDEBUG", "-all")
-            .env("HOME", home.path())
+            .env("HOME", &home)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn();
         home
     })
-    .path()
 }
 
 /// At most this many wine processes at once: more make wine fail now and then to start
