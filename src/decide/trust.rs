@@ -588,10 +588,7 @@ mod tests {
                 owner: "uid 4321".into()
             }
         );
-        assert!(matches!(
-            trust.allow(&a),
-            Err(Error::Foreign { .. })
-        ));
+        assert!(matches!(trust.allow(&a), Err(Error::Foreign { .. })));
         // Root's are fine.
         std::os::unix::fs::chown(Path::new(&a.root).join("pyvenv.cfg"), Some(0), None).unwrap();
         assert!(trust.allow(&a).is_ok());
