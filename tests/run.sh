@@ -6,18 +6,24 @@
 #
 # Needs root (or sudo) for apt-get on Debian/Ubuntu. nushell is not in Debian: its
 # official static build comes from the npm registry (`nushell`, whose `@nushell/linux-x64`
-# package carries the binary), pinned, and is linked as `nu` into /usr/local/bin.
+# package carries the binary), pinned, and is linked as `nu` into /usr/local/bin. xonsh
+# comes from PyPI, pinned, into a virtual environment of its own (python3 -m venv), and
+# is linked as `xonsh` into /usr/local/bin.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 NU_VERSION=0.115.1
+XONSH_VERSION=0.25.0
+# What xonsh's interactive shell (prompt_toolkit) needs, pinned too.
+XONSH_PACKAGES=("xonsh==$XONSH_VERSION" prompt-toolkit==3.0.53 wcwidth==0.9.4)
 log() { printf '\n== %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 nu_ok() { command -v nu >/dev/null 2>&1 && [ "$(nu --version)" = "$NU_VERSION" ]; }
+xonsh_ok() { command -v xonsh >/dev/null 2>&1 && [ "$(xonsh --version)" = "xonsh/$XONSH_VERSION" ]; }
 
 # gcc-mingw-w64-x86-64: the linker for venvsh.exe and the tests' Windows helpers.
-packages=(bash zsh dash ksh fish tcsh wine wine64 python3 tmux strace elvish shellcheck lua5.4 gcc-mingw-w64-x86-64)
+packages=(bash zsh dash ksh fish tcsh wine wine64 python3 python3-venv tmux strace elvish shellcheck lua5.4 gcc-mingw-w64-x86-64)
 missing=()
 for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -43,6 +49,17 @@ if ! nu_ok; then
     as_root ln -sf "$nu_prefix/node_modules/@nushell/linux-$nu_arch/bin/nu" /usr/local/bin/nu
     hash -r
     nu_ok || { echo "nushell $NU_VERSION did not install: $(command -v nu || echo 'no nu on PATH')" >&2; exit 1; }
+fi
+
+if ! xonsh_ok; then
+    log "installing xonsh $XONSH_VERSION from PyPI"
+    xonsh_prefix=/usr/local/lib/venvsh-xonsh
+    as_root rm -rf "$xonsh_prefix"
+    as_root python3 -m venv "$xonsh_prefix"
+    as_root "$xonsh_prefix/bin/python" -m pip install --quiet --disable-pip-version-check "${XONSH_PACKAGES[@]}"
+    as_root ln -sf "$xonsh_prefix/bin/xonsh" /usr/local/bin/xonsh
+    hash -r
+    xonsh_ok || { echo "xonsh $XONSH_VERSION did not install: $(command -v xonsh || echo 'no xonsh on PATH')" >&2; exit 1; }
 fi
 
 # Windows (issue 12): venvsh.exe is cross-built and run under wine by tests/windows.rs.

@@ -26,6 +26,7 @@ pub enum Shell {
     Pwsh,
     /// cmd.exe, under wine.
     Cmd,
+    Xonsh,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,13 +73,14 @@ const fn row(shell: Shell, mode: Mode, variant: Variant) -> Row {
 }
 
 use Mode::{Bin, Eval, Hook};
-use Shell::{Bash, Cmd, Dash, Fish, Nu, Pwsh, Tcsh, Zsh};
+use Shell::{Bash, Cmd, Dash, Fish, Nu, Pwsh, Tcsh, Xonsh, Zsh};
 use Variant::{
     Backtick, Default, PromptAbsent, PromptClosure, PromptSubst, PromptText, SourceFile,
 };
 
 /// Every row runs over the whole corpus. nushell has no eval (the README's usage is the
-/// hook), and cmd.exe's hook is Clink's, which `clink.rs` drives.
+/// hook), cmd.exe's hook is Clink's, which `clink.rs` drives, and xonsh has no `bin/`
+/// script.
 pub const MATRIX: &[Row] = &[
     row(Bash, Eval, Default),
     row(Bash, Hook, Default),
@@ -106,6 +108,8 @@ pub const MATRIX: &[Row] = &[
     row(Pwsh, Bin, Default),
     row(Cmd, Eval, Default),
     row(Cmd, Bin, Default),
+    row(Xonsh, Eval, Default),
+    row(Xonsh, Hook, Default),
 ];
 
 impl Shell {
@@ -120,6 +124,7 @@ impl Shell {
             Nu => "nu",
             Pwsh => "pwsh",
             Cmd => "cmd",
+            Xonsh => "xonsh",
         }
     }
 
@@ -134,6 +139,7 @@ impl Shell {
             Nu => "nu",
             Pwsh => "pwsh",
             Cmd => "wine",
+            Xonsh => "xonsh",
         }
     }
 
@@ -141,7 +147,7 @@ impl Shell {
     pub fn optional(self) -> Option<&'static str> {
         match self {
             Pwsh => Some("tree-sitter checks its output in powershell::parse"),
-            Bash | Zsh | Dash | Fish | Tcsh | Nu | Cmd => None,
+            Bash | Zsh | Dash | Fish | Tcsh | Nu | Cmd | Xonsh => None,
         }
     }
 
@@ -156,6 +162,7 @@ impl Shell {
             Nu => "nu",
             Pwsh => "powershell",
             Cmd => "cmd",
+            Xonsh => "xonsh",
         }
     }
 
@@ -168,6 +175,7 @@ impl Shell {
             Nu => "nushell",
             Pwsh => "PowerShell",
             Cmd => "cmd.exe",
+            Xonsh => "xonsh",
         }
     }
 
@@ -175,6 +183,7 @@ impl Shell {
     /// shell without one has no bin row.
     pub fn bin_script(self) -> Option<&'static str> {
         Some(match self {
+            Xonsh => return None,
             Bash | Zsh | Dash => "activate",
             Fish => "activate.fish",
             Tcsh => "activate.csh",
@@ -193,6 +202,7 @@ impl Shell {
             Nu => "nu.nu",
             Pwsh => "powershell.ps1",
             Cmd => "cmd.bat",
+            Xonsh => "xonsh.xsh",
         }
     }
 
@@ -201,7 +211,7 @@ impl Shell {
         match self {
             Tcsh => &[':', '\n', '\r'],
             Cmd => &[';', '%', '=', '!', '"', '\n', '\r', '\t'],
-            Bash | Zsh | Dash | Fish | Nu | Pwsh => &[':'],
+            Bash | Zsh | Dash | Fish | Nu | Pwsh | Xonsh => &[':'],
         }
     }
 
@@ -210,7 +220,7 @@ impl Shell {
     pub fn refused_anywhere(self, c: char) -> bool {
         match self {
             Cmd => c == '"' || !c.is_ascii(),
-            Bash | Zsh | Dash | Fish | Tcsh | Nu | Pwsh => false,
+            Bash | Zsh | Dash | Fish | Tcsh | Nu | Pwsh | Xonsh => false,
         }
     }
 
@@ -228,8 +238,26 @@ impl Shell {
             .into_iter()
             .flat_map(str::chars)
             .filter(|c| !c.is_control() && self.refused_anywhere(*c));
-        in_dir.chain(in_prompt).collect()
+        // xonsh expands `$NAME`, `${'NAME'}` and `=~` in PATH entries, whatever quoting.
+        let expanded = (self == Xonsh).then(|| xonsh_expands(dir)).flatten();
+        in_dir.chain(expanded).chain(in_prompt).collect()
     }
+}
+
+/// What xonsh 0.25 expands in a PATH entry whenever it reads PATH: `$NAME` and
+/// `${'NAME'}` (not `${NAME}`, nor a `$` before anything else), and `~` after `=`.
+fn xonsh_expands(dir: &str) -> Option<char> {
+    let chars: Vec<char> = dir.chars().collect();
+    chars.iter().enumerate().find_map(|(i, c)| {
+        let next = chars.get(i + 1).copied();
+        let after = chars.get(i + 2).copied();
+        match (c, next, after) {
+            ('$', Some(n), _) if n == '_' || n.is_alphanumeric() => Some('$'),
+            ('$', Some('{'), Some('\'' | '"')) => Some('$'),
+            ('=', Some('~'), _) => Some('~'),
+            _ => None,
+        }
+    })
 }
 
 impl Mode {

@@ -64,6 +64,7 @@ pub fn run_probe(probe: &Probe<'_>) {
         Shell::Nu => nu(probe),
         Shell::Pwsh => script_file(probe, &["-NoProfile", "-NonInteractive", "-File"]),
         Shell::Cmd => cmd(probe),
+        Shell::Xonsh => xonsh(probe),
     }
 }
 
@@ -490,6 +491,70 @@ fn script_file(probe: &Probe<'_>, args: &[&str]) {
         case.get("prompt"),
         format!("({}) > ", probe.text),
         "{context}: rendered prompt"
+    );
+    assert_probe(probe, "> ");
+}
+
+// ---- xonsh ---------------------------------------------------------------------------
+
+/// What xonsh 0.25's `{env_name}` field shows for an activation whose
+/// VIRTUAL_ENV_PROMPT is `text` (its `prompt/env.py`): `(text) ` when `text` is the name
+/// xonsh derives from VIRTUAL_ENV itself (the `prompt` of `pyvenv.cfg`, stripped of
+/// spaces and quotes but not unescaped, else the directory's name); any other text as it
+/// is, since xonsh shows a VIRTUAL_ENV_PROMPT it did not derive verbatim.
+fn xonsh_env_name(env: &Path, text: &str) -> String {
+    let cfg = fs::read_to_string(env.join("pyvenv.cfg")).unwrap();
+    let derived = match cfg.lines().find_map(|l| l.strip_prefix("prompt = ")) {
+        Some(raw) => raw.trim().trim_matches(['\'', '"']).to_owned(),
+        None => env.file_name().unwrap().to_str().unwrap().to_owned(),
+    };
+    if derived == text {
+        format!("({text}) ")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The probe as a script file; its prompt is `{env_name}> ` as xonsh formats it, and
+/// activation leaves `$PROMPT` and the session's namespace as they were.
+fn xonsh(probe: &Probe<'_>) {
+    let (case, context) = (probe.case, &probe.context);
+    let owned = probe.vars();
+    let probe_file = probe_path(Shell::Xonsh);
+    let output = run(
+        &located("xonsh"),
+        &["--no-rc", probe_file.to_str().unwrap()],
+        case.root(),
+        &vars(&owned),
+        None,
+    );
+    let stderr = text(&output.stderr);
+    assert!(
+        output.status.success() && stderr.is_empty(),
+        "{context}: {:?}\n{stderr}\n{}",
+        output.status,
+        text(&output.stdout)
+    );
+    let env = probe.env.to_str().unwrap();
+    assert_eq!(
+        case.get("path0"),
+        format!("{env}/bin"),
+        "{context}: $PATH[0]"
+    );
+    assert_eq!(
+        case.get("prompt"),
+        format!("{}> ", xonsh_env_name(probe.env, &probe.text)),
+        "{context}: {{env_name}} while active"
+    );
+    assert_eq!(
+        case.get("prompt_var"),
+        "{env_name}{user}> ",
+        "{context}: $PROMPT rewritten"
+    );
+    assert_eq!(
+        case.get("leftovers"),
+        "",
+        "{context}: names left in the session's namespace"
     );
     assert_probe(probe, "> ");
 }
