@@ -452,6 +452,11 @@ if ( -r '$tcsh_file' ) source '$tcsh_file'"
         rc_gen="$config_home/nushell/autoload/venvsh.nu"
         rc_lines=$rc_hook
         ;;
+    xonsh)
+        # xonsh's completions are code it runs too: the same line, for `completions`.
+        rc_lines="$rc_hook
+$(printf '%s\n' "$rc_hook" | sed 's/ hook xonsh))$/ completions xonsh))/')"
+        ;;
     *) rc_lines=$rc_hook ;;
     esac
 }

@@ -177,7 +177,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd____wrapped)
-            opts="-q -h --code-file --code-only --after --quiet --help bash zsh sh fish tcsh powershell nu cmd clink"
+            opts="-q -h --code-file --code-only --after --quiet --help bash zsh sh fish tcsh powershell nu cmd clink xonsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -214,7 +214,7 @@ _venvsh() {
                     return 0
                     ;;
                 --shell)
-                    COMPREPLY=($(compgen -W "bash zsh sh fish tcsh powershell nu cmd clink" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "bash zsh sh fish tcsh powershell nu cmd clink xonsh" -- "${cur}"))
                     return 0
                     ;;
                 --prompt)
@@ -243,7 +243,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__completions)
-            opts="-q -h --quiet --help bash zsh fish tcsh powershell nu elvish"
+            opts="-q -h --quiet --help bash zsh fish tcsh powershell nu xonsh elvish"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -302,7 +302,7 @@ _venvsh() {
             fi
             case "${prev}" in
                 --shell)
-                    COMPREPLY=($(compgen -W "bash zsh sh fish tcsh powershell nu cmd clink" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "bash zsh sh fish tcsh powershell nu cmd clink xonsh" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -334,7 +334,7 @@ _venvsh() {
             fi
             case "${prev}" in
                 --shell)
-                    COMPREPLY=($(compgen -W "bash zsh sh fish tcsh powershell nu cmd clink" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "bash zsh sh fish tcsh powershell nu cmd clink xonsh" -- "${cur}"))
                     return 0
                     ;;
                 --hook-report)
@@ -629,7 +629,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__hook)
-            opts="-q -h --no-auto --rc-line --rc-file --quiet --help bash zsh sh fish tcsh powershell nu cmd clink"
+            opts="-q -h --no-auto --rc-line --rc-file --quiet --help bash zsh sh fish tcsh powershell nu cmd clink xonsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -654,7 +654,7 @@ _venvsh() {
             fi
             case "${prev}" in
                 --shell)
-                    COMPREPLY=($(compgen -W "bash zsh sh fish tcsh powershell nu cmd clink" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "bash zsh sh fish tcsh powershell nu cmd clink xonsh" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -59,7 +59,8 @@ tcsh\t''
 powershell\t''
 nu\t''
 cmd\t''
-clink\t'cmd.exe with Clink: only `hook clink` (and the hook\'s `hook-env`); explicit activation in cmd is the `venvsh.cmd` wrapper'"
+clink\t'cmd.exe with Clink: only `hook clink` (and the hook\'s `hook-env`); explicit activation in cmd is the `venvsh.cmd` wrapper'
+xonsh\t'xonsh, the Python shell'"
 complete -c venvsh -n "__fish_venvsh_using_subcommand activate" -l prompt -d 'The prompt name to show instead of the environment\'s own' -r
 complete -c venvsh -n "__fish_venvsh_using_subcommand activate" -l json -d 'Print what activation changes (variables, PATH, prompt) as JSON instead of code'
 complete -c venvsh -n "__fish_venvsh_using_subcommand activate" -s q -l quiet -d 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print'
@@ -73,7 +74,8 @@ tcsh\t''
 powershell\t''
 nu\t''
 cmd\t''
-clink\t'cmd.exe with Clink: only `hook clink` (and the hook\'s `hook-env`); explicit activation in cmd is the `venvsh.cmd` wrapper'"
+clink\t'cmd.exe with Clink: only `hook clink` (and the hook\'s `hook-env`); explicit activation in cmd is the `venvsh.cmd` wrapper'
+xonsh\t'xonsh, the Python shell'"
 complete -c venvsh -n "__fish_venvsh_using_subcommand workon" -l prompt -d 'The prompt name to show instead of the environment\'s own' -r
 complete -c venvsh -n "__fish_venvsh_using_subcommand workon" -l json -d 'Print what activation changes (variables, PATH, prompt) as JSON instead of code'
 complete -c venvsh -n "__fish_venvsh_using_subcommand workon" -s q -l quiet -d 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print'
@@ -86,7 +88,8 @@ tcsh\t''
 powershell\t''
 nu\t''
 cmd\t''
-clink\t'cmd.exe with Clink: only `hook clink` (and the hook\'s `hook-env`); explicit activation in cmd is the `venvsh.cmd` wrapper'"
+clink\t'cmd.exe with Clink: only `hook clink` (and the hook\'s `hook-env`); explicit activation in cmd is the `venvsh.cmd` wrapper'
+xonsh\t'xonsh, the Python shell'"
 complete -c venvsh -n "__fish_venvsh_using_subcommand deactivate" -l json -d 'Print what activation changes (variables, PATH, prompt) as JSON instead of code'
 complete -c venvsh -n "__fish_venvsh_using_subcommand deactivate" -s q -l quiet -d 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print'
 complete -c venvsh -n "__fish_venvsh_using_subcommand deactivate" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -120,7 +123,8 @@ tcsh\t''
 powershell\t''
 nu\t''
 cmd\t''
-clink\t'cmd.exe with Clink: only `hook clink` (and the hook\'s `hook-env`); explicit activation in cmd is the `venvsh.cmd` wrapper'"
+clink\t'cmd.exe with Clink: only `hook clink` (and the hook\'s `hook-env`); explicit activation in cmd is the `venvsh.cmd` wrapper'
+xonsh\t'xonsh, the Python shell'"
 complete -c venvsh -n "__fish_venvsh_using_subcommand doctor" -l hook-report -d 'Set by the hook\'s `venvsh` function: what it sees of itself in the shell' -r
 complete -c venvsh -n "__fish_venvsh_using_subcommand doctor" -s q -l quiet -d 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print'
 complete -c venvsh -n "__fish_venvsh_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -132,7 +136,8 @@ tcsh\t''
 powershell\t''
 nu\t''
 cmd\t''
-clink\t'cmd.exe with Clink: only `hook clink` (and the hook\'s `hook-env`); explicit activation in cmd is the `venvsh.cmd` wrapper'"
+clink\t'cmd.exe with Clink: only `hook clink` (and the hook\'s `hook-env`); explicit activation in cmd is the `venvsh.cmd` wrapper'
+xonsh\t'xonsh, the Python shell'"
 complete -c venvsh -n "__fish_venvsh_using_subcommand hook-env" -s q -l quiet -d 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print'
 complete -c venvsh -n "__fish_venvsh_using_subcommand hook-env" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c venvsh -n "__fish_venvsh_using_subcommand list" -l json -d 'Print the store and its environments as JSON'

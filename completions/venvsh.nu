@@ -13,7 +13,7 @@ module completions {
   ]
 
   def "nu-complete venvsh activate shell" [] {
-    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" ]
+    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" "xonsh" ]
   }
 
   # Activate an environment in this shell (with the hook; else print code for it).
@@ -28,7 +28,7 @@ module completions {
   ]
 
   def "nu-complete venvsh deactivate shell" [] {
-    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" ]
+    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" "xonsh" ]
   }
 
   # Deactivate the active environment (with the hook; else print code for it).
@@ -80,7 +80,7 @@ module completions {
   ]
 
   def "nu-complete venvsh doctor shell" [] {
-    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" ]
+    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" "xonsh" ]
   }
 
   # Check the shell integration: is the hook loaded and still in place, what is active and why, and is this project's environment trusted.
@@ -92,7 +92,7 @@ module completions {
   ]
 
   def "nu-complete venvsh hook-env shell" [] {
-    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" ]
+    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" "xonsh" ]
   }
 
   # Used by the hook: print code that auto-activates or deactivates for this directory
@@ -151,7 +151,7 @@ module completions {
   ]
 
   def "nu-complete venvsh completions shell" [] {
-    [ "bash" "zsh" "fish" "tcsh" "powershell" "nu" "elvish" ]
+    [ "bash" "zsh" "fish" "tcsh" "powershell" "nu" "xonsh" "elvish" ]
   }
 
   # Print the completion script for a shell.
@@ -175,7 +175,7 @@ module completions {
   ]
 
   def "nu-complete venvsh __wrapped shell" [] {
-    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" ]
+    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" "xonsh" ]
   }
 
   # Used by the hook's `venvsh` function: run a venvsh command line, telling the shell which output is code for it
@@ -189,7 +189,7 @@ module completions {
   ]
 
   def "nu-complete venvsh hook shell" [] {
-    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" ]
+    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" "xonsh" ]
   }
 
   # Print the shell integration for an rc file (defines `venvsh` and `deactivate`).

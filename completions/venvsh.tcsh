@@ -13,7 +13,7 @@ complete venvsh \
     'n/rm/`\venvsh __complete-envs`/' \
     'n/-n/`\venvsh __complete-envs`/' \
     'n/--name/`\venvsh __complete-envs`/' \
-    'n/hook/(bash zsh sh fish tcsh powershell nu cmd clink)/' \
-    'n/init/(bash zsh sh fish tcsh powershell nu cmd clink)/' \
-    'n/--shell/(bash zsh sh fish tcsh powershell nu cmd clink)/' \
-    'n/completions/(bash zsh fish tcsh powershell nu elvish)/'
+    'n/hook/(bash zsh sh fish tcsh powershell nu cmd clink xonsh)/' \
+    'n/init/(bash zsh sh fish tcsh powershell nu cmd clink xonsh)/' \
+    'n/--shell/(bash zsh sh fish tcsh powershell nu cmd clink xonsh)/' \
+    'n/completions/(bash zsh fish tcsh powershell nu xonsh elvish)/'

@@ -376,6 +376,7 @@ unrepresentable! {
     message_unrepresentable_in_powershell: "powershell", "col:on";
     message_unrepresentable_in_nu: "nu", "col:on";
     message_unrepresentable_in_cmd: "cmd", "100%";
+    message_unrepresentable_in_xonsh: "xonsh", "$HOME";
 }
 
 #[test]
@@ -764,6 +765,7 @@ fn every_shell_s_rc_line_is_the_same_everywhere() {
         "tcsh",
         "powershell",
         "nu",
+        "xonsh",
         "cmd",
         "clink",
     ] {
@@ -812,6 +814,7 @@ fn rc_lines_and_files_for_install_sh() {
     assert_eq!(rc("tcsh", &[]), at(".tcshrc"));
     assert_eq!(rc("fish", &[]), at(".config/fish/config.fish"));
     assert_eq!(rc("nu", &[]), at(".config/nushell/config.nu"));
+    assert_eq!(rc("xonsh", &[]), at(".xonshrc"));
     let output = in_home(dir.path(), &["hook", "cmd", "--rc-file"], &[]);
     assert!(!output.status.success());
     let quoted = |shell: &str, program: &str| {

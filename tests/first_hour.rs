@@ -1,8 +1,9 @@
 //! The first hour (issue 11, items 7 to 11) in real terminals: tmux runs a shell
 //! without any rc file, the test types into it and reads the screen.
 //!
-//! - `venvsh activate` on a terminal without the hook prints no code, fails, and says
-//!   how to load the hook (the line venvsh gives for that shell) or run the code once;
+//! - `venvsh activate` on a terminal without the hook (bash, zsh, fish, tcsh, xonsh,
+//!   nushell) prints no code, fails, and says how to load the hook (the line venvsh
+//!   gives for that shell) or run the code once;
 //!   both suggestions, typed as shown, then work, and `workon -n NAME` through the hook;
 //! - errors are coloured as clap colours its own, only on a terminal, and not with
 //!   NO_COLOR;
@@ -94,6 +95,14 @@ const SHELLS: &[Syntax] = &[
         source_file: None,
     },
     Syntax {
+        venvsh: "xonsh",
+        program: "xonsh",
+        args: &["--no-rc", "-i"],
+        status: r#"print(f"rc={$LAST_RETURN_CODE}")"#,
+        ve: r#"print("ve=[" + ${...}.get("VIRTUAL_ENV", "") + "]")"#,
+        source_file: None,
+    },
+    Syntax {
         venvsh: "nu",
         program: "nu",
         args: &["--no-config-file", "--no-history"],
@@ -147,7 +156,7 @@ impl Term {
             &argv,
             (220, 50),
         );
-        let tmux = if program.ends_with("/nu") {
+        let tmux = if program.ends_with("/nu") || program.ends_with("/xonsh") {
             tmux.settle(Duration::from_millis(300))
         } else {
             tmux

@@ -61,6 +61,11 @@ fn main() -> ExitCode {
             zsh_completions_go_where_zsh_looks,
         ),
         trial(
+            "xonsh_with_an_rc_file",
+            &["xonsh", "setsid"],
+            xonsh_with_an_rc_file,
+        ),
+        trial(
             "without_yes_or_a_terminal_the_rc_file_is_left_alone",
             &["setsid"],
             without_yes_or_a_terminal_the_rc_file_is_left_alone,
@@ -283,6 +288,11 @@ impl Home {
             ],
             // `-e` runs config.nu, then the autoload directory, then the code.
             "nu" => vec!["--no-history".into(), "-e".into(), format!("{code}; exit")],
+            "xonsh" => vec![
+                "--no-rc".into(),
+                "-c".into(),
+                format!("source ~/.xonshrc\n{code}"),
+            ],
             _ => vec![
                 "--no-config".into(),
                 "-c".into(),
@@ -557,6 +567,16 @@ fn zsh_completions_go_where_zsh_looks() {
     assert!(
         rc.contains(&format!("fpath=('{}' $fpath)", data.display())),
         "{rc}"
+    );
+}
+
+/// The block loads the hook and the completions.
+fn xonsh_with_an_rc_file() {
+    round_trip(
+        "xonsh",
+        ".xonshrc",
+        Some("$EDITOR = 'vi'\n"),
+        "print('function' if 'venvsh' in aliases and 'venvsh' in __xonsh__.completers else 'missing')",
     );
 }
 

@@ -15,11 +15,13 @@ mod common;
 
 mod auto;
 mod clink;
+mod fuzz;
 mod lint;
 mod matrix;
 mod powershell;
 mod probes;
 mod scenarios;
+mod security;
 mod snapshots;
 
 use std::process::ExitCode;
@@ -31,12 +33,12 @@ fn main() -> ExitCode {
     // The slowest trials first (a terminal session each), so that none starts last.
     let mut trials = auto::trials();
     trials.extend(scenarios::trials());
+    trials.extend(security::trials());
     trials.extend(clink::trials());
     trials.extend(matrix::trials());
+    trials.extend(fuzz::trials());
     trials.extend(powershell::trials());
     trials.extend(snapshots::trials());
     trials.extend(lint::trials());
-    let status = common::harness::run(trials, THREADS);
-    probes::remove_wine_home();
-    status
+    common::harness::run(trials, THREADS)
 }

@@ -64,6 +64,7 @@ pub fn run_probe(probe: &Probe<'_>) {
         Shell::Nu => nu(probe),
         Shell::Pwsh => script_file(probe, &["-NoProfile", "-NonInteractive", "-File"]),
         Shell::Cmd => cmd(probe),
+        Shell::Xonsh => xonsh(probe),
     }
 }
 
@@ -494,61 +495,107 @@ fn script_file(probe: &Probe<'_>, args: &[&str]) {
     assert_probe(probe, "> ");
 }
 
-// ---- cmd.exe -------------------------------------------------------------------------
+// ---- xonsh ---------------------------------------------------------------------------
 
-/// A static is never dropped: [`remove_wine_home`] removes it when the trials are done
-/// (a wine prefix is about 700 MB; one left behind per run filled the disk).
-static WINE_HOME: OnceLock<tempfile::TempDir> = OnceLock::new();
-
-/// Stop the wineserver of the cmd.exe trials' prefix, and remove the prefix.
-pub fn remove_wine_home() {
-    let Some(home) = WINE_HOME.get() else {
-        return;
+/// What xonsh 0.25's `{env_name}` field shows for an activation whose
+/// VIRTUAL_ENV_PROMPT is `text` (its `prompt/env.py`): `(text) ` when `text` is the name
+/// xonsh derives from VIRTUAL_ENV itself (the `prompt` of `pyvenv.cfg`, stripped of
+/// spaces and quotes but not unescaped, else the directory's name); any other text as it
+/// is, since xonsh shows a VIRTUAL_ENV_PROMPT it did not derive verbatim.
+fn xonsh_env_name(env: &Path, text: &str) -> String {
+    let cfg = fs::read_to_string(env.join("pyvenv.cfg")).unwrap();
+    let derived = match cfg.lines().find_map(|l| l.strip_prefix("prompt = ")) {
+        Some(raw) => raw.trim().trim_matches(['\'', '"']).to_owned(),
+        None => env.file_name().unwrap().to_str().unwrap().to_owned(),
     };
-    let _ = Command::new("wineserver")
-        .arg("-k")
-        .env("WINEDEBUG", "-all")
-        .env("HOME", home.path())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status();
-    let _ = std::fs::remove_dir_all(home.path());
+    if derived == text {
+        format!("({text}) ")
+    } else {
+        text.to_owned()
+    }
 }
 
-/// The wine prefix every cmd.exe trial shares, made once per test process, with one
-/// persistent wineserver: each `wine cmd` then starts in milliseconds, not seconds.
-/// The prefix must exist before the server starts, or it has nothing to serve and exits;
-/// the server stays in the foreground, so it is spawned, not waited for.
+/// The probe as a script file; its prompt is `{env_name}> ` as xonsh formats it, and
+/// activation leaves `$PROMPT` and the session's namespace as they were.
+fn xonsh(probe: &Probe<'_>) {
+    let (case, context) = (probe.case, &probe.context);
+    let owned = probe.vars();
+    let probe_file = probe_path(Shell::Xonsh);
+    let output = run(
+        &located("xonsh"),
+        &["--no-rc", probe_file.to_str().unwrap()],
+        case.root(),
+        &vars(&owned),
+        None,
+    );
+    let stderr = text(&output.stderr);
+    assert!(
+        output.status.success() && stderr.is_empty(),
+        "{context}: {:?}\n{stderr}\n{}",
+        output.status,
+        text(&output.stdout)
+    );
+    let env = probe.env.to_str().unwrap();
+    assert_eq!(
+        case.get("path0"),
+        format!("{env}/bin"),
+        "{context}: $PATH[0]"
+    );
+    assert_eq!(
+        case.get("prompt"),
+        format!("{}> ", xonsh_env_name(probe.env, &probe.text)),
+        "{context}: {{env_name}} while active"
+    );
+    assert_eq!(
+        case.get("prompt_var"),
+        "{env_name}{user}> ",
+        "{context}: $PROMPT rewritten"
+    );
+    assert_eq!(
+        case.get("leftovers"),
+        "",
+        "{context}: names left in the session's namespace"
+    );
+    assert_probe(probe, "> ");
+}
+
+// ---- cmd.exe -------------------------------------------------------------------------
+
+/// The wine prefix every cmd.exe trial shares, with one persistent wineserver: each
+/// `wine cmd` then starts in milliseconds, not seconds. It lives in the target directory
+/// and is made once, not per run: a prefix is 700 MB. The prefix must exist before the
+/// server starts, or it has nothing to serve and exits; the server stays in the
+/// foreground, so it is spawned, not waited for.
 fn wine_home() -> &'static Path {
-    WINE_HOME
-        .get_or_init(|| {
-            let home = tempfile::tempdir().unwrap();
-            // Null stdio: the services wine starts with a new prefix outlive this call and
-            // would hold a pipe open forever.
-            let created = Command::new("wine")
-                .args(["cmd", "/c", "exit"])
-                .current_dir(home.path())
-                .env("WINEDEBUG", "-all")
-                .env("HOME", home.path())
-                .stdin(Stdio::null())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .status()
-                .expect("wine runs");
-            assert!(
-                created.success(),
-                "wine could not create its prefix: {created:?}"
-            );
-            let _ = Command::new("wineserver")
-                .arg("-p")
-                .env("WINEDEBUG", "-all")
-                .env("HOME", home.path())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn();
-            home
-        })
-        .path()
+    static HOME: OnceLock<PathBuf> = OnceLock::new();
+    HOME.get_or_init(|| {
+        let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join("wine-home");
+        fs::create_dir_all(&home).unwrap();
+        // Null stdio: the services wine starts with a new prefix outlive this call and
+        // would hold a pipe open forever.
+        let created = Command::new("wine")
+            .args(["cmd", "/c", "exit"])
+            .current_dir(&home)
+            .env("WINEDEBUG", "-all")
+            .env("HOME", &home)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .expect("wine runs");
+        assert!(
+            created.success(),
+            "wine could not create its prefix: {created:?}"
+        );
+        let _ = Command::new("wineserver")
+            .arg("-p")
+            .env("WINEDEBUG", "-all")
+            .env("HOME", &home)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn();
+        home
+    })
 }
 
 /// At most this many wine processes at once: more make wine fail now and then to start
