@@ -104,6 +104,7 @@ pub fn rc_path(rc: &crate::shell::RcFile) -> Option<PathBuf> {
             .filter(|v| !v.is_empty())
             .map(PathBuf::from)
             .or_else(|| home.map(|h| h.join(".config")))?,
+        RcBase::Documents => dirs::document_dir()?,
     };
     Some(base.join(rc.path))
 }

@@ -182,6 +182,8 @@ pub enum RcBase {
     Zdotdir,
     /// `$XDG_CONFIG_HOME`, else `~/.config`.
     Config,
+    /// The user's Documents folder (PowerShell's `$PROFILE` on Windows).
+    Documents,
 }
 
 impl RcFile {
@@ -206,6 +208,7 @@ impl RcFile {
         let base = match self.base {
             RcBase::Home | RcBase::Zdotdir => "~/",
             RcBase::Config => "~/.config/",
+            RcBase::Documents => "~/Documents/",
         };
         match self.named_by {
             Some(var) => format!("${var} or {base}{}", self.path),

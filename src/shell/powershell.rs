@@ -5,7 +5,7 @@ use askama::Template;
 
 use super::completions::{self, Spec};
 use super::quote::{self, Unrepresentable, filters};
-use super::{CompletionScript, Dialect, Hook, RcFile, ShellEnv};
+use super::{CompletionScript, Dialect, Hook, RcBase, RcFile, ShellEnv};
 use crate::decide::transition::{StandalonePlan, Transition};
 
 pub struct PowerShell;
@@ -99,12 +99,18 @@ impl Dialect for PowerShell {
         vec![("Activate.ps1", script.render().map(|s| s + "\n"))]
     }
 
-    /// `$PROFILE`, where PowerShell 7 keeps it on Linux and macOS. On Windows it is under
-    /// Documents, which venvsh does not locate.
+    /// `$PROFILE` of PowerShell 7: under the config directory on Linux and macOS, under
+    /// Documents on Windows (Windows PowerShell 5.1 reads `WindowsPowerShell\` there).
     fn rc_file(&self) -> Option<RcFile> {
-        (!cfg!(windows)).then_some(RcFile::config(
-            "powershell/Microsoft.PowerShell_profile.ps1",
-        ))
+        Some(if cfg!(windows) {
+            RcFile {
+                base: RcBase::Documents,
+                path: "PowerShell/Microsoft.PowerShell_profile.ps1",
+                named_by: None,
+            }
+        } else {
+            RcFile::config("powershell/Microsoft.PowerShell_profile.ps1")
+        })
     }
 
     fn rc_line(&self, program: &str) -> Result<String, Unrepresentable> {

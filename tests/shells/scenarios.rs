@@ -294,7 +294,7 @@ deactivate"#,
         ),
         xonsh_trial(
             "doctor_reports_the_hook",
-            r#"check('bare', 'add this to your rc file: execx($(venvsh hook xonsh))' in $(@($VENVSH) doctor --shell xonsh), True)
+            r#"check('bare', 'add this line to ~/.xonshrc: execx($(venvsh hook xonsh))' in $(@($VENVSH) doctor --shell xonsh), True)
 execx($(venvsh hook xonsh))
 report = $(venvsh doctor)
 check('shell', 'shell: xonsh' in report, True)

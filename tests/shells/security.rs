@@ -142,8 +142,12 @@ fn git(dir: &Path, args: &[&str]) {
 }
 
 /// What the hook would apply in `cwd`, as bash: its stdout and stderr.
+/// `venvsh hook-env` in `cwd`: its code, and its trust notices (the line it says at
+/// every change, issue 11 item 8, is silenced here).
 fn hook_env(cwd: &Path, data: &Path, vars: &[(&str, &OsStr)]) -> (String, String) {
-    let out = venvsh_in(cwd, data, &["hook-env", "--shell", "bash"], vars);
+    let mut vars = vars.to_vec();
+    vars.push(("VENVSH_AUTO_ACTIVATE_NOTICE", OsStr::new("0")));
+    let out = venvsh_in(cwd, data, &["hook-env", "--shell", "bash"], &vars);
     succeeded(&out, "venvsh hook-env");
     (text(&out.stdout), text(&out.stderr))
 }
@@ -327,7 +331,10 @@ venvsh run web -- sh -c 'echo $VIRTUAL_ENV' | cat > out/piped
     assert_eq!(case.get("false").trim(), "status=1", "{context}");
     assert_eq!(case.get("three").trim(), "status=3", "{context}");
     let list = case.get("list");
-    let rows = list.lines().filter(|l| l.starts_with("web ")).count();
+    let rows = list
+        .lines()
+        .filter(|l| l.trim_start().starts_with("web "))
+        .count();
     assert_eq!(rows, 2, "{context}: {list}");
     assert_eq!(
         case.get("count").trim(),

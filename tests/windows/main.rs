@@ -435,7 +435,7 @@ fn which_list_and_status_with_windows_paths() {
     assert!(
         listed
             .lines()
-            .any(|l| l.starts_with("web ") && l.contains(&win(&web))),
+            .any(|l| l.trim_start().starts_with("web ") && l.contains(&win(&web))),
         "{listed}"
     );
 
