@@ -62,7 +62,13 @@ pub fn hook_env_code(shell: Shell) -> anyhow::Result<Option<String>> {
         };
         trust.verdict(&env).unwrap_or(Verdict::Unknown)
     };
-    let decision = auto::decide(&var, project.as_ref(), &trust_of);
+    let exists = |root: &str| std::path::Path::new(root).is_dir();
+    let sight = auto::Sight {
+        project: project.as_ref(),
+        trust_of: &trust_of,
+        exists: &exists,
+    };
+    let decision = auto::decide(&var, &sight);
     if let Some(notice) = &decision.notice {
         for line in words::notice(notice) {
             say(line);

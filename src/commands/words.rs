@@ -22,6 +22,13 @@ pub fn notice(notice: &Notice) -> Vec<String> {
             ),
             format!("venvsh: {}", remedy(why)),
         ],
+        Notice::Gone { env } => vec![
+            format!(
+                "venvsh: the active environment {} no longer exists (deleted?).",
+                ForHumans(env)
+            ),
+            "venvsh: `deactivate` leaves it.".to_owned(),
+        ],
     }
 }
 
