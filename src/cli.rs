@@ -222,6 +222,11 @@ pub struct HookArgs {
     /// `deactivate` working in place.
     #[arg(long)]
     pub no_auto: bool,
+
+    /// Print only the code that puts an inherited activation's prompt back, for hooks
+    /// saved to a file (nushell's), which run it when the shell starts.
+    #[arg(long, hide = true)]
+    pub resume: bool,
 }
 
 #[derive(Debug, Args)]

@@ -14,6 +14,9 @@ use crate::project::environment::Environment;
 use crate::shell::{self, Hook, Shell, ShellEnv};
 
 pub fn run(args: &HookArgs) -> anyhow::Result<ExitCode> {
+    if args.resume {
+        return print(&resume_code(args.shell)?);
+    }
     // A shell started inside an activated one inherits the variables but not the
     // prompt; the hook puts the prompt back.
     let resume = transition::resume(&var);
@@ -33,6 +36,21 @@ pub fn run(args: &HookArgs) -> anyhow::Result<ExitCode> {
         auto: !args.no_auto && auto_in_config,
     };
     print(&shell::hook_code(args.shell, &hook)?)
+}
+
+/// The code that puts back the prompt of an activation this shell inherited (nothing
+/// when there is none): the saved nushell hook runs it at start, where other shells'
+/// hooks carry it in their text.
+pub fn resume_code(shell: Shell) -> anyhow::Result<String> {
+    match transition::resume(&var) {
+        Some(resume) => Ok(shell::apply_code(
+            shell,
+            &resume,
+            None,
+            &ShellEnv::default(),
+        )?),
+        None => Ok(String::new()),
+    }
 }
 
 /// Called by the hook only when the directory or its `.venv` changed. Prints nothing

@@ -78,6 +78,37 @@ pub enum Action {
     Deactivate,
 }
 
+impl Transition {
+    /// The PATH entry of another tool's activation this transition takes down, which a
+    /// shell removes itself when that tool's `deactivate` is not there to.
+    pub fn other_entry(&self) -> Option<&str> {
+        self.other.as_ref()?.path_entry.as_deref()
+    }
+
+    pub fn changes_path(&self) -> bool {
+        self.other_entry().is_some() || self.path.remove.is_some() || self.path.prepend.is_some()
+    }
+
+    /// PATH after this transition, for shells whose PATH venvsh computes (csh, Clink):
+    /// another tool's entry removed, then [`PathChange::apply`]. `None`: PATH stays.
+    pub fn path_after(&self, path: Option<&OsStr>, separator: char) -> Option<OsString> {
+        if !self.changes_path() {
+            return None;
+        }
+        let without_other = self.other_entry().map(|entry| {
+            PathChange {
+                remove: Some(entry.to_owned()),
+                prepend: None,
+            }
+            .apply(path, separator)
+        });
+        Some(
+            self.path
+                .apply(without_other.as_deref().or(path), separator),
+        )
+    }
+}
+
 /// PATH surgery: drop the first occurrence of `remove`, then put `prepend` first.
 /// Entries the user added meanwhile are never touched.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]

@@ -243,7 +243,7 @@ fn ksh() {
     assert!(output.status.success(), "{output:?}");
     assert_eq!(
         text(&output.stdout),
-        format!("{}|(${{VIRTUAL_ENV_PROMPT-}}) > |> ", env.display())
+        format!("{}|(${{__venvsh_prompt-}}) > |> ", env.display())
     );
     case.assert_nothing_ran("ksh");
 }
