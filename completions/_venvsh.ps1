@@ -64,6 +64,7 @@ Register-ArgumentCompleter -Native -CommandName 'venvsh' -ScriptBlock {
         }
         'venvsh;hook' {
             [CompletionResult]::new('--no-auto', '--no-auto', [CompletionResultType]::ParameterName, 'Leave out auto-activation on entering a project; keep `venvsh activate` and `deactivate` working in place')
+            [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Print only the code that puts an inherited activation''s prompt back, for hooks saved to a file (nushell''s), which run it when the shell starts')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break

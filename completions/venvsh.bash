@@ -605,7 +605,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__hook)
-            opts="-h --no-auto --help bash zsh sh fish tcsh powershell nu cmd clink"
+            opts="-h --no-auto --resume --help bash zsh sh fish tcsh powershell nu cmd clink"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -58,6 +58,7 @@ set edit:completion:arg-completer[venvsh] = {|@words|
         }
         &'venvsh;hook'= {
             cand --no-auto 'Leave out auto-activation on entering a project; keep `venvsh activate` and `deactivate` working in place'
+            cand --resume 'Print only the code that puts an inherited activation''s prompt back, for hooks saved to a file (nushell''s), which run it when the shell starts'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

@@ -69,6 +69,7 @@ clink\t'cmd.exe with Clink: only `hook clink` (and the hook\'s `hook-env`); expl
 complete -c venvsh -n "__fish_venvsh_using_subcommand deactivate" -l json -d 'Print the transition as JSON instead of shell code'
 complete -c venvsh -n "__fish_venvsh_using_subcommand deactivate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c venvsh -n "__fish_venvsh_using_subcommand hook" -l no-auto -d 'Leave out auto-activation on entering a project; keep `venvsh activate` and `deactivate` working in place'
+complete -c venvsh -n "__fish_venvsh_using_subcommand hook" -l resume -d 'Print only the code that puts an inherited activation\'s prompt back, for hooks saved to a file (nushell\'s), which run it when the shell starts'
 complete -c venvsh -n "__fish_venvsh_using_subcommand hook" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c venvsh -n "__fish_venvsh_using_subcommand create" -l prompt -d 'The prompt name for this environment (`.` means the current directory\'s name)' -r
 complete -c venvsh -n "__fish_venvsh_using_subcommand create" -s p -l python -d 'The Python to use: a path, a name on PATH, or a version like `3.12`' -r

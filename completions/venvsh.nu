@@ -42,6 +42,7 @@ module completions {
   # Print the shell integration for an rc file (defines `venvsh` and `deactivate`).
   export extern "venvsh hook" [
     --no-auto                 # Leave out auto-activation on entering a project; keep `venvsh activate` and `deactivate` working in place
+    --resume                  # Print only the code that puts an inherited activation's prompt back, for hooks saved to a file (nushell's), which run it when the shell starts
     --help(-h)                # Print help (see more with '--help')
     shell: string@"nu-complete venvsh hook shell" # The shell to integrate with
   ]
