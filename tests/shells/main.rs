@@ -15,6 +15,7 @@ mod common;
 
 mod auto;
 mod clink;
+mod coexist;
 mod lint;
 mod matrix;
 mod powershell;
@@ -29,7 +30,8 @@ const THREADS: usize = 8;
 
 fn main() -> ExitCode {
     // The slowest trials first (a terminal session each), so that none starts last.
-    let mut trials = auto::trials();
+    let mut trials = coexist::trials();
+    trials.extend(auto::trials());
     trials.extend(scenarios::trials());
     trials.extend(clink::trials());
     trials.extend(matrix::trials());
