@@ -152,7 +152,6 @@ const FISH: Shell = Shell {
     script: "activate.fish",
     line: |step| format!("__rec; {step}"),
     source: "source C/bin/activate.fish",
-    ..BASH
 };
 
 const TCSH: Shell = Shell {
@@ -168,7 +167,6 @@ const TCSH: Shell = Shell {
     script: "activate.csh",
     line: |step| format!("__rec ; {step}"),
     source: "source C/bin/activate.csh",
-    ..BASH
 };
 
 /// One recorded step: `VIRTUAL_ENV` (None when unset), PATH, the prompt as drawn.
