@@ -356,7 +356,16 @@ fn auto_activation(dialect: &Dialect) {
     t.send(&(dialect.cd)("sub"));
     assert_eq!(record("sub").0, proj, "{program}: subdirectories keep it");
 
-    t.send(&(dialect.cd)("../../sib"));
+    // Deactivated by the user: the hook leaves the project alone while they stay in it
+    // (issue 11, item 4), and activates it again once they left and came back.
+    t.send("deactivate");
+    assert_eq!(record("off").0, "none", "{program}: deactivate");
+    t.send(&(dialect.cd)(".."));
+    let (ve, path) = record("off_in_project");
+    assert_eq!(ve, "none", "{program}: cd within the project re-activated it");
+    assert_eq!(path, original_path, "{program}: PATH after deactivate");
+
+    t.send(&(dialect.cd)("../sib"));
     let (ve, path) = record("sib");
     assert_eq!(
         ve,
@@ -368,6 +377,8 @@ fn auto_activation(dialect: &Dialect) {
         format!("{}/bin:{original_path}", sib.display()),
         "{program}"
     );
+    t.send(&(dialect.cd)("../proj"));
+    assert_eq!(record("back").0, proj, "{program}: back in the project");
 
     t.send(&(dialect.cd)("../other"));
     let (ve, path) = record("other");
