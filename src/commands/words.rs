@@ -37,7 +37,9 @@ pub fn reason(why: &Why) -> String {
     match why {
         Why::Untrusted => "venvsh did not create it and it is not allowed".to_owned(),
         Why::Replaced => {
-            "it was allowed, but has been replaced since (its pyvenv.cfg is new)".to_owned()
+            "it was trusted, but has been recreated since (its pyvenv.cfg is new: \
+             python -m venv --clear, another tool, or a checkout)"
+                .to_owned()
         }
         Why::Changed {
             executables,
