@@ -314,7 +314,10 @@ fn nu_child() {
     session.type_line("clear; deactivate");
     assert_eq!(record(&session, &NU, "child_off", NU.unset_ve), "unset");
     let screen = tmux.screen();
-    assert!(!screen.contains("Error") && !screen.contains("(web)"), "{screen}");
+    assert!(
+        !screen.contains("Error") && !screen.contains("(web)"),
+        "{screen}"
+    );
     session.type_line("exit");
     assert_eq!(record(&session, &NU, "parent", NU.ve), root);
 }

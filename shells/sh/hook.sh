@@ -91,9 +91,13 @@ __venvsh_hook() {
         \builtin typeset -g __venvsh_last=$__venvsh_seen
     fi
 }
-\builtin autoload -Uz add-zsh-hook
-add-zsh-hook precmd __venvsh_hook
-add-zsh-hook chpwd __venvsh_hook
+# Joined once to precmd_functions and chpwd_functions, as add-zsh-hook would, but
+# without it: it calls `emulate`, which a user's function of that name would replace.
+() {
+    \builtin emulate -L zsh
+    (( ${precmd_functions[(Ie)__venvsh_hook]} )) || precmd_functions+=(__venvsh_hook)
+    (( ${chpwd_functions[(Ie)__venvsh_hook]} )) || chpwd_functions+=(__venvsh_hook)
+}
 # A shell started inside a project is activated before its first command.
 __venvsh_hook
 {%- endif %}

@@ -36,11 +36,9 @@ pub fn notice(notice: &Notice) -> Vec<String> {
 pub fn reason(why: &Why) -> String {
     match why {
         Why::Untrusted => "venvsh did not create it and it is not allowed".to_owned(),
-        Why::Replaced => {
-            "it was trusted, but has been recreated since (its pyvenv.cfg is new: \
+        Why::Replaced => "it was trusted, but has been recreated since (its pyvenv.cfg is new: \
              python -m venv --clear, another tool, or a checkout)"
-                .to_owned()
-        }
+            .to_owned(),
         Why::Changed {
             executables,
             tracked_by_git,

@@ -369,7 +369,10 @@ fn auto_activation(dialect: &Dialect) {
     assert_eq!(record("off").0, "none", "{program}: deactivate");
     t.send(&(dialect.cd)(".."));
     let (ve, path) = record("off_in_project");
-    assert_eq!(ve, "none", "{program}: cd within the project re-activated it");
+    assert_eq!(
+        ve, "none",
+        "{program}: cd within the project re-activated it"
+    );
     assert_eq!(path, original_path, "{program}: PATH after deactivate");
 
     t.send(&(dialect.cd)("../sib"));
@@ -454,15 +457,28 @@ fn deleted_or_replaced(dialect: &Dialect) {
     fs::create_dir_all(&home).unwrap();
     let data = home.join("data");
     let created = Command::new(venvsh())
-        .args(["create", "--without-pip", "-p", &located("python3"), ".venv"])
+        .args([
+            "create",
+            "--without-pip",
+            "-p",
+            &located("python3"),
+            ".venv",
+        ])
         .current_dir(root.join("made"))
         .env("VENVSH_DATA_DIR", &data)
         .env("XDG_CACHE_HOME", home.join("cache"))
         .output()
         .unwrap();
-    assert!(created.status.success(), "{}", String::from_utf8_lossy(&created.stderr));
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
     let hook_file = home.join("venvsh.nu");
-    let hook = Command::new(venvsh()).args(["hook", "nu"]).output().unwrap();
+    let hook = Command::new(venvsh())
+        .args(["hook", "nu"])
+        .output()
+        .unwrap();
     fs::write(&hook_file, &hook.stdout).unwrap();
 
     let shell = located(dialect.program);
@@ -485,7 +501,11 @@ fn deleted_or_replaced(dialect: &Dialect) {
     t.send(&(dialect.set_out)(&case.out));
     t.send(&(dialect.record)("path0", "PATH"));
     let original_path = t.wait("path0");
-    t.send(&dialect.load.replace("@HOOK_FILE@", hook_file.to_str().unwrap()));
+    t.send(
+        &dialect
+            .load
+            .replace("@HOOK_FILE@", hook_file.to_str().unwrap()),
+    );
 
     let manual = root.join("manual");
     t.send(&format!("venvsh activate '{}'", manual.display()));
@@ -503,13 +523,21 @@ fn deleted_or_replaced(dialect: &Dialect) {
     t.send("deactivate");
     t.send(&(dialect.record)("gone.ve", "VIRTUAL_ENV"));
     t.send(&(dialect.record)("gone.path", "PATH"));
-    assert_eq!(t.wait("gone.ve"), "none", "{program}: deactivate a deleted one");
+    assert_eq!(
+        t.wait("gone.ve"),
+        "none",
+        "{program}: deactivate a deleted one"
+    );
     assert_eq!(t.wait("gone.path"), original_path, "{program}");
 
     let made = root.join("made/.venv");
     t.send(&(dialect.cd)("made"));
     t.send(&(dialect.record)("made", "VIRTUAL_ENV"));
-    assert_eq!(t.wait("made"), made.display().to_string(), "{program}: created by venvsh");
+    assert_eq!(
+        t.wait("made"),
+        made.display().to_string(),
+        "{program}: created by venvsh"
+    );
     let recreated = Command::new(located("python3"))
         .args(["-m", "venv", "--clear", "--without-pip"])
         .arg(&made)
@@ -519,7 +547,11 @@ fn deleted_or_replaced(dialect: &Dialect) {
     t.send(&(dialect.cd)("sub"));
     t.send(&(dialect.record)("replaced.ve", "VIRTUAL_ENV"));
     t.send(&(dialect.record)("replaced.path", "PATH"));
-    assert_eq!(t.wait("replaced.ve"), "none", "{program}: a replaced environment stayed active");
+    assert_eq!(
+        t.wait("replaced.ve"),
+        "none",
+        "{program}: a replaced environment stayed active"
+    );
     assert_eq!(t.wait("replaced.path"), original_path, "{program}");
     t.tmux.wait_for_screen(&format!(
         "venvsh: not activating {}: it was trusted, but has been recreated since",
