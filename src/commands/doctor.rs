@@ -13,7 +13,7 @@ use crate::decide::state::Origin;
 use crate::decide::transition;
 use crate::decide::trust::Verdict;
 use crate::project::environment::{self, Environment};
-use crate::shell::quote::ForHumans;
+use crate::shell::quote::{ForHumans, visible_line};
 use crate::vars::{VENVSH_OFF, VIRTUAL_ENV};
 
 pub fn run(args: &DoctorArgs) -> anyhow::Result<ExitCode> {
@@ -125,7 +125,7 @@ pub fn run(args: &DoctorArgs) -> anyhow::Result<ExitCode> {
             }
             Err(error) => {
                 healthy = false;
-                writeln!(out, "here: {}", ForHumans(&error.to_string()))?;
+                writeln!(out, "here: {}", visible_line(&error.to_string()))?;
             }
             Ok(_) => writeln!(out, "here: the environment found here could not be checked")?,
         },

@@ -20,6 +20,7 @@ mod lint;
 mod matrix;
 mod powershell;
 mod probes;
+mod prompt_tools;
 mod scenarios;
 mod snapshots;
 
@@ -32,6 +33,7 @@ fn main() -> ExitCode {
     // The slowest trials first (a terminal session each), so that none starts last.
     let mut trials = coexist::trials();
     trials.extend(auto::trials());
+    trials.extend(prompt_tools::trials());
     trials.extend(scenarios::trials());
     trials.extend(clink::trials());
     trials.extend(matrix::trials());

@@ -212,6 +212,16 @@ echo DONE"#;
             nu_overlay,
         ),
     ]);
+    trials.push(trial(
+        "scenario::doctor::sh_has_no_prompt_hook_which_is_not_no_auto",
+        &["dash"],
+        doctor_in_sh,
+    ));
+    trials.push(trial(
+        "scenario::doctor::names_what_is_wrong_with_the_venv_here",
+        &[],
+        doctor_names_a_broken_venv,
+    ));
     for shadow in SHADOWS {
         trials.push(trial(
             format!(
@@ -240,6 +250,58 @@ echo DONE"#;
         ));
     }
     trials
+}
+
+/// doctor's statements are true: sh's hook was loaded without `--no-auto`, and it says
+/// why nothing auto-activates (issue 11, item 6).
+fn doctor_in_sh() {
+    let case = Case::new();
+    for (flag, says, never) in [
+        ("", "sh has no prompt hook", "--no-auto"),
+        (" --no-auto", "without auto-activation (--no-auto)", "no prompt hook"),
+    ] {
+        let script = format!("eval \"$(venvsh hook sh{flag})\"; venvsh doctor");
+        let output = run("dash", &["-c", &script], case.root(), &[], None);
+        let stdout = text(&output.stdout);
+        assert!(
+            stdout.contains(says) && !stdout.contains(never),
+            "hook sh{flag}:\n{stdout}"
+        );
+    }
+}
+
+/// A `.venv` that is there but does not name an environment is not "no .venv here".
+fn doctor_names_a_broken_venv() {
+    let case = Case::new();
+    let file = case.root().join("file");
+    fs::create_dir(&file).unwrap();
+    fs::write(file.join(".venv"), "gone-env\n").unwrap();
+    let dir = case.root().join("dir");
+    fs::create_dir_all(dir.join(".venv")).unwrap();
+    let store = case.root().join("store");
+    fs::create_dir(&store).unwrap();
+    let vars = [("VENVSH_HOME", store.to_str().unwrap())];
+    let exe = venvsh();
+    let output = run(exe.to_str().unwrap(), &["doctor", "--shell", "bash"], &file, &vars, None);
+    let stdout = text(&output.stdout);
+    assert!(
+        stdout.contains(&format!(
+            "here: {}/.venv names {}/gone-env, which is not a virtual environment",
+            file.display(),
+            file.display()
+        )),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("no .venv"), "{stdout}");
+    let output = run(exe.to_str().unwrap(), &["doctor", "--shell", "bash"], &dir, &vars, None);
+    let stdout = text(&output.stdout);
+    assert!(
+        stdout.contains(&format!(
+            "here: {}/.venv is not a virtual environment (no pyvenv.cfg)",
+            dir.display()
+        )),
+        "{stdout}"
+    );
 }
 
 /// A child process sees the activation (VIRTUAL_ENV, VIRTUAL_ENV_PROMPT, VENVSH_STATE)
