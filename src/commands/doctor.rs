@@ -13,6 +13,7 @@ use crate::decide::state::Origin;
 use crate::decide::transition;
 use crate::decide::trust::Verdict;
 use crate::project::environment::{self, Environment};
+use crate::shell::Shell;
 use crate::shell::quote::{ForHumans, visible_line};
 use crate::vars::{VENVSH_OFF, VIRTUAL_ENV};
 
@@ -42,9 +43,22 @@ pub fn run(args: &DoctorArgs) -> anyhow::Result<ExitCode> {
             healthy = false;
             writeln!(
                 out,
-                "hook: loaded, but {problem}; load venvsh's hook last in your rc file"
+                "hook: loaded, but {problem}: a line after it in your rc file replaced it; \
+                 load venvsh's hook after that line (beside starship, either order works)"
             )?;
         }
+    }
+
+    // zsh's PROMPT and fish's fish_prompt keep venvsh's `(name)` in front of a prompt
+    // tool's own, which shows the environment too (bash's and tcsh's redraw it whole).
+    if var("STARSHIP_SHELL").as_deref() == Some(shell.name())
+        && matches!(shell, Shell::Zsh | Shell::Fish)
+        && !transition::prompt_disabled(var(crate::vars::VIRTUAL_ENV_DISABLE_PROMPT).as_deref())
+    {
+        writeln!(
+            out,
+            "prompt: starship shows the environment itself; set VIRTUAL_ENV_DISABLE_PROMPT=1 so venvsh does not add its (name) too"
+        )?;
     }
 
     let layers = transition::layers(&var);

@@ -86,7 +86,10 @@ fn setup(disable: bool) -> Setup {
         ("PATH", test_path()),
         ("HOME", home.display().to_string()),
         ("VENVSH_DATA_DIR", home.join("data").display().to_string()),
-        ("STARSHIP_CONFIG", home.join("starship.toml").display().to_string()),
+        (
+            "STARSHIP_CONFIG",
+            home.join("starship.toml").display().to_string(),
+        ),
         ("STARSHIP_CACHE", home.join("cache").display().to_string()),
         ("TERM", "xterm-256color".to_owned()),
         ("LANG", "C.UTF-8".to_owned()),
@@ -190,7 +193,12 @@ fn fish_keeps_a_prompt_tools_prompt() {
     tmux.type_line(shell.venvsh);
     tmux.type_line(shell.starship);
     let got = prompt_after(&tmux, "cd ../other", 0);
-    assert_eq!(got, "> ", "fish: the prompt after leaving:\n{}", tmux.scrollback());
+    assert_eq!(
+        got,
+        "> ",
+        "fish: the prompt after leaving:\n{}",
+        tmux.scrollback()
+    );
 }
 
 pub fn trials() -> Vec<Trial> {

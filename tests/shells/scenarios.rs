@@ -258,7 +258,11 @@ fn doctor_in_sh() {
     let case = Case::new();
     for (flag, says, never) in [
         ("", "sh has no prompt hook", "--no-auto"),
-        (" --no-auto", "without auto-activation (--no-auto)", "no prompt hook"),
+        (
+            " --no-auto",
+            "without auto-activation (--no-auto)",
+            "no prompt hook",
+        ),
     ] {
         let script = format!("eval \"$(venvsh hook sh{flag})\"; venvsh doctor");
         let output = run("dash", &["-c", &script], case.root(), &[], None);
@@ -282,7 +286,13 @@ fn doctor_names_a_broken_venv() {
     fs::create_dir(&store).unwrap();
     let vars = [("VENVSH_HOME", store.to_str().unwrap())];
     let exe = venvsh();
-    let output = run(exe.to_str().unwrap(), &["doctor", "--shell", "bash"], &file, &vars, None);
+    let output = run(
+        exe.to_str().unwrap(),
+        &["doctor", "--shell", "bash"],
+        &file,
+        &vars,
+        None,
+    );
     let stdout = text(&output.stdout);
     assert!(
         stdout.contains(&format!(
@@ -293,7 +303,13 @@ fn doctor_names_a_broken_venv() {
         "{stdout}"
     );
     assert!(!stdout.contains("no .venv"), "{stdout}");
-    let output = run(exe.to_str().unwrap(), &["doctor", "--shell", "bash"], &dir, &vars, None);
+    let output = run(
+        exe.to_str().unwrap(),
+        &["doctor", "--shell", "bash"],
+        &dir,
+        &vars,
+        None,
+    );
     let stdout = text(&output.stdout);
     assert!(
         stdout.contains(&format!(
