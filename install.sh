@@ -423,6 +423,15 @@ eval \"\$('$quoted_bin' hook zsh)\""
         esac
         rc_lines="'$bin_path' hook fish | source"
         ;;
+    xonsh)
+        rc_file="$HOME/.xonshrc"
+        # xonsh reads escapes in quoted words, and expands $NAME even inside quotes.
+        case "$bin_path" in
+        *"'"* | *"\\"* | *'$'*) err "the binary's path cannot be written in xonsh quotes: $bin_path" ;;
+        esac
+        rc_lines="execx(\$('$bin_path' hook xonsh))
+execx(\$('$bin_path' completions xonsh))"
+        ;;
     esac
 }
 

@@ -165,7 +165,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd____wrapped)
-            opts="-h --code-file --code-only --after --help bash zsh sh fish tcsh powershell nu cmd clink"
+            opts="-h --code-file --code-only --after --help bash zsh sh fish tcsh powershell nu cmd clink xonsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -194,7 +194,7 @@ _venvsh() {
             fi
             case "${prev}" in
                 --shell)
-                    COMPREPLY=($(compgen -W "bash zsh sh fish tcsh powershell nu cmd clink" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "bash zsh sh fish tcsh powershell nu cmd clink xonsh" -- "${cur}"))
                     return 0
                     ;;
                 --prompt)
@@ -223,7 +223,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__completions)
-            opts="-h --help bash zsh fish powershell nu elvish"
+            opts="-h --help bash zsh fish powershell nu xonsh elvish"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -278,7 +278,7 @@ _venvsh() {
             fi
             case "${prev}" in
                 --shell)
-                    COMPREPLY=($(compgen -W "bash zsh sh fish tcsh powershell nu cmd clink" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "bash zsh sh fish tcsh powershell nu cmd clink xonsh" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -310,7 +310,7 @@ _venvsh() {
             fi
             case "${prev}" in
                 --shell)
-                    COMPREPLY=($(compgen -W "bash zsh sh fish tcsh powershell nu cmd clink" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "bash zsh sh fish tcsh powershell nu cmd clink xonsh" -- "${cur}"))
                     return 0
                     ;;
                 --hook-report)
@@ -605,7 +605,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__hook)
-            opts="-h --no-auto --resume --help bash zsh sh fish tcsh powershell nu cmd clink"
+            opts="-h --no-auto --resume --help bash zsh sh fish tcsh powershell nu cmd clink xonsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -626,7 +626,7 @@ _venvsh() {
             fi
             case "${prev}" in
                 --shell)
-                    COMPREPLY=($(compgen -W "bash zsh sh fish tcsh powershell nu cmd clink" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "bash zsh sh fish tcsh powershell nu cmd clink xonsh" -- "${cur}"))
                     return 0
                     ;;
                 *)

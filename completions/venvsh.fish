@@ -53,7 +53,8 @@ tcsh\t''
 powershell\t''
 nu\t''
 cmd\t''
-clink\t'cmd.exe with Clink: only `hook clink` (and the hook\'s `hook-env`); explicit activation in cmd is the `venvsh.cmd` wrapper'"
+clink\t'cmd.exe with Clink: only `hook clink` (and the hook\'s `hook-env`); explicit activation in cmd is the `venvsh.cmd` wrapper'
+xonsh\t'xonsh, the Python shell'"
 complete -c venvsh -n "__fish_venvsh_using_subcommand activate" -l prompt -d 'The prompt name to show instead of the environment\'s own' -r
 complete -c venvsh -n "__fish_venvsh_using_subcommand activate" -l json -d 'Print the transition as JSON instead of shell code'
 complete -c venvsh -n "__fish_venvsh_using_subcommand activate" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -65,7 +66,8 @@ tcsh\t''
 powershell\t''
 nu\t''
 cmd\t''
-clink\t'cmd.exe with Clink: only `hook clink` (and the hook\'s `hook-env`); explicit activation in cmd is the `venvsh.cmd` wrapper'"
+clink\t'cmd.exe with Clink: only `hook clink` (and the hook\'s `hook-env`); explicit activation in cmd is the `venvsh.cmd` wrapper'
+xonsh\t'xonsh, the Python shell'"
 complete -c venvsh -n "__fish_venvsh_using_subcommand deactivate" -l json -d 'Print the transition as JSON instead of shell code'
 complete -c venvsh -n "__fish_venvsh_using_subcommand deactivate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c venvsh -n "__fish_venvsh_using_subcommand hook" -l no-auto -d 'Leave out auto-activation on entering a project; keep `venvsh activate` and `deactivate` working in place'
@@ -98,7 +100,8 @@ tcsh\t''
 powershell\t''
 nu\t''
 cmd\t''
-clink\t'cmd.exe with Clink: only `hook clink` (and the hook\'s `hook-env`); explicit activation in cmd is the `venvsh.cmd` wrapper'"
+clink\t'cmd.exe with Clink: only `hook clink` (and the hook\'s `hook-env`); explicit activation in cmd is the `venvsh.cmd` wrapper'
+xonsh\t'xonsh, the Python shell'"
 complete -c venvsh -n "__fish_venvsh_using_subcommand doctor" -l hook-report -d 'Set by the hook\'s `venvsh` function: what it sees of itself in the shell' -r
 complete -c venvsh -n "__fish_venvsh_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c venvsh -n "__fish_venvsh_using_subcommand hook-env" -l shell -d 'The shell to write code for. Default: detected from the parent process' -r -f -a "bash\t''
@@ -109,7 +112,8 @@ tcsh\t''
 powershell\t''
 nu\t''
 cmd\t''
-clink\t'cmd.exe with Clink: only `hook clink` (and the hook\'s `hook-env`); explicit activation in cmd is the `venvsh.cmd` wrapper'"
+clink\t'cmd.exe with Clink: only `hook clink` (and the hook\'s `hook-env`); explicit activation in cmd is the `venvsh.cmd` wrapper'
+xonsh\t'xonsh, the Python shell'"
 complete -c venvsh -n "__fish_venvsh_using_subcommand hook-env" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c venvsh -n "__fish_venvsh_using_subcommand list" -l json -d 'Print the store and its environments as JSON'
 complete -c venvsh -n "__fish_venvsh_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -12,7 +12,7 @@ module completions {
   ]
 
   def "nu-complete venvsh activate shell" [] {
-    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" ]
+    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" "xonsh" ]
   }
 
   # Print code that activates an environment in the current shell.
@@ -25,7 +25,7 @@ module completions {
   ]
 
   def "nu-complete venvsh deactivate shell" [] {
-    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" ]
+    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" "xonsh" ]
   }
 
   # Print code that undoes the activation in the current shell.
@@ -36,7 +36,7 @@ module completions {
   ]
 
   def "nu-complete venvsh hook shell" [] {
-    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" ]
+    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" "xonsh" ]
   }
 
   # Print the shell integration for an rc file (defines `venvsh` and `deactivate`).
@@ -85,7 +85,7 @@ module completions {
   ]
 
   def "nu-complete venvsh doctor shell" [] {
-    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" ]
+    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" "xonsh" ]
   }
 
   # Check the shell integration: is the hook loaded and still in place, what is active and why, and is this project's environment trusted
@@ -96,7 +96,7 @@ module completions {
   ]
 
   def "nu-complete venvsh hook-env shell" [] {
-    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" ]
+    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" "xonsh" ]
   }
 
   # Used by the hook: print code that auto-activates or deactivates for this directory
@@ -144,7 +144,7 @@ module completions {
   ]
 
   def "nu-complete venvsh completions shell" [] {
-    [ "bash" "zsh" "fish" "powershell" "nu" "elvish" ]
+    [ "bash" "zsh" "fish" "powershell" "nu" "xonsh" "elvish" ]
   }
 
   # Print the completion script for a shell.
@@ -165,7 +165,7 @@ module completions {
   ]
 
   def "nu-complete venvsh __wrapped shell" [] {
-    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" ]
+    [ "bash" "zsh" "sh" "fish" "tcsh" "powershell" "nu" "cmd" "clink" "xonsh" ]
   }
 
   # Used by the hook's `venvsh` function: run a venvsh command line, telling the shell which output is code for it

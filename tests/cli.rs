@@ -361,6 +361,7 @@ unrepresentable! {
     message_unrepresentable_in_powershell: "powershell", "col:on";
     message_unrepresentable_in_nu: "nu", "col:on";
     message_unrepresentable_in_cmd: "cmd", "100%";
+    message_unrepresentable_in_xonsh: "xonsh", "$HOME";
 }
 
 #[test]

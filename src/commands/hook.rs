@@ -10,6 +10,7 @@ use crate::cli::{HookArgs, HookEnvArgs};
 use crate::decide::auto;
 use crate::decide::transition;
 use crate::decide::trust::Verdict;
+use crate::platform;
 use crate::project::environment::Environment;
 use crate::shell::{self, Hook, Shell, ShellEnv};
 
@@ -71,7 +72,11 @@ pub fn hook_env_code(shell: Shell) -> anyhow::Result<Option<String>> {
     context::check_activation_vars()?;
     let trust = context::trust()?;
     let store = context::store().ok();
-    let project = auto::project_here(&cwd, store.as_ref(), &trust);
+    // On a network path, looking for .venv would connect to the server as the user
+    // (issue 12): there the hook finds nothing; `venvsh activate` still works.
+    let project = (!platform::paths::may_reach_network(&cwd))
+        .then(|| auto::project_here(&cwd, store.as_ref(), &trust))
+        .flatten();
     let trust_of = |root: &str, bin: &str| {
         let env = Environment {
             root: root.to_owned(),

@@ -4,7 +4,8 @@
 //! Both compute the activation with [`transition::plan`], as `venvsh activate` does,
 //! and apply it to the child's environment. On Unix venvsh then replaces itself with
 //! the child (`exec`), so the exit status, a death by signal, the terminal and job
-//! control are the child's own, with nothing in between.
+//! control are the child's own, with nothing in between; on Windows it waits for the
+//! child and passes its exit code on.
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -18,11 +19,11 @@ use super::output::{report, say};
 use crate::cli::{RunArgs, ShellArgs};
 use crate::decide::state::Origin;
 use crate::decide::transition::{self, Request};
+use crate::platform;
+use crate::platform::paths::PATH_SEPARATOR;
 use crate::project::environment::Environment;
 use crate::shell::Shell;
 use crate::shell::quote::ForHumans;
-
-const PATH_SEPARATOR: char = if cfg!(windows) { ';' } else { ':' };
 
 pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     let env = resolve(args.env.as_deref())?;
@@ -81,24 +82,11 @@ fn activate_in(command: &mut Command, env: Environment) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Become `command` (Unix), or run it and pass its exit code on (elsewhere).
+/// Become `command`: on Unix by `exec`, on Windows by running it and exiting with its
+/// exit code (see [`platform::process`]). Returns only when it could not start.
 fn replace_with(mut command: Command, program: &OsStr) -> anyhow::Result<ExitCode> {
     let shown = ForHumans(&program.to_string_lossy()).to_string();
-    #[cfg(unix)]
-    let error = {
-        use std::os::unix::process::CommandExt;
-        // Only returns on failure. The child starts with default signal dispositions
-        // (std resets the SIGPIPE that Rust programs ignore).
-        command.exec()
-    };
-    #[cfg(not(unix))]
-    let error = match command.status() {
-        Ok(status) => {
-            let code = status.code().unwrap_or(1);
-            return Ok(ExitCode::from(u8::try_from(code).unwrap_or(1)));
-        }
-        Err(error) => error,
-    };
+    let error = platform::process::replace_with(&mut command);
     // As shells do: 127 when there is no such command, 126 when it cannot be run.
     let code = if error.kind() == std::io::ErrorKind::NotFound {
         127

@@ -10,6 +10,7 @@ use super::context::{self, var};
 use super::output::{print, print_human};
 use crate::cli::{StatusArgs, WhichArgs};
 use crate::decide::transition;
+use crate::platform;
 use crate::project::environment::{Chosen, Environment, bin_dir};
 use crate::project::pyvenv_cfg;
 use crate::shell::quote::ForHumans;
@@ -36,6 +37,20 @@ impl std::fmt::Display for How {
     }
 }
 
+/// What the environment's `python` runs: the file its links lead to; on Windows, where
+/// `Scripts\python.exe` is venv's launcher (a copy that runs `home`'s python.exe), that.
+fn interpreter_of(python: &Path, cfg: Option<&str>) -> Option<PathBuf> {
+    if cfg!(windows)
+        && let Some(home) = cfg.and_then(|text| pyvenv_cfg::value(text, "home"))
+        && let Some(name) = python.file_name()
+        && Path::new(&home).join(name).is_file()
+    {
+        return Some(Path::new(&home).join(name));
+    }
+    let canonical = std::fs::canonicalize(python).ok()?;
+    Some(platform::paths::without_verbatim_prefix(canonical))
+}
+
 #[derive(Debug, Serialize)]
 struct Described {
     env: PathBuf,
@@ -54,10 +69,11 @@ impl Described {
             .iter()
             .map(|name| bin_dir(root).join(name))
             .find(|p| p.exists());
-        let interpreter = python.as_ref().and_then(|p| std::fs::canonicalize(p).ok());
-        let version = std::fs::read_to_string(root.join("pyvenv.cfg"))
-            .ok()
-            .and_then(|cfg| pyvenv_cfg::version(&cfg));
+        let cfg = std::fs::read_to_string(root.join("pyvenv.cfg")).ok();
+        let interpreter = python
+            .as_ref()
+            .and_then(|p| interpreter_of(p, cfg.as_deref()));
+        let version = cfg.as_deref().and_then(pyvenv_cfg::version);
         Self {
             env: root.to_owned(),
             python,

@@ -59,7 +59,7 @@ pub fn reason(why: &Why) -> String {
             text
         }
         Why::Foreign { path, owner } => format!(
-            "{} belongs to another user (uid {owner}), who could change it at any time",
+            "{} belongs to another user ({owner}), who could change it at any time",
             ForHumans(&path.to_string_lossy())
         ),
     }

@@ -50,7 +50,7 @@ pub enum Why {
     /// It, or the `.venv` file naming it, belongs to another user.
     Foreign {
         path: std::path::PathBuf,
-        owner: u32,
+        owner: String,
     },
 }
 
@@ -71,7 +71,7 @@ impl Why {
             },
             Verdict::Foreign { path, owner } => Why::Foreign {
                 path: path.clone(),
-                owner: *owner,
+                owner: owner.clone(),
             },
         })
     }

@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::error::Hint;
+use crate::platform::identity::FileId;
 use crate::project::environment::Environment;
 use crate::project::executables::{self, Executable, Kind};
 use crate::project::{git, paths, read, record};
@@ -55,8 +56,8 @@ pub enum Error {
     },
     #[error("{} is not a virtual environment: it has no pyvenv.cfg", .path.display())]
     NotAnEnvironment { path: PathBuf },
-    #[error("refusing to trust {}: it belongs to another user (uid {owner})", .path.display())]
-    Foreign { path: PathBuf, owner: u32 },
+    #[error("refusing to trust {}: it belongs to another user ({owner})", .path.display())]
+    Foreign { path: PathBuf, owner: String },
 }
 
 impl Hint for Error {
@@ -91,7 +92,7 @@ pub enum Verdict {
     /// Owned by another user, who could change it at any time.
     Foreign {
         path: PathBuf,
-        owner: u32,
+        owner: String,
     },
 }
 
@@ -389,26 +390,15 @@ fn identity(root: &Path) -> Option<Identity> {
         .as_nanos()
         .try_into()
         .ok()?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        let dir = fs::symlink_metadata(root).ok()?;
-        Some(Identity {
-            dev: dir.dev(),
-            ino: dir.ino(),
-            cfg_ino: cfg.ino(),
-            cfg_mtime_ns,
-        })
-    }
-    #[cfg(not(unix))]
-    {
-        Some(Identity {
-            dev: 0,
-            ino: 0,
-            cfg_ino: cfg.len(),
-            cfg_mtime_ns,
-        })
-    }
+    // Volume and file index: device and inode on Unix (see `platform::identity`).
+    let dir = FileId::of_link(root).ok()?;
+    let cfg = FileId::of(&root.join("pyvenv.cfg")).ok()?;
+    Some(Identity {
+        dev: dir.volume,
+        ino: dir.index.try_into().ok()?,
+        cfg_ino: cfg.index.try_into().ok()?,
+        cfg_mtime_ns,
+    })
 }
 
 /// Names in `now` that are new or differ from `before`.
@@ -595,13 +585,10 @@ mod tests {
             trust.verdict(&a).unwrap(),
             Verdict::Foreign {
                 path: cfg,
-                owner: 4321
+                owner: "uid 4321".into()
             }
         );
-        assert!(matches!(
-            trust.allow(&a),
-            Err(Error::Foreign { owner: 4321, .. })
-        ));
+        assert!(matches!(trust.allow(&a), Err(Error::Foreign { .. })));
         // Root's are fine.
         std::os::unix::fs::chown(Path::new(&a.root).join("pyvenv.cfg"), Some(0), None).unwrap();
         assert!(trust.allow(&a).is_ok());

@@ -31,6 +31,8 @@ pub enum Error {
     NotAnEnvironment { path: PathBuf },
     #[error("{} names {}, which is not a virtual environment", .file.display(), .target.display())]
     BadRedirect { file: PathBuf, target: PathBuf },
+    #[error("{} names {}, on the network", .file.display(), .target.display())]
+    NetworkRedirect { file: PathBuf, target: PathBuf },
     #[error("the path {} is not valid UTF-8", .path.display())]
     NotUnicode { path: PathBuf },
     #[error(transparent)]
@@ -62,6 +64,11 @@ impl Hint for Error {
             }
             Error::BadRedirect { .. } => Some(
                 "a .venv file holds one line: the path of an environment, or a store name".into(),
+            ),
+            Error::NetworkRedirect { .. } => Some(
+                "venvsh never follows a project's .venv file onto a network share (looking \
+                 there would send your credentials to the server); activate it by its path"
+                    .into(),
             ),
             _ => None,
         }
@@ -135,7 +142,24 @@ impl Environment {
         store: Option<&Store>,
     ) -> Result<(Self, Chosen), Error> {
         let text = read::bounded_text(file, read::SMALL_FILE)?;
-        let line = text.lines().next().unwrap_or("").trim();
+        let first = text.lines().next().unwrap_or("");
+        // Nothing on the network is looked at, not even whether it exists.
+        for candidate in [first, first.trim()] {
+            let target = normalize(&dir.join(candidate));
+            if crate::platform::paths::may_reach_network(&target) {
+                return Err(Error::NetworkRedirect {
+                    file: file.to_owned(),
+                    target,
+                });
+            }
+        }
+        // The line as written names the environment; surrounding blanks (an editor's)
+        // are dropped only when it names nothing, so a directory name may end in one.
+        let line = if !first.is_empty() && dir.join(first).exists() {
+            first
+        } else {
+            first.trim()
+        };
         if line.is_empty() {
             return Err(Error::BadRedirect {
                 file: file.to_owned(),

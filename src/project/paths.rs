@@ -19,21 +19,22 @@ pub fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-/// The owner of `path` (links followed) when it is neither `user` nor root: another
-/// user's file, which venvsh never trusts (the reasoning of git's `safe.directory`).
-/// `None` where owners are not known (`user` is `None`, or not Unix).
-pub fn foreign_owner(path: &Path, user: Option<u32>) -> Option<u32> {
+/// Who owns `path` (links followed), when it is neither `user` nor root: another user's
+/// file, which venvsh never trusts (the reasoning of git's `safe.directory`). Unix says
+/// `uid N`; Windows compares the owner with this account (`user` is not used there).
+pub fn foreign_owner(path: &Path, user: Option<u32>) -> Option<String> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
         let user = user?;
         let owner = std::fs::metadata(path).ok()?.uid();
-        (owner != user && owner != 0).then_some(owner)
+        (owner != user && owner != 0).then(|| format!("uid {owner}"))
     }
     #[cfg(not(unix))]
     {
-        let _ = (path, user);
-        None
+        let _ = user;
+        let owned = crate::platform::owner::owned_by_current_user(path).ok()?;
+        (!owned).then(|| "another account".to_owned())
     }
 }
 

@@ -17,10 +17,9 @@ use std::ffi::OsStr;
 use super::quote::{self, Unrepresentable};
 use super::{Dialect, Hook, ShellEnv};
 use crate::decide::transition::{StandalonePlan, Transition};
+use crate::platform::paths::PATH_SEPARATOR as HOST_PATH_SEPARATOR;
 
 pub struct Clink;
-
-const HOST_PATH_SEPARATOR: char = if cfg!(windows) { ';' } else { ':' };
 
 #[derive(Template)]
 #[template(path = "clink/apply.lua", escape = "none")]

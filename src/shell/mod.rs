@@ -19,6 +19,7 @@ mod nu;
 mod posix;
 mod powershell;
 pub mod quote;
+mod xonsh;
 
 use std::fmt;
 
@@ -46,6 +47,8 @@ pub enum Shell {
     /// cmd.exe with Clink: only `hook clink` (and the hook's `hook-env`); explicit
     /// activation in cmd is the `venvsh.cmd` wrapper.
     Clink,
+    /// xonsh, the Python shell.
+    Xonsh,
 }
 
 impl Shell {
@@ -61,6 +64,7 @@ impl Shell {
             Self::Nu => &nu::Nu,
             Self::Cmd => &cmd::Cmd,
             Self::Clink => &clink::Clink,
+            Self::Xonsh => &xonsh::Xonsh,
         }
     }
 
@@ -76,6 +80,7 @@ impl Shell {
             Self::Nu => "nu",
             Self::Cmd => "cmd",
             Self::Clink => "clink",
+            Self::Xonsh => "xonsh",
         }
     }
 

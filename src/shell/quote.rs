@@ -14,6 +14,7 @@
 use std::fmt;
 
 use crate::error::Hint;
+use crate::platform::paths::PATH_SEPARATOR as HOST_PATH_SEPARATOR;
 
 /// A value that cannot be written safely for a shell.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -242,8 +243,6 @@ pub fn powershell_path_element(value: &str) -> Quoted {
     powershell(value)
 }
 
-const HOST_PATH_SEPARATOR: char = if cfg!(windows) { ';' } else { ':' };
-
 // ---- nushell -----------------------------------------------------------------------
 
 /// A raw string `r#'…'#` with one more `#` than the longest run of `#` after a `'`,
@@ -353,6 +352,60 @@ pub fn lua_cmd_argument(value: &str) -> Quoted {
     lua(&cmd_argument(value)?)
 }
 
+// ---- xonsh -------------------------------------------------------------------------
+
+/// A Python string literal `'…'`, for the Python code xonsh runs: `\` and `'` escaped,
+/// and every character outside printable ASCII written as `\xNN`, `\uNNNN` or
+/// `\UNNNNNNNN`. The code is ASCII, and no value can end the literal or reach xonsh's
+/// subprocess syntax (`$NAME`, `@(…)`, `$(…)` are expanded in command words and in
+/// `p`/`f` strings, never in a plain literal assigned through `__xonsh__.env`).
+pub fn xonsh(value: &str) -> Quoted {
+    refuse("xonsh", "value", value, &[])?;
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('\'');
+    for c in value.chars() {
+        match c {
+            '\\' => out.push_str(r"\\"),
+            '\'' => out.push_str(r"\'"),
+            ' '..='~' => out.push(c),
+            c if u32::from(c) <= 0xff => out.push_str(&format!("\\x{:02x}", u32::from(c))),
+            c if u32::from(c) <= 0xffff => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push_str(&format!("\\U{:08x}", u32::from(c))),
+        }
+    }
+    out.push('\'');
+    Ok(out)
+}
+
+/// A directory for xonsh's PATH, a list (`EnvPath`) joined with the host's separator for
+/// every command. xonsh expands each entry whenever it reads it (xonsh 0.25,
+/// `$EXPAND_ENV_VARS`, on by default): `$NAME` and `${'NAME'}` become the variable's
+/// value, and `~` right after an `=` the home directory. No quoting can stop that, so an
+/// entry holding either is refused (`${NAME}` and a `$` before anything else stay as
+/// they are).
+pub fn xonsh_path_element(value: &str) -> Quoted {
+    refuse("xonsh", "PATH entry", value, &[HOST_PATH_SEPARATOR])?;
+    let expanded = value.char_indices().find_map(|(i, c)| {
+        let next = value[i + c.len_utf8()..].chars().next();
+        let after_next = value[i + c.len_utf8()..].chars().nth(1);
+        match (c, next) {
+            ('$', Some(n)) if n == '_' || n.is_alphanumeric() => Some('$'),
+            ('$', Some('{')) if matches!(after_next, Some('\'' | '"')) => Some('$'),
+            ('=', Some('~')) => Some('~'),
+            _ => None,
+        }
+    });
+    if let Some(character) = expanded {
+        return Err(Unrepresentable {
+            shell: "xonsh",
+            what: "PATH entry",
+            value: value.to_owned(),
+            character,
+        });
+    }
+    xonsh(value)
+}
+
 /// Whether `c` is hidden or rearranges text on a terminal: C0 and C1 control
 /// characters, DEL, and the bidirectional controls that reorder what follows them.
 /// Printed raw, a path holding them can set the clipboard (OSC 52), retitle the window,
@@ -403,6 +456,13 @@ fn visible(text: &str, keep_newlines: bool) -> String {
 /// is shown as bash's `$'…'`, with those characters as escapes.
 pub struct ForHumans<'a>(pub &'a str);
 
+/// Characters shown bare; on Windows a path's `\` and drive colon are ordinary.
+const HUMAN_SAFE: &str = if cfg!(windows) {
+    "/._-+,@\\:"
+} else {
+    "/._-+,@"
+};
+
 impl fmt::Display for ForHumans<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let value = self.0;
@@ -423,7 +483,7 @@ impl fmt::Display for ForHumans<'_> {
             Ok(q)
                 if value
                     .chars()
-                    .any(|c| !(c.is_ascii_alphanumeric() || "/._-+,@".contains(c))) =>
+                    .any(|c| !(c.is_ascii_alphanumeric() || HUMAN_SAFE.contains(c))) =>
             {
                 f.write_str(&q)
             }
@@ -459,6 +519,8 @@ pub mod filters {
             lua => super::lua;
             lua_path => super::lua_path_element;
             lua_cmd_arg => super::lua_cmd_argument;
+            xonsh => super::xonsh;
+            xonsh_path => super::xonsh_path_element;
         }
         // Values that need not be text (PATH on Unix).
         bytes {
@@ -544,7 +606,7 @@ mod tests {
 
     #[test]
     fn nul_is_refused_everywhere() {
-        for quote in [posix, fish, csh, powershell, nu, cmd] {
+        for quote in [posix, fish, csh, powershell, nu, cmd, xonsh] {
             assert_eq!(quote("a\0b").unwrap_err().character, '\0');
         }
     }
@@ -570,6 +632,50 @@ mod tests {
             r#""\034C:\092v sh\092venvsh.exe\034""#
         );
         assert_eq!(lua_cmd_argument("a%b").unwrap_err().character, '%');
+    }
+
+    #[test]
+    fn xonsh_writes_ascii_python_literals() {
+        assert_eq!(xonsh("plain/dir").unwrap(), "'plain/dir'");
+        assert_eq!(xonsh(r"it's \x").unwrap(), r"'it\'s \\x'");
+        assert_eq!(xonsh("$(x) @(y) {z}").unwrap(), "'$(x) @(y) {z}'");
+        assert_eq!(xonsh("a\nb\tc\u{7f}").unwrap(), r"'a\x0ab\x09c\x7f'");
+        assert_eq!(xonsh("é\u{202e}🚒").unwrap(), r"'\xe9\u202e\U0001f692'");
+        assert_eq!(xonsh("").unwrap(), "''");
+        assert_eq!(xonsh("a\0b").unwrap_err().character, '\0');
+    }
+
+    #[test]
+    fn xonsh_path_refuses_what_xonsh_expands() {
+        assert_eq!(xonsh_path_element("/e/bin").unwrap(), "'/e/bin'");
+        for kept in [
+            "/a/${HOME}/bin",
+            "/a/e-$ x/bin",
+            "/a/$(x)/bin",
+            "/a/$/bin",
+            "/a=b/bin",
+        ] {
+            assert!(xonsh_path_element(kept).is_ok(), "{kept}");
+        }
+        for (refused, character) in [
+            ("/a/$HOME/bin", '$'),
+            ("/a/x$_/bin", '$'),
+            ("/a/$é/bin", '$'),
+            ("/a/${'HOME'}/bin", '$'),
+            ("/a/${\"HOME\"}/bin", '$'),
+            ("/a=~/bin", '~'),
+        ] {
+            assert_eq!(
+                xonsh_path_element(refused).unwrap_err().character,
+                character,
+                "{refused}"
+            );
+        }
+        let separator = format!("/a/b{HOST_PATH_SEPARATOR}c/bin");
+        assert_eq!(
+            xonsh_path_element(&separator).unwrap_err().character,
+            HOST_PATH_SEPARATOR
+        );
     }
 
     #[test]

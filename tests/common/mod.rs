@@ -172,7 +172,8 @@ impl Default for Case {
     }
 }
 
-fn walk(dir: &Path) -> Vec<PathBuf> {
+/// Every path under `dir`, not following links.
+pub fn walk(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     if let Ok(entries) = fs::read_dir(dir) {
         for entry in entries.flatten() {

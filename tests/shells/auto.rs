@@ -1,5 +1,5 @@
-//! Auto-activation, driven through a real terminal (tmux) in bash, zsh, fish, tcsh and
-//! nushell: the hook only runs when a shell draws its prompt interactively. Then the
+//! Auto-activation, driven through a real terminal (tmux) in bash, zsh, fish, tcsh,
+//! nushell and xonsh: the hook only runs when a shell draws its prompt interactively. Then the
 //! prompt hook's cost: no process created while nothing changes.
 
 use std::fs;
@@ -145,7 +145,27 @@ const NU: Dialect = Dialect {
     ..BASH
 };
 
-const DIALECTS: &[Dialect] = &[BASH, BASH_STRICT, BASH_PREEXEC, ZSH, FISH, TCSH, NU];
+/// Lines are Python: a record is a call that writes the file.
+const XONSH: Dialect = Dialect {
+    name: "xonsh",
+    program: "xonsh",
+    args: &["--no-rc", "-i"],
+    load: "execx($(venvsh hook xonsh)); execx($(venvsh hook xonsh))",
+    set_out: |out| format!("$OUT = '{}'", out.display()),
+    record: |file, var| {
+        format!(
+            "open($OUT + '/{file}', 'w').write(__xonsh__.env.detype().get('{var}', 'none') + '\\n')"
+        )
+    },
+    checks: xonsh_checks,
+    prompt_command: "",
+    run_git: "git --version a> /dev/null",
+    // prompt_toolkit, like nushell's line editor, drops keys typed while a command runs.
+    settle: Duration::from_millis(300),
+    ..BASH
+};
+
+const DIALECTS: &[Dialect] = &[BASH, BASH_STRICT, BASH_PREEXEC, ZSH, FISH, TCSH, NU, XONSH];
 
 /// One dialect's terminal and where it records.
 struct Session<'a> {
@@ -230,6 +250,30 @@ fn nu_checks(t: &Session<'_>, _: &Dialect) {
         t.wait("hooks"),
         "1",
         "nu: the pre_prompt hook installed once"
+    );
+}
+
+/// The hook keeps the last command's status, and installs one handler per event; other
+/// verbs run as a command of their own, with the terminal (`venvsh run`, `venvsh shell`).
+fn xonsh_checks(t: &Session<'_>, _: &Dialect) {
+    t.send(
+        "venvsh run .venv -- sh -c 'r=pipe; test -t 0 && test -t 1 && test -t 2 && r=tty; echo ${r} > \"${OUT}/tty\"'",
+    );
+    assert_eq!(t.wait("tty"), "tty", "xonsh: venvsh run in the terminal");
+    t.send("false");
+    t.send("open($OUT + '/status', 'w').write(str($LAST_RETURN_CODE) + '\\n')");
+    assert_eq!(
+        t.wait("status"),
+        "1",
+        "xonsh: $LAST_RETURN_CODE across the prompt"
+    );
+    t.send(
+        "open($OUT + '/hooks', 'w').write(' '.join(str(sum(getattr(h, '__venvsh_hook__', False) for h in e)) for e in (events.on_chdir, events.on_pre_prompt)) + '\\n')",
+    );
+    assert_eq!(
+        t.wait("hooks"),
+        "1 1",
+        "xonsh: one handler on on_chdir and on_pre_prompt"
     );
 }
 
@@ -559,7 +603,8 @@ fn deleted_or_replaced(dialect: &Dialect) {
     ));
 }
 
-/// Process creations (fork, vfork, clone, execve) `program` makes running `script`.
+/// Process creations (fork, vfork, clone, execve; not threads) `program` makes running
+/// `script`.
 fn process_creations(program: &str, args: &[&str], script: &str, cwd: &Path, home: &Path) -> usize {
     let trace = home.join("trace");
     let output = Command::new("strace")
@@ -587,8 +632,15 @@ fn process_creations(program: &str, args: &[&str], script: &str, cwd: &Path, hom
         String::from_utf8_lossy(&output.stderr)
     );
     let text = fs::read_to_string(&trace).unwrap();
+    // A thread is not a process, nor is a signal: xonsh (Python) starts a varying
+    // number of threads, and is sent a varying number of signals.
     text.lines()
-        .filter(|l| !l.contains("resumed>") && !l.contains("= -1"))
+        .filter(|l| {
+            !l.contains("resumed>")
+                && !l.contains("= -1")
+                && !l.contains("CLONE_THREAD")
+                && !l.contains(" --- SIG")
+        })
         .count()
 }
 
@@ -603,7 +655,7 @@ fn trusted_project() -> (Case, PathBuf, PathBuf) {
 }
 
 /// Each shell: how it runs a script, loads the hook, and calls the prompt hook N times.
-const FORK_CHECKS: [(&str, &[&str], &str, &str); 3] = [
+const FORK_CHECKS: [(&str, &[&str], &str, &str); 4] = [
     (
         "bash",
         &["--norc", "-c"],
@@ -621,6 +673,13 @@ const FORK_CHECKS: [(&str, &[&str], &str, &str); 3] = [
         &["--no-config", "-c"],
         "venvsh hook fish | source",
         "set -l i 0; while test $i -lt N; set i (math $i + 1); __venvsh_hook; end",
+    ),
+    // The handler xonsh calls before each prompt (and on each directory change).
+    (
+        "xonsh",
+        &["--no-rc", "-c"],
+        "execx($(venvsh hook xonsh))",
+        "h = [h for h in events.on_pre_prompt if getattr(h, '__venvsh_hook__', 0)][0]; _ = [h() for i in range(N)]",
     ),
 ];
 

@@ -16,12 +16,14 @@ mod common;
 mod auto;
 mod clink;
 mod coexist;
+mod fuzz;
 mod lint;
 mod matrix;
 mod powershell;
 mod probes;
 mod prompt_tools;
 mod scenarios;
+mod security;
 mod snapshots;
 
 use std::process::ExitCode;
@@ -35,8 +37,10 @@ fn main() -> ExitCode {
     trials.extend(auto::trials());
     trials.extend(prompt_tools::trials());
     trials.extend(scenarios::trials());
+    trials.extend(security::trials());
     trials.extend(clink::trials());
     trials.extend(matrix::trials());
+    trials.extend(fuzz::trials());
     trials.extend(powershell::trials());
     trials.extend(snapshots::trials());
     trials.extend(lint::trials());

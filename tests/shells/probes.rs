@@ -64,6 +64,7 @@ pub fn run_probe(probe: &Probe<'_>) {
         Shell::Nu => nu(probe),
         Shell::Pwsh => script_file(probe, &["-NoProfile", "-NonInteractive", "-File"]),
         Shell::Cmd => cmd(probe),
+        Shell::Xonsh => xonsh(probe),
     }
 }
 
@@ -494,23 +495,89 @@ fn script_file(probe: &Probe<'_>, args: &[&str]) {
     assert_probe(probe, "> ");
 }
 
+// ---- xonsh ---------------------------------------------------------------------------
+
+/// What xonsh 0.25's `{env_name}` field shows for an activation whose
+/// VIRTUAL_ENV_PROMPT is `text` (its `prompt/env.py`): `(text) ` when `text` is the name
+/// xonsh derives from VIRTUAL_ENV itself (the `prompt` of `pyvenv.cfg`, stripped of
+/// spaces and quotes but not unescaped, else the directory's name); any other text as it
+/// is, since xonsh shows a VIRTUAL_ENV_PROMPT it did not derive verbatim.
+fn xonsh_env_name(env: &Path, text: &str) -> String {
+    let cfg = fs::read_to_string(env.join("pyvenv.cfg")).unwrap();
+    let derived = match cfg.lines().find_map(|l| l.strip_prefix("prompt = ")) {
+        Some(raw) => raw.trim().trim_matches(['\'', '"']).to_owned(),
+        None => env.file_name().unwrap().to_str().unwrap().to_owned(),
+    };
+    if derived == text {
+        format!("({text}) ")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The probe as a script file; its prompt is `{env_name}> ` as xonsh formats it, and
+/// activation leaves `$PROMPT` and the session's namespace as they were.
+fn xonsh(probe: &Probe<'_>) {
+    let (case, context) = (probe.case, &probe.context);
+    let owned = probe.vars();
+    let probe_file = probe_path(Shell::Xonsh);
+    let output = run(
+        &located("xonsh"),
+        &["--no-rc", probe_file.to_str().unwrap()],
+        case.root(),
+        &vars(&owned),
+        None,
+    );
+    let stderr = text(&output.stderr);
+    assert!(
+        output.status.success() && stderr.is_empty(),
+        "{context}: {:?}\n{stderr}\n{}",
+        output.status,
+        text(&output.stdout)
+    );
+    let env = probe.env.to_str().unwrap();
+    assert_eq!(
+        case.get("path0"),
+        format!("{env}/bin"),
+        "{context}: $PATH[0]"
+    );
+    assert_eq!(
+        case.get("prompt"),
+        format!("{}> ", xonsh_env_name(probe.env, &probe.text)),
+        "{context}: {{env_name}} while active"
+    );
+    assert_eq!(
+        case.get("prompt_var"),
+        "{env_name}{user}> ",
+        "{context}: $PROMPT rewritten"
+    );
+    assert_eq!(
+        case.get("leftovers"),
+        "",
+        "{context}: names left in the session's namespace"
+    );
+    assert_probe(probe, "> ");
+}
+
 // ---- cmd.exe -------------------------------------------------------------------------
 
-/// The wine prefix every cmd.exe trial shares, made once per test process, with one
-/// persistent wineserver: each `wine cmd` then starts in milliseconds, not seconds.
-/// The prefix must exist before the server starts, or it has nothing to serve and exits;
-/// the server stays in the foreground, so it is spawned, not waited for.
+/// The wine prefix every cmd.exe trial shares, with one persistent wineserver: each
+/// `wine cmd` then starts in milliseconds, not seconds. It lives in the target directory
+/// and is made once, not per run: a prefix is 700 MB. The prefix must exist before the
+/// server starts, or it has nothing to serve and exits; the server stays in the
+/// foreground, so it is spawned, not waited for.
 fn wine_home() -> &'static Path {
-    static HOME: OnceLock<tempfile::TempDir> = OnceLock::new();
+    static HOME: OnceLock<PathBuf> = OnceLock::new();
     HOME.get_or_init(|| {
-        let home = tempfile::tempdir().unwrap();
+        let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join("wine-home");
+        fs::create_dir_all(&home).unwrap();
         // Null stdio: the services wine starts with a new prefix outlive this call and
         // would hold a pipe open forever.
         let created = Command::new("wine")
             .args(["cmd", "/c", "exit"])
-            .current_dir(home.path())
+            .current_dir(&home)
             .env("WINEDEBUG", "-all")
-            .env("HOME", home.path())
+            .env("HOME", &home)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -523,13 +590,12 @@ fn wine_home() -> &'static Path {
         let _ = Command::new("wineserver")
             .arg("-p")
             .env("WINEDEBUG", "-all")
-            .env("HOME", home.path())
+            .env("HOME", &home)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn();
         home
     })
-    .path()
 }
 
 /// At most this many wine processes at once: more make wine fail now and then to start

@@ -46,6 +46,30 @@ fn bash(script: &str) {
     );
 }
 
+/// xonsh scripts check with `check`, and see PATH as commands get it and the prompt as
+/// xonsh formats its `{env_name}` field.
+const CHECK_XSH: &str = r#"$XONSH_SUBPROC_RAISE_ERROR = False
+def check(what, got, want):
+    if got != want:
+        print(f'FAIL {what}: got [{got!r}] want [{want!r}]')
+def path():
+    return __xonsh__.env.detype().get('PATH', '<unset>')
+def shown():
+    $PROMPT_FIELDS.reset()
+    return __xonsh__.shell.prompt_formatter('{env_name}> ')
+"#;
+
+/// A xonsh scenario as a trial.
+fn xonsh_trial(name: &str, script: &'static str) -> Trial {
+    trial(format!("scenario::xonsh::{name}"), &["xonsh"], move || {
+        scenario(
+            "xonsh",
+            &["--no-rc", "-c"],
+            &format!("{CHECK_XSH}{script}\nprint('DONE')"),
+        );
+    })
+}
+
 /// A bash scenario as a trial.
 fn bash_trial(name: &str, script: &'static str) -> Trial {
     trial(format!("scenario::{name}"), &["bash"], move || bash(script))
@@ -189,6 +213,7 @@ echo DONE"#;
             scenario("tcsh", &["-f", "-c"], script);
         },
     ));
+    trials.extend(xonsh_trials());
     trials.extend([
         trial("scenario::bin::ksh_parses_bin_activate", &["ksh"], ksh),
         trial(
@@ -250,6 +275,200 @@ echo DONE"#;
         ));
     }
     trials
+}
+
+fn xonsh_trials() -> Vec<Trial> {
+    vec![
+        xonsh_trial(
+            "an_empty_path_comes_back_empty",
+            r#"$PATH = []
+execx($(@($VENVSH) activate $A --shell xonsh))
+check('active', path(), $A + '/bin')
+deactivate
+check('restored', path(), '')"#,
+        ),
+        xonsh_trial(
+            "path_edits_made_while_active_survive_deactivate",
+            r#"before = path()
+execx($(venvsh hook xonsh))
+venvsh activate $A
+$PATH.insert(0, '/added/front')
+$PATH.append('/added/back')
+deactivate
+check('path', path(), '/added/front:' + before + ':/added/back')"#,
+        ),
+        xonsh_trial(
+            "switching_a_then_b_then_deactivating_restores_the_start",
+            r#"before = path()
+execx($(venvsh hook xonsh))
+venvsh activate $A
+venvsh activate $B
+check('ve', $VIRTUAL_ENV, $B)
+check('path', path(), $B + '/bin:' + before)
+check('prompt', shown(), '(B) > ')
+venvsh activate $B
+check('once', path(), $B + '/bin:' + before)
+deactivate
+check('restored', path(), before)
+check('ve', 'VIRTUAL_ENV' in ${...}, False)"#,
+        ),
+        // xonsh's own rule: any value but the empty one hides the name, `0` too (the
+        // other shells show it for `0` and `false`); venvsh leaves the prompt to xonsh.
+        xonsh_trial(
+            "disable_prompt_is_xonsh_s_own",
+            r#"execx($(venvsh hook xonsh))
+for value, want in [(None, '(A) > '), ('', '(A) > '), ('1', '> '), ('0', '> ')]:
+    if value is None:
+        ${...}.pop('VIRTUAL_ENV_DISABLE_PROMPT', None)
+    else:
+        $VIRTUAL_ENV_DISABLE_PROMPT = value
+    venvsh activate $A
+    check(f'disabled by {value!r}', shown(), want)
+    deactivate"#,
+        ),
+        // The name is the field's value: nothing in it is formatted again.
+        xonsh_trial(
+            "a_name_with_prompt_fields_is_shown_as_it_is",
+            r#"execx($(venvsh hook xonsh))
+venvsh activate $A --prompt '{user}{cwd}{env_name}'
+check('prompt', shown(), '{user}{cwd}{env_name}> ')
+deactivate"#,
+        ),
+        xonsh_trial(
+            "doctor_reports_the_hook",
+            r#"check('bare', 'add this to your rc file: execx($(venvsh hook xonsh))' in $(@($VENVSH) doctor --shell xonsh), True)
+execx($(venvsh hook xonsh))
+report = $(venvsh doctor)
+check('shell', 'shell: xonsh' in report, True)
+check('hook', 'hook: loaded and in place' in report, True)
+for h in [h for h in events.on_pre_prompt if getattr(h, '__venvsh_hook__', False)]:
+    events.on_pre_prompt.discard(h)
+check('removed', "hook: loaded, but venvsh's handler is no longer" in $(venvsh doctor), True)
+execx($(venvsh hook xonsh --no-auto))
+check('no-auto', 'hook: loaded without auto-activation' in $(venvsh doctor), True)"#,
+        ),
+        trial(
+            "scenario::xonsh::a_child_xonsh_with_the_hook_shows_the_prompt_and_deactivates",
+            &["bash", "xonsh"],
+            || {
+                bash(
+                    r#"before=$PATH
+eval "$(venvsh activate "$A" --shell bash)"
+xonsh --no-rc -c '
+execx($(venvsh hook xonsh))
+$PROMPT_FIELDS.reset()
+print(__xonsh__.shell.prompt_formatter("{env_name}> "))
+deactivate
+print(__xonsh__.env.detype().get("PATH"))
+print(__xonsh__.env.detype().get("VIRTUAL_ENV", "none"))
+' > child.out
+check child-prompt "$(sed -n 1p child.out)" "(A) > "
+check child-path "$(sed -n 2p child.out)" "$before"
+check child-ve "$(sed -n 3p child.out)" none
+check parent "$VIRTUAL_ENV" "$A""#,
+                )
+            },
+        ),
+        trial(
+            "scenario::xonsh::the_venvsh_alias_passes_other_output_through",
+            &["xonsh"],
+            xonsh_passes_output_through,
+        ),
+    ]
+}
+
+/// In a folder named `$(touch INJECTED)`, through the hook's alias: `venvsh activate
+/// --json`, `--help` and `-h` print what the bare binary prints and apply nothing; other
+/// verbs keep their exit status, pipes and redirections, and their words reach venvsh
+/// exactly, `$NAME` and `~` included (auto.rs checks that they keep the terminal).
+fn xonsh_passes_output_through() {
+    let case = Case::new();
+    let project = case.root().join("$(touch INJECTED)`touch INJECTED2`");
+    fs::create_dir(&project).unwrap();
+    let env = make_env(&project, ".venv", Some("$(touch INJECTED3)"));
+    let store = case.root().join("store");
+    make_env(&store, "web", None);
+    let script = r#"$XONSH_SUBPROC_RAISE_ERROR = False
+import json, os
+out = $OUT
+def w(name, value):
+    with open(os.path.join(out, name), 'w') as f:
+        f.write(value)
+execx($(venvsh hook xonsh))
+w('json', $(venvsh activate --json))
+w('help', $(venvsh activate --help))
+w('h', $(venvsh activate -h))
+w('dhelp', $(venvsh deactivate --help))
+w('piped', $(venvsh activate --json | wc -l).strip())
+venvsh activate --json > @(os.path.join(out, 'redirected'))
+w('ve', ${...}.get('VIRTUAL_ENV', '<unset>'))
+w('three', str(!(venvsh run web -- sh -c 'exit 3').returncode))
+w('count', $(venvsh list | wc -l).strip())
+w('list', $(venvsh list))
+w('words', $(venvsh run web -- printf '%s|' @(['$HOME', '~', 'a=~', "it's"])))
+w('run_ve', $(venvsh run web -- sh -c 'printf %s "$VIRTUAL_ENV"'))
+w('argv_left', $(venvsh run web -- sh -c 'printf %s "${__VENVSH_ARGV-none}"'))
+w('leftovers', ' '.join(sorted(name for name in globals() if 'venvsh' in name)))
+"#;
+    let file = case.root().join("script.xsh");
+    fs::write(&file, script).unwrap();
+    let output = run(
+        &located("xonsh"),
+        &["--no-rc", file.to_str().unwrap()],
+        &project,
+        &[
+            ("OUT", case.out.to_str().unwrap()),
+            ("VENVSH_HOME", store.to_str().unwrap()),
+            (
+                "VENVSH_DATA_DIR",
+                case.root().join("data").to_str().unwrap(),
+            ),
+        ],
+        None,
+    );
+    let context = format!("xonsh: {}", text(&output.stderr));
+    assert!(output.status.success(), "{context}");
+    let json: serde_json::Value = serde_json::from_str(&case.get("json"))
+        .unwrap_or_else(|e| panic!("{context}: --json printed no JSON ({e})"));
+    assert_eq!(json["action"], "activate", "{context}");
+    assert_eq!(json["env"], env.to_str().unwrap(), "{context}");
+    assert_eq!(case.get("redirected"), case.get("json"), "{context}");
+    let lines = case.get("json").lines().count();
+    assert_eq!(
+        case.get("piped"),
+        lines.to_string(),
+        "{context}: through a pipe"
+    );
+    for file in ["help", "h", "dhelp"] {
+        assert!(case.get(file).contains("Usage:"), "{context}: {file}");
+    }
+    assert_eq!(case.get("ve"), "<unset>", "{context}: --json was applied");
+    assert_eq!(case.get("three"), "3", "{context}: exit status");
+    assert!(case.get("list").contains("web"), "{context}: venvsh list");
+    assert_eq!(
+        case.get("count"),
+        case.get("list").lines().count().to_string(),
+        "{context}: venvsh list | wc -l"
+    );
+    assert_eq!(case.get("words"), "$HOME|~|a=~|it's|", "{context}");
+    assert_eq!(
+        case.get("run_ve"),
+        store.join("web").to_str().unwrap(),
+        "{context}"
+    );
+    assert_eq!(case.get("argv_left"), "none", "{context}");
+    assert_eq!(case.get("leftovers"), "", "{context}");
+    case.assert_nothing_ran(&context);
+    let names: Vec<String> = crate::common::walk(case.root())
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    for marker in ["INJECTED", "INJECTED2", "INJECTED3"] {
+        assert!(
+            !names.iter().any(|n| n == marker),
+            "{context}: {marker} was created"
+        );
+    }
 }
 
 /// doctor's statements are true: sh's hook was loaded without `--no-auto`, and it says

@@ -15,7 +15,7 @@ use crate::common::{Case, hex, make_env, run, text, venvsh, venvsh_stdout};
 use crate::matrix::bin_scripts;
 
 /// Every `--shell` venvsh accepts, as it names them ([`every_shell_has_snapshots`]
-/// checks the list against venvsh's own); the last, Clink, has only a hook.
+/// checks the list against venvsh's own); Clink has only a hook.
 const SHELLS: &[&str] = &[
     "bash",
     "zsh",
@@ -26,6 +26,7 @@ const SHELLS: &[&str] = &[
     "nu",
     "cmd",
     "clink",
+    "xonsh",
 ];
 
 const HOOK_ONLY: &[&str] = &["clink"];
