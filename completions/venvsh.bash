@@ -629,7 +629,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__hook)
-            opts="-q -h --no-auto --rc-line --rc-file --quiet --help bash zsh sh fish tcsh powershell nu cmd clink xonsh"
+            opts="-q -h --no-auto --rc-line --rc-file --resume --quiet --help bash zsh sh fish tcsh powershell nu cmd clink xonsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

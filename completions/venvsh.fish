@@ -182,11 +182,13 @@ complete -c venvsh -n "__fish_venvsh_using_subcommand __wrapped" -s h -l help -d
 complete -c venvsh -n "__fish_venvsh_using_subcommand hook" -l rc-line -d 'Print the line that loads the hook (for install.sh) instead of the hook, naming venvsh by PROGRAM (default: this binary\'s path)' -r
 complete -c venvsh -n "__fish_venvsh_using_subcommand hook" -l no-auto -d 'Leave out auto-activation on entering a project; keep `venvsh activate` and `deactivate` working in place'
 complete -c venvsh -n "__fish_venvsh_using_subcommand hook" -l rc-file -d 'Print the path of the shell\'s rc file (for install.sh) instead of the hook'
+complete -c venvsh -n "__fish_venvsh_using_subcommand hook" -l resume -d 'Print only the code that puts an inherited activation\'s prompt back, for hooks saved to a file (nushell\'s), which run it when the shell starts'
 complete -c venvsh -n "__fish_venvsh_using_subcommand hook" -s q -l quiet -d 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print'
 complete -c venvsh -n "__fish_venvsh_using_subcommand hook" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c venvsh -n "__fish_venvsh_using_subcommand init" -l rc-line -d 'Print the line that loads the hook (for install.sh) instead of the hook, naming venvsh by PROGRAM (default: this binary\'s path)' -r
 complete -c venvsh -n "__fish_venvsh_using_subcommand init" -l no-auto -d 'Leave out auto-activation on entering a project; keep `venvsh activate` and `deactivate` working in place'
 complete -c venvsh -n "__fish_venvsh_using_subcommand init" -l rc-file -d 'Print the path of the shell\'s rc file (for install.sh) instead of the hook'
+complete -c venvsh -n "__fish_venvsh_using_subcommand init" -l resume -d 'Print only the code that puts an inherited activation\'s prompt back, for hooks saved to a file (nushell\'s), which run it when the shell starts'
 complete -c venvsh -n "__fish_venvsh_using_subcommand init" -s q -l quiet -d 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print'
 complete -c venvsh -n "__fish_venvsh_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c venvsh -n "__fish_venvsh_using_subcommand help; and not __fish_seen_subcommand_from activate deactivate create allow deny doctor hook-env list remove run shell which status completions man __complete-envs __wrapped hook help" -f -a "activate" -d 'Activate an environment in this shell (with the hook; else print code for it).'

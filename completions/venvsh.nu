@@ -197,6 +197,7 @@ module completions {
     --no-auto                 # Leave out auto-activation on entering a project; keep `venvsh activate` and `deactivate` working in place
     --rc-line: string         # Print the line that loads the hook (for install.sh) instead of the hook, naming venvsh by PROGRAM (default: this binary's path)
     --rc-file                 # Print the path of the shell's rc file (for install.sh) instead of the hook
+    --resume                  # Print only the code that puts an inherited activation's prompt back, for hooks saved to a file (nushell's), which run it when the shell starts
     --quiet(-q)               # Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print
     --help(-h)                # Print help (see more with '--help')
     shell: string@"nu-complete venvsh hook shell" # The shell to integrate with

@@ -338,6 +338,11 @@ pub struct HookArgs {
     /// Print the path of the shell's rc file (for install.sh) instead of the hook.
     #[arg(long, hide = true)]
     pub rc_file: bool,
+
+    /// Print only the code that puts an inherited activation's prompt back, for hooks
+    /// saved to a file (nushell's), which run it when the shell starts.
+    #[arg(long, hide = true)]
+    pub resume: bool,
 }
 
 #[derive(Debug, Args)]

@@ -12,6 +12,9 @@ pub const PATH: &str = "PATH";
 
 /// What activation remembers so that deactivation can undo exactly it.
 pub const VENVSH_STATE: &str = "VENVSH_STATE";
+/// The project environment the user deactivated in: the hook leaves it alone until they
+/// leave that project or activate by hand.
+pub const VENVSH_OFF: &str = "VENVSH_OFF";
 /// The environment the hook last told the user it would not activate.
 pub const VENVSH_TOLD: &str = "VENVSH_TOLD";
 

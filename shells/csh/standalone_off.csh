@@ -5,7 +5,7 @@
     newline, which csh could not carry. It has no ' or !, so it sits in csh single quotes. -#}
 setenv __VENVSH_BIN {{ bin_name|csh }} ;
 setenv __VENVSH_DEACTIVATE 'n=$(printf "\\nx"); n=${n%x}; case ${VIRTUAL_ENV-} in "") printf "x\\nx"; exit 0;; esac; case ${PATH-} in *"$n"*) printf "x\\nx"; exit 0;; esac; e=$VIRTUAL_ENV/$__VENVSH_BIN; p=:${PATH-}:; case $p in *:"$e":*) p=${p%%:"$e":*}:${p#*:"$e":};; esac; p=${p#:}; printf %s "${p%:}"' ;
-set _venvsh_path = ( "`printenv __VENVSH_DEACTIVATE | /bin/sh`" ) ;
+set _venvsh_path = ( "`\printenv __VENVSH_DEACTIVATE | /bin/sh`" ) ;
 unsetenv __VENVSH_DEACTIVATE __VENVSH_BIN ;
 if ( $#_venvsh_path == 1 ) setenv PATH "$_venvsh_path:q" ;
 unset _venvsh_path ;

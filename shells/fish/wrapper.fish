@@ -8,9 +8,9 @@ function venvsh --description 'venvsh: Python virtual environments'
         case allow deny
             # Trust changed: look again at the next prompt.
             {{ exe|fish }} $argv
-            set -l __venvsh_status $status
-            set -g __venvsh_last_pwd
-            return $__venvsh_status
+            builtin set -l __venvsh_status $status
+            builtin set -g __venvsh_last
+            builtin return $__venvsh_status
         case doctor
             {{ exe|fish }} doctor --shell fish --hook-report (__venvsh_hook_report) $argv[2..-1]
         case '*'
@@ -21,12 +21,12 @@ end
 # What `venvsh doctor` needs to know that only the shell can see.
 function __venvsh_hook_report
 {%- if auto %}
-    if string match -q 'PWD __venvsh_hook' -- (functions --handlers-type variable)
-        echo ok
+    if builtin string match -q 'PWD __venvsh_hook' -- (builtin functions --handlers-type variable)
+        builtin printf '%s\n' ok
     else
-        echo '__venvsh_hook no longer handles PWD'
+        builtin printf '%s\n' '__venvsh_hook no longer handles PWD'
     end
 {%- else %}
-    echo no-auto
+    builtin printf '%s\n' no-auto
 {%- endif %}
 end

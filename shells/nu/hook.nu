@@ -19,10 +19,9 @@ def --env --wrapped venvsh [...args: string] {
 {%- endif %}
         ^$exe doctor --shell nu --hook-report $report ...($args | skip 1)
     } else if $verb in ['allow' 'deny'] {
-        let out = (^$exe ...$args)
         # Trust changed: look again at the next prompt.
         if ('__VENVSH_SEEN' in $env) { hide-env __VENVSH_SEEN }
-        $out
+        ^$exe ...$args
     } else {
         ^$exe ...$args
     }
@@ -35,7 +34,7 @@ def --env deactivate [] {
 
 # Run venvsh for nushell: apply the transition it marks as code for nushell, and return
 # anything else (--json, --help) as the value.
-def --env __venvsh_run [...args: string] {
+def --env --wrapped __venvsh_run [...args: string] {
     let out = (^{{ exe|nu }} __wrapped nu -- ...$args)
     let lines = ($out | lines)
     if ($lines | get -o 0) == {{ crate::shell::CODE_MARK|nu }} {
@@ -47,52 +46,78 @@ def --env __venvsh_run [...args: string] {
 }
 
 def --env __venvsh_apply [transition: record] {
+    # Read before the variables change: whether another tool's activation is still there.
+    let other = ($transition.other? | default {})
+    let other_here = ($other.env? != null and ($env.VIRTUAL_ENV? | default '') == $other.env)
     let gone = ($transition.unset | where {|name| $name in $env })
     if ($gone | is-not-empty) { hide-env ...$gone }
     load-env $transition.set
 
-    # Edit PATH as a list, removing only the first occurrence of the entry activation added.
+    # Edit PATH as a list, removing only the first occurrence of the entry activation
+    # added, and that of another tool's activation venvsh takes over from.
     mut entries = ($env.PATH? | default [])
     if ($entries | describe) == 'string' { $entries = ($entries | split row (char esep)) }
-    let remove = $transition.path.remove
-    if $remove != null {
-        let found = ($entries | enumerate | where item == $remove | get -o 0.index)
-        if $found != null { $entries = ($entries | drop nth $found) }
+    for remove in [(if $other_here { $other.path_entry? }) $transition.path.remove] {
+        if $remove != null {
+            let found = ($entries | enumerate | where item == $remove | get -o 0.index)
+            if $found != null { $entries = ($entries | drop nth $found) }
+        }
     }
     if $transition.path.prepend != null { $entries = ($entries | prepend $transition.path.prepend) }
     $env.PATH = $entries
 
-    # The prompt reads the name when drawn, so nothing in it is ever run.
+    # The prompt reads the name when drawn, so nothing in it is ever run. What the hook
+    # keeps for it is a record, which child processes do not inherit: a child nushell
+    # starts without it, puts the prompt back (`hook nu --resume`), and deactivates as
+    # this one does (issue 11, item 1).
     if $transition.prompt.show {
-        if not ('__VENVSH_HAD_PROMPT' in $env) {
-            $env.__VENVSH_HAD_PROMPT = ('PROMPT_COMMAND' in $env)
-            $env.__VENVSH_ORIGINAL_PROMPT = ($env.PROMPT_COMMAND? | default '')
-            $env.PROMPT_COMMAND = {||
-                let original = ($env.__VENVSH_ORIGINAL_PROMPT? | default '')
-                let rendered = if ($original | describe) =~ '^closure' { do $original } else { $original }
-                $"\(($env.VIRTUAL_ENV_PROMPT? | default '')\) ($rendered)"
+        if ($env.__VENVSH_PROMPT? | describe) !~ '^record' {
+            $env.__VENVSH_PROMPT = {
+                had: ('PROMPT_COMMAND' in $env)
+                original: ($env.PROMPT_COMMAND? | default '')
+                text: $transition.prompt.text
             }
+            $env.PROMPT_COMMAND = {||
+                let kept = ($env.__VENVSH_PROMPT? | default {})
+                let original = ($kept.original? | default '')
+                let rendered = if ($original | describe) =~ '^closure' { do $original } else { $original }
+                $"\(($kept.text? | default '')\) ($rendered)"
+            }
+        } else {
+            $env.__VENVSH_PROMPT = ($env.__VENVSH_PROMPT | upsert text $transition.prompt.text)
         }
-    } else if ('__VENVSH_HAD_PROMPT' in $env) {
-        if $env.__VENVSH_HAD_PROMPT {
-            $env.PROMPT_COMMAND = $env.__VENVSH_ORIGINAL_PROMPT
+    } else if ($env.__VENVSH_PROMPT? | describe) =~ '^record' {
+        if $env.__VENVSH_PROMPT.had {
+            $env.PROMPT_COMMAND = $env.__VENVSH_PROMPT.original
         } else {
             hide-env PROMPT_COMMAND
         }
-        hide-env __VENVSH_HAD_PROMPT __VENVSH_ORIGINAL_PROMPT
+        hide-env __VENVSH_PROMPT
     }
 }
+# A nushell started inside an activated shell inherits the variables, but not the
+# prompt: put it back.
+__venvsh_run hook nu --resume
 {%- if auto %}
 
-# Auto-activation, on every directory change and before every prompt (a .venv created
-# or removed here). The comparison runs in nushell itself; venvsh runs only when the
-# directory or its .venv changed. What was seen is a record, so child processes do
-# not inherit it.
+# Auto-activation, on every directory change and before every prompt. The hook looks,
+# in nushell itself, at the directory, whether it holds a .venv, and the active
+# environment (it may have been deleted); venvsh runs only when one of them changed.
+# What was seen is a record, so child processes do not inherit it.
+def --env __venvsh_look [] {
+    let active = ($env.VIRTUAL_ENV? | default '')
+    {
+        pwd: $env.PWD
+        marker: ($env.PWD | path join '.venv' | path exists)
+        active: $active
+        gone: ($active != '' and not ($active | path exists))
+    }
+}
+
 def --env __venvsh_hook [] {
-    let seen = {pwd: $env.PWD, marker: ($env.PWD | path join '.venv' | path exists)}
-    if ($env.__VENVSH_SEEN? | default {}) != $seen {
-        $env.__VENVSH_SEEN = $seen
+    if ($env.__VENVSH_SEEN? | default {}) != (__venvsh_look) {
         __venvsh_run hook-env
+        $env.__VENVSH_SEEN = (__venvsh_look)
     }
 }
 

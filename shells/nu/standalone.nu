@@ -3,7 +3,19 @@
 # Activate this virtual environment:  overlay use bin/activate.nu
 # Written by venvsh; needs nothing but nushell. `deactivate` is `overlay hide activate`:
 # hiding the overlay puts back every variable it changed, PATH, PYTHONHOME and the
-# prompt included, as they were before activation (PATH edits made meanwhile go too).
+# prompt included, as they were before activation (PATH edits made meanwhile go too),
+# but not the directory: it keeps PWD (virtualenv #2745).
+
+# `source bin/activate.nu` would activate with nothing to undo it: sourced, this file
+# runs the block below, which stops with a message; `overlay use` only imports it.
+module venvsh_sourced {
+    export-env {
+        error make --unspanned {
+            msg: "bin/activate.nu is a module: activate with `overlay use bin/activate.nu` (not `source`), then `deactivate`"
+        }
+    }
+}
+use venvsh_sourced
 
 export-env {
 {%- for name in on.unset %}
@@ -33,4 +45,4 @@ export-env {
     }
 }
 
-export alias deactivate = overlay hide activate
+export alias deactivate = overlay hide --keep-env [PWD] activate

@@ -17,7 +17,7 @@ function global:__venvsh_hook {
     # HKLM:, Env: and other providers' locations are not directories.
     if ($location.Provider.Name -ne 'FileSystem') { return }
     $here = $location.ProviderPath
-    $marker = Test-Path -LiteralPath (Join-Path $here '.venv')
+    $marker = Microsoft.PowerShell.Management\Test-Path -LiteralPath (Microsoft.PowerShell.Management\Join-Path $here '.venv')
     if ($here -ne $global:__venvsh_last_pwd -or $marker -ne $global:__venvsh_last_marker) {
         $global:__venvsh_last_pwd = $here
         $global:__venvsh_last_marker = $marker
@@ -28,7 +28,7 @@ function global:__venvsh_hook {
 }
 
 # At every prompt (a .venv created or removed here), wrapping the prompt once.
-if (-not (Test-Path -LiteralPath Function:\__venvsh_hooked_prompt)) {
+if (-not (Microsoft.PowerShell.Management\Test-Path -LiteralPath Function:\__venvsh_hooked_prompt)) {
     ${function:global:__venvsh_hooked_prompt} = ${function:prompt}
     function global:prompt {
         __venvsh_hook
@@ -39,11 +39,11 @@ if (-not (Test-Path -LiteralPath Function:\__venvsh_hooked_prompt)) {
 # On every location change, added to any handler already there (PowerShell 7.1+;
 # Windows PowerShell 5.1 has only the prompt check).
 $__venvsh_commands = $ExecutionContext.SessionState.InvokeCommand
-if (($__venvsh_commands | Get-Member -Name LocationChangedAction) -and -not (Get-Variable -Name __venvsh_location_hook -Scope Global -ErrorAction SilentlyContinue)) {
+if (($__venvsh_commands | Microsoft.PowerShell.Utility\Get-Member -Name LocationChangedAction) -and -not (Microsoft.PowerShell.Utility\Get-Variable -Name __venvsh_location_hook -Scope Global -ErrorAction SilentlyContinue)) {
     $global:__venvsh_location_hook = [System.EventHandler[System.Management.Automation.LocationChangedEventArgs]] { __venvsh_hook }
     $__venvsh_commands.LocationChangedAction = [System.Delegate]::Combine($__venvsh_commands.LocationChangedAction, $global:__venvsh_location_hook)
 }
-Remove-Variable -Name __venvsh_commands
+Microsoft.PowerShell.Utility\Remove-Variable -Name __venvsh_commands
 
 # A session started inside a project is activated before its first command.
 __venvsh_hook

@@ -16,15 +16,15 @@ function global:deactivate([switch] $NonDestructive) {
         [void]$__venvsh_path.Remove($__venvsh_entry)
         $Env:PATH = $__venvsh_path -join [IO.Path]::PathSeparator
     }
-    if (Test-Path -LiteralPath Variable:global:_OLD_VIRTUAL_PYTHONHOME) {
+    if (Microsoft.PowerShell.Management\Test-Path -LiteralPath Variable:global:_OLD_VIRTUAL_PYTHONHOME) {
         $Env:PYTHONHOME = $global:_OLD_VIRTUAL_PYTHONHOME
-        Remove-Variable -Scope Global -Name _OLD_VIRTUAL_PYTHONHOME
+        Microsoft.PowerShell.Utility\Remove-Variable -Scope Global -Name _OLD_VIRTUAL_PYTHONHOME
     }
 {%- let t = off %}
 {%- include "powershell/changes.ps1" %}
 {%- include "powershell/prompt.ps1" %}
     if (-not $NonDestructive) {
-        Remove-Item -LiteralPath Function:\deactivate
+        Microsoft.PowerShell.Management\Remove-Item -LiteralPath Function:\deactivate
     }
 }
 
@@ -32,7 +32,7 @@ function global:deactivate([switch] $NonDestructive) {
 deactivate -NonDestructive
 
 # The environment's Python must not see PYTHONHOME; keep it for deactivate.
-if (Test-Path -LiteralPath Env:PYTHONHOME) {
+if (Microsoft.PowerShell.Management\Test-Path -LiteralPath Env:PYTHONHOME) {
     $global:_OLD_VIRTUAL_PYTHONHOME = $Env:PYTHONHOME
 }
 {%- let t = on %}

@@ -6,10 +6,10 @@ function global:venvsh {
     if (@('activate', 'deactivate', 'workon') -contains $verb) {
         __venvsh_apply @args
     } elseif ($verb -eq 'doctor') {
-        $report = if (-not (Test-Path -LiteralPath Function:\__venvsh_hook)) { 'no-auto' }
-            elseif (Test-Path -LiteralPath Function:\__venvsh_hooked_prompt) { 'ok' }
+        $report = if (-not (Microsoft.PowerShell.Management\Test-Path -LiteralPath Function:\__venvsh_hook)) { 'no-auto' }
+            elseif (Microsoft.PowerShell.Management\Test-Path -LiteralPath Function:\__venvsh_hooked_prompt) { 'ok' }
             else { '__venvsh_hook is no longer called by the prompt' }
-        & {{ exe|pwsh }} doctor --shell powershell --hook-report $report @($args | Select-Object -Skip 1)
+        & {{ exe|pwsh }} doctor --shell powershell --hook-report $report @($args | Microsoft.PowerShell.Utility\Select-Object -Skip 1)
     } else {
         & {{ exe|pwsh }} @args
         # Trust changed: look again at the next prompt.

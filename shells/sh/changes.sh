@@ -1,9 +1,11 @@
-{#- The variables and PATH of transition `t` in bash, zsh or POSIX sh. -#}
+{#- The variables and PATH of transition `t` in bash, zsh or POSIX sh. Builtins are
+    called as `\builtin NAME` (`\command NAME` in sh), past a user's function or alias
+    of that name (issue 11, item 3). -#}
 {%- for name in t.unset %}
-unset {{ name|name }}
+\{{ flavor.builtin()|word }} unset {{ name|name }}
 {%- endfor %}
 {%- for (name, value) in t.set %}
-export {{ name|name }}={{ value|posix }}
+\{{ flavor.builtin()|word }} export {{ name|name }}={{ value|posix }}
 {%- endfor %}
 {%- if let Some(entry) = t.path.remove %}
 # Remove the first occurrence of the entry activation added; the user's own
@@ -20,5 +22,5 @@ else
 fi
 {%- endif %}
 {%- if t.path.remove.is_some() || t.path.prepend.is_some() %}
-export PATH
+\{{ flavor.builtin()|word }} export PATH
 {%- endif %}

@@ -3,22 +3,22 @@
 # anything else (--json, --help, errors) on untouched.
 __venvsh_apply() {
 {%- if flavor == Flavor::Zsh %}
-    emulate -L zsh
+    \builtin emulate -L zsh
 {%- endif %}
     if __venvsh_out=$({{ exe|posix }} __wrapped {{ flavor.name()|word }} -- "$@"); then
-        set -- 0
+        \{{ flavor.builtin()|word }} set -- 0
     else
-        set -- "$?"
+        \{{ flavor.builtin()|word }} set -- "$?"
     fi
     case $__venvsh_out in
         {{ crate::shell::CODE_MARK|posix }}*)
-            eval "$__venvsh_out"
-            set -- "$?"
+            \{{ flavor.builtin()|word }} eval "$__venvsh_out"
+            \{{ flavor.builtin()|word }} set -- "$?"
             ;;
-        ?*) printf '%s\n' "$__venvsh_out" ;;
+        ?*) \{{ flavor.builtin()|word }} printf '%s\n' "$__venvsh_out" ;;
     esac
-    unset __venvsh_out
-    return "$1"
+    \{{ flavor.builtin()|word }} unset __venvsh_out
+    \{{ flavor.builtin()|word }} return "$1"
 }
 
 # Works in any shell that loaded the hook, including child shells that inherited

@@ -7,4 +7,4 @@ case $__venvsh_path in
 esac
 __venvsh_path=${__venvsh_path#:}
 PATH=${__venvsh_path%:}
-unset __venvsh_entry __venvsh_path
+\{{ flavor.builtin()|word }} unset __venvsh_entry __venvsh_path

@@ -4,17 +4,21 @@
 # Activate this virtual environment:  . bin/activate   (bash, zsh, dash, ksh; source it,
 # running it changes nothing). Written by venvsh; needs nothing but the shell.
 # `deactivate` undoes it: PATH loses only the entry added here, PYTHONHOME and the
-# prompt come back as they were.
+# prompt come back as they were. Builtins are called past any function or alias of
+# the same name: `\builtin` in zsh, `\command` in the others.
 
 deactivate() {
     if [ -n "${ZSH_VERSION-}" ]; then
-        eval {{ zsh_off|posix }}
+        \builtin eval {{ zsh_off|posix }}
+        if [ "${1-}" != nondestructive ]; then
+            \builtin unset -f deactivate
+        fi
     else
 {%- let t = off %}
 {%- include "sh/standalone_off.sh" %}
-    fi
-    if [ "${1-}" != nondestructive ]; then
-        unset -f deactivate
+        if [ "${1-}" != nondestructive ]; then
+            \command unset -f deactivate
+        fi
     fi
 }
 
@@ -22,7 +26,7 @@ deactivate() {
 deactivate nondestructive
 
 if [ -n "${ZSH_VERSION-}" ]; then
-    eval {{ zsh_on|posix }}
+    \builtin eval {{ zsh_on|posix }}
 else
 {%- let t = on %}
 {%- include "sh/standalone_on.sh" %}

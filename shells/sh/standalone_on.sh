@@ -1,7 +1,7 @@
 {#- The activation in bin/activate, for sh or (rendered alone) zsh. -#}
 {%- if flavor == Flavor::Zsh %}
 () {
-emulate -L zsh
+\builtin emulate -L zsh
 {%- endif %}
 # The environment's Python must not see PYTHONHOME; keep it for deactivate.
 if [ -n "${PYTHONHOME+set}" ]; then
@@ -15,7 +15,7 @@ case ${VIRTUAL_ENV_DISABLE_PROMPT-} in
         ;;
 esac
 # `|| true`: with `set +h` hash fails, and `set -e` must not end the shell (virtualenv #2717).
-hash -r 2>/dev/null || true
+\{{ flavor.builtin()|word }} hash -r 2>/dev/null || true
 {%- if flavor == Flavor::Zsh %}
 }
 {%- endif %}

@@ -7,6 +7,11 @@ if '{{ name|name }}' in __xonsh__.env:
 {%- for (name, value) in t.set %}
 __xonsh__.env['{{ name|name }}'] = {{ value|xonsh }}
 {%- endfor %}
+{%- if let Some(entry) = t.other_entry() %}
+# Another tool's activation venvsh takes over from: its entry goes too.
+if {{ entry|xonsh_path }} in __xonsh__.env['PATH']:
+    __xonsh__.env['PATH'].remove({{ entry|xonsh_path }})
+{%- endif %}
 {%- if let Some(entry) = t.path.remove %}
 # PATH is a list: remove the first occurrence of the entry activation added; the
 # user's own entries, even ones added while active, stay where they are.

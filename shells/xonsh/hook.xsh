@@ -54,15 +54,20 @@ def __venvsh_define():
     aliases['venvsh'] = aliases.return_command(venvsh)
 {%- if auto %}
 
-    # Auto-activation, on every directory change and before every prompt (a .venv
-    # created or removed here). The comparison runs in xonsh itself; venvsh runs only
-    # when the directory or its .venv changed.
+    # Auto-activation, on every directory change and before every prompt. The hook
+    # looks, in xonsh itself, at the directory, whether it holds a .venv, and the active
+    # environment (another tool may change it; it may have been deleted); venvsh runs
+    # only when one of them changed.
+    def look():
+        active = __xonsh__.env.get('VIRTUAL_ENV', '')
+        gone = bool(active) and not os.path.isdir(active)
+        return (__xonsh__.env.get('PWD'), os.path.exists('.venv'), active, gone)
+
     def hook(**_):
         """venvsh: auto-activation."""
-        now = (__xonsh__.env.get('PWD'), os.path.exists('.venv'))
-        if seen.get('last') != now:
-            seen['last'] = now
+        if seen.get('last') != look():
             apply(['hook-env'])
+            seen['last'] = look()
 
     hook.__venvsh_hook__ = True
     events = __xonsh__.builtins.events

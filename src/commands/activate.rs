@@ -24,7 +24,7 @@ pub fn activate(args: &ActivateArgs) -> anyhow::Result<ExitCode> {
 pub fn deactivate(args: &DeactivateArgs) -> anyhow::Result<ExitCode> {
     args.shell.map(explicit).transpose()?;
     context::check_activation_vars()?;
-    let transition = transition::plan(&Request::Deactivate, &var)?;
+    let transition = transition::plan(&deactivation(), &var)?;
     if args.json {
         return print_json(&transition);
     }
@@ -59,8 +59,20 @@ pub fn activation_code(args: &ActivateArgs, shell: Shell) -> anyhow::Result<Stri
 /// The code `venvsh deactivate` prints for `shell`.
 pub fn deactivation_code(shell: Shell) -> anyhow::Result<String> {
     context::check_activation_vars()?;
-    let transition = transition::plan(&Request::Deactivate, &var)?;
+    let transition = transition::plan(&deactivation(), &var)?;
     code(&transition, shell, false)
+}
+
+/// Deactivating, in the project found from here (if any): the hook leaves that project's
+/// environment alone until the user leaves the project (issue 11, item 4).
+fn deactivation() -> Request {
+    let here = context::cwd().ok().and_then(|cwd| {
+        let store = context::store().ok();
+        Environment::find_explained(&cwd, store.as_ref())
+            .ok()
+            .map(|(env, _)| env.root)
+    });
+    Request::Deactivate { here }
 }
 
 fn activation(args: &ActivateArgs) -> anyhow::Result<Request> {

@@ -20,6 +20,9 @@ pub fn run(args: &HookArgs) -> anyhow::Result<ExitCode> {
     if args.rc_line.is_some() || args.rc_file {
         return rc(args);
     }
+    if args.resume {
+        return print(&resume_code(args.shell)?);
+    }
     // A shell started inside an activated one inherits the variables but not the
     // prompt; the hook puts the prompt back.
     let resume = transition::resume(&var);
@@ -65,6 +68,21 @@ fn rc(args: &HookArgs) -> anyhow::Result<ExitCode> {
     print(&format!("{path}\n"))
 }
 
+/// The code that puts back the prompt of an activation this shell inherited (nothing
+/// when there is none): the saved nushell hook runs it at start, where other shells'
+/// hooks carry it in their text.
+pub fn resume_code(shell: Shell) -> anyhow::Result<String> {
+    match transition::resume(&var) {
+        Some(resume) => Ok(shell::apply_code(
+            shell,
+            &resume,
+            None,
+            &ShellEnv::default(),
+        )?),
+        None => Ok(String::new()),
+    }
+}
+
 /// Called by the hook only when the directory or its `.venv` changed. Prints nothing
 /// when there is nothing to do; never fails the prompt over a problem it can skip.
 pub fn hook_env(args: &HookEnvArgs) -> anyhow::Result<ExitCode> {
@@ -96,7 +114,13 @@ pub fn hook_env_code(shell: Shell) -> anyhow::Result<Option<String>> {
         };
         trust.verdict(&env).unwrap_or(Verdict::Unknown)
     };
-    let decision = auto::decide(&var, project.as_ref(), &trust_of);
+    let exists = |root: &str| std::path::Path::new(root).is_dir();
+    let sight = auto::Sight {
+        project: project.as_ref(),
+        trust_of: &trust_of,
+        exists: &exists,
+    };
+    let decision = auto::decide(&var, &sight);
     if let Some(switch) = &decision.switch
         && context::config().map_or(true, |config| config.auto_activate_notice)
     {

@@ -27,7 +27,7 @@ struct Listed<'a> {
 pub fn list(args: &ListArgs) -> anyhow::Result<ExitCode> {
     let store = context::store()?;
     let entries = store.list()?;
-    let active = transition::active_state(&var).map(|state| PathBuf::from(state.env));
+    let active = transition::layers(&var).top().map(PathBuf::from);
     let is_active = |entry: &Entry| {
         active.as_deref().is_some_and(|active| {
             entry.path == active

@@ -9,7 +9,6 @@ use serde::Serialize;
 use super::context::{self, var};
 use super::output::{print, print_human};
 use crate::cli::{StatusArgs, WhichArgs};
-use crate::decide::state::ActivationState;
 use crate::decide::transition;
 use crate::platform;
 use crate::project::environment::{Chosen, Environment, bin_dir};
@@ -115,12 +114,12 @@ impl Described {
 
 /// The activation in force in this process, and the variable that says so.
 fn active() -> Option<Described> {
-    let (root, variable) = match var(VENVSH_STATE)
-        .as_deref()
-        .and_then(ActivationState::decode)
-    {
-        Some(state) => (state.env, VENVSH_STATE),
-        None => (transition::active_state(&var)?.env, VIRTUAL_ENV),
+    // The environment on top: another tool's activate script may sit on venvsh's.
+    let layers = transition::layers(&var);
+    let (root, variable) = match (&layers.other, layers.own) {
+        (None, Some(state)) => (state.env, VENVSH_STATE),
+        (Some(other), _) => (other.env.clone(), VIRTUAL_ENV),
+        (None, None) => return None,
     };
     let how = How::Active {
         how: "active",

@@ -44,6 +44,13 @@ pub fn notice(notice: &Notice) -> Vec<String> {
             ),
             format!("venvsh: {}", remedy(why)),
         ],
+        Notice::Gone { env } => vec![
+            format!(
+                "venvsh: the active environment {} no longer exists (deleted?).",
+                ForHumans(env)
+            ),
+            "venvsh: `deactivate` leaves it.".to_owned(),
+        ],
     }
 }
 
@@ -51,9 +58,9 @@ pub fn notice(notice: &Notice) -> Vec<String> {
 pub fn reason(why: &Why) -> String {
     match why {
         Why::Untrusted => "venvsh did not create it and it is not allowed".to_owned(),
-        Why::Replaced => {
-            "it was allowed, but has been replaced since (its pyvenv.cfg is new)".to_owned()
-        }
+        Why::Replaced => "it was trusted, but has been recreated since (its pyvenv.cfg is new: \
+             python -m venv --clear, another tool, or a checkout)"
+            .to_owned(),
         Why::Changed {
             executables,
             tracked_by_git,

@@ -2,7 +2,7 @@
 //! `deactivate`) run venvsh.
 //!
 //! The binary, not the shell, decides which output is code for the shell: the output of
-//! `activate`, `deactivate` and `hook-env` for SHELL. Everything else (`--json`,
+//! `activate`, `deactivate`, `hook-env` and `hook SHELL --resume` for SHELL. Everything else (`--json`,
 //! `--help`, `--shell` naming another shell, other verbs, errors) is what the bare binary
 //! prints, for the shell to pass on untouched; a wrapper that evaluated it ran a
 //! directory name's `$(…)` (issue 8, item 1). Code reaches the shell in one of three ways:
@@ -66,6 +66,7 @@ fn code_for(command: &Command, shell: Shell) -> Option<anyhow::Result<String>> {
         Command::HookEnv(h) if for_this_shell(h.shell) => {
             Some(hook::hook_env_code(shell).map(Option::unwrap_or_default))
         }
+        Command::Hook(h) if h.resume && h.shell == shell => Some(hook::resume_code(shell)),
         _ => None,
     }
 }

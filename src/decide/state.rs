@@ -31,6 +31,10 @@ pub struct ActivationState {
     pub saved: BTreeMap<String, Option<String>>,
     #[serde(default)]
     pub origin: Origin,
+    /// The name the prompt shows (`VIRTUAL_ENV_PROMPT`), put back when another tool's
+    /// `deactivate` unset it (states written before it are read without).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt: Option<String>,
 }
 
 impl ActivationState {
@@ -46,7 +50,17 @@ impl ActivationState {
             path_entry,
             saved,
             origin,
+            prompt: None,
         }
+    }
+
+    /// The prompt text of this activation: the one recorded, else the directory's name.
+    pub fn prompt_text(&self) -> String {
+        self.prompt.clone().unwrap_or_else(|| {
+            std::path::Path::new(&self.env)
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        })
     }
 
     pub fn encode(&self) -> String {

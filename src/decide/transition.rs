@@ -13,7 +13,8 @@ use serde::Serialize;
 use super::state::{ActivationState, Origin};
 use crate::project::environment::Environment;
 use crate::vars::{
-    PYTHONHOME, VENVSH_STATE, VIRTUAL_ENV, VIRTUAL_ENV_DISABLE_PROMPT, VIRTUAL_ENV_PROMPT,
+    PYTHONHOME, VENVSH_OFF, VENVSH_STATE, VIRTUAL_ENV, VIRTUAL_ENV_DISABLE_PROMPT,
+    VIRTUAL_ENV_PROMPT,
 };
 
 /// Format version of the JSON document `--json` prints.
@@ -29,7 +30,9 @@ pub enum Request {
         prompt: Option<String>,
         origin: Origin,
     },
-    Deactivate,
+    /// `here`: the environment of the project the user is in, which the hook then leaves
+    /// alone until they leave that project or activate by hand (issue 11, item 4).
+    Deactivate { here: Option<String> },
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -50,6 +53,22 @@ pub struct Transition {
     pub set: BTreeMap<String, String>,
     pub path: PathChange,
     pub prompt: PromptChange,
+    /// Set when the transition changes the activation: another tool's activation (a
+    /// standard `activate` script) is taken down first. `None`: the transition only
+    /// restores what venvsh's own activation needs, or remembers something.
+    pub other: Option<Other>,
+}
+
+/// Another tool's activation, taken down before venvsh changes its own. Its `activate`
+/// script defined a `deactivate` that alone knows what it saved (PATH, the prompt), so
+/// the shell runs that one first, as `deactivate nondestructive` (python -m venv,
+/// virtualenv and uv all take it), when it still has it. `env` and `path_entry` name the
+/// activation venvsh sees (`VIRTUAL_ENV` is not venvsh's own): where the shell has no
+/// such `deactivate` (a child shell), it removes the entry itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Other {
+    pub env: Option<String>,
+    pub path_entry: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -57,6 +76,37 @@ pub struct Transition {
 pub enum Action {
     Activate,
     Deactivate,
+}
+
+impl Transition {
+    /// The PATH entry of another tool's activation this transition takes down, which a
+    /// shell removes itself when that tool's `deactivate` is not there to.
+    pub fn other_entry(&self) -> Option<&str> {
+        self.other.as_ref()?.path_entry.as_deref()
+    }
+
+    pub fn changes_path(&self) -> bool {
+        self.other_entry().is_some() || self.path.remove.is_some() || self.path.prepend.is_some()
+    }
+
+    /// PATH after this transition, for shells whose PATH venvsh computes (csh, Clink):
+    /// another tool's entry removed, then [`PathChange::apply`]. `None`: PATH stays.
+    pub fn path_after(&self, path: Option<&OsStr>, separator: char) -> Option<OsString> {
+        if !self.changes_path() {
+            return None;
+        }
+        let without_other = self.other_entry().map(|entry| {
+            PathChange {
+                remove: Some(entry.to_owned()),
+                prepend: None,
+            }
+            .apply(path, separator)
+        });
+        Some(
+            self.path
+                .apply(without_other.as_deref().or(path), separator),
+        )
+    }
 }
 
 /// PATH surgery: drop the first occurrence of `remove`, then put `prepend` first.
@@ -101,29 +151,61 @@ pub struct PromptChange {
 
 /// Decide the transition for `request` given the current environment variables.
 pub fn plan(request: &Request, var: &dyn Fn(&str) -> Option<String>) -> Result<Transition, Error> {
-    let active = active_state(var);
+    let layers = layers(var);
 
-    // Start from the environment as it was before the active activation, if any.
+    // Start from the environment as it was before the activations in force: venvsh's
+    // saved values, and another tool's variables gone (its `deactivate` restores the rest).
     let mut before: BTreeMap<String, Option<String>> =
         MANAGED.iter().map(|n| (n.to_string(), var(n))).collect();
     let mut path = PathChange::default();
-    if let Some(state) = &active {
+    if layers.other.is_some() {
+        before.insert(VIRTUAL_ENV.into(), None);
+        before.insert(VIRTUAL_ENV_PROMPT.into(), None);
+    }
+    if let Some(state) = &layers.own {
         for (name, value) in &state.saved {
             before.insert(name.clone(), value.clone());
         }
         path.remove = Some(state.path_entry.clone());
     }
+    let other = Some(Other {
+        env: layers.other.as_ref().map(|o| o.env.clone()),
+        path_entry: layers.other.as_ref().map(|o| o.path_entry.clone()),
+    });
+    let disabled = prompt_disabled(var(VIRTUAL_ENV_DISABLE_PROMPT).as_deref());
 
     let (after, state, prompt, env, action) = match request {
-        Request::Deactivate => {
-            if active.is_none() {
-                return Err(Error::NothingActive);
-            }
+        Request::Deactivate { .. } if layers.own.is_none() && layers.other.is_none() => {
+            return Err(Error::NothingActive);
+        }
+        // Another tool's activation on top of venvsh's: only it goes, as its own
+        // `deactivate` does, and venvsh's is in force again.
+        Request::Deactivate { .. } if layers.other.is_some() && layers.own.is_some() => {
+            let own = layers.own.clone().expect("checked");
+            let mut after: BTreeMap<String, Option<String>> =
+                MANAGED.iter().map(|n| (n.to_string(), var(n))).collect();
+            after.insert(VIRTUAL_ENV.into(), Some(own.env.clone()));
+            after.insert(VIRTUAL_ENV_PROMPT.into(), Some(own.prompt_text()));
+            path.remove = None;
+            let prompt = PromptChange {
+                show: !disabled,
+                text: Some(own.prompt_text()),
+            };
+            let env = Some(own.env.clone());
+            (after, Some(own), prompt, env, Action::Deactivate)
+        }
+        Request::Deactivate { .. } => {
             let prompt = PromptChange {
                 show: false,
                 text: None,
             };
-            (before.clone(), None, prompt, None, Action::Deactivate)
+            let mut after = before.clone();
+            if layers.own.is_none() {
+                // Another tool's alone: its deactivate puts back its PYTHONHOME, which
+                // venvsh cannot see; leave it to that.
+                after.remove(PYTHONHOME);
+            }
+            (after, None, prompt, None, Action::Deactivate)
         }
         Request::Activate {
             env,
@@ -136,14 +218,14 @@ pub fn plan(request: &Request, var: &dyn Fn(&str) -> Option<String>) -> Result<T
             after.insert(VIRTUAL_ENV_PROMPT.into(), Some(text.clone()));
             after.insert(PYTHONHOME.into(), None);
             path.prepend = Some(env.bin.clone());
-            let state =
+            let mut state =
                 ActivationState::new(env.root.clone(), env.bin.clone(), before.clone(), *origin);
-            let show = !prompt_disabled(var(VIRTUAL_ENV_DISABLE_PROMPT).as_deref());
+            state.prompt = Some(text.clone());
             (
                 after,
                 Some(state),
                 PromptChange {
-                    show,
+                    show: !disabled,
                     text: Some(text),
                 },
                 Some(env.root.clone()),
@@ -162,11 +244,23 @@ pub fn plan(request: &Request, var: &dyn Fn(&str) -> Option<String>) -> Result<T
             None => unset.push(name),
         }
     }
-    match state {
+    match &state {
         Some(state) => {
             set.insert(VENVSH_STATE.into(), state.encode());
         }
         None => unset.push(VENVSH_STATE.into()),
+    }
+    // What the user deactivated in, the hook leaves alone; any activation re-arms it.
+    match (request, &state) {
+        (Request::Deactivate { here: Some(here) }, None) => {
+            set.insert(VENVSH_OFF.into(), here.clone());
+        }
+        (Request::Deactivate { .. }, Some(_)) => {}
+        _ => {
+            if var(VENVSH_OFF).is_some() {
+                unset.push(VENVSH_OFF.into());
+            }
+        }
     }
     Ok(Transition {
         version: FORMAT_VERSION,
@@ -176,6 +270,7 @@ pub fn plan(request: &Request, var: &dyn Fn(&str) -> Option<String>) -> Result<T
         set,
         path,
         prompt,
+        other,
     })
 }
 
@@ -205,6 +300,8 @@ pub fn standalone(env: &Environment) -> StandalonePlan {
     };
     let mut on = plan(&request, &|_| None).expect("activating with nothing active always plans");
     on.set.remove(VENVSH_STATE);
+    // The scripts undo whatever is in force with their own `deactivate nondestructive`.
+    on.other = None;
     let off = Transition {
         version: FORMAT_VERSION,
         action: Action::Deactivate,
@@ -221,6 +318,7 @@ pub fn standalone(env: &Environment) -> StandalonePlan {
             show: false,
             text: None,
         },
+        other: None,
     };
     let bin_name = std::path::Path::new(&env.bin)
         .file_name()
@@ -237,42 +335,75 @@ pub fn standalone(env: &Environment) -> StandalonePlan {
 /// transition that only puts the prompt back. `None` when nothing is active or the
 /// prompt is disabled.
 pub fn resume(var: &dyn Fn(&str) -> Option<String>) -> Option<Transition> {
-    let state = var(VENVSH_STATE)
-        .as_deref()
-        .and_then(ActivationState::decode)?;
+    let state = layers(var).own?;
     if prompt_disabled(var(VIRTUAL_ENV_DISABLE_PROMPT).as_deref()) {
         return None;
     }
-    let text = sanitize_prompt(&var(VIRTUAL_ENV_PROMPT).unwrap_or_default());
     Some(Transition {
         version: FORMAT_VERSION,
         action: Action::Activate,
-        env: Some(state.env),
+        env: Some(state.env.clone()),
         unset: Vec::new(),
         set: BTreeMap::new(),
         path: PathChange::default(),
         prompt: PromptChange {
             show: true,
-            text: Some(text),
+            text: Some(sanitize_prompt(
+                &match (&state.prompt, var(VIRTUAL_ENV_PROMPT)) {
+                    (Some(text), _) => text.clone(),
+                    (None, Some(text)) => text,
+                    (None, None) => state.prompt_text(),
+                },
+            )),
         },
+        other: None,
     })
 }
 
-/// The activation in force: venvsh's own state, or one made by another tool's
-/// `activate` script (`VIRTUAL_ENV` alone), which is undone the same way.
-pub fn active_state(var: &dyn Fn(&str) -> Option<String>) -> Option<ActivationState> {
-    if let Some(state) = var(VENVSH_STATE)
-        .as_deref()
-        .and_then(ActivationState::decode)
-    {
-        return Some(state);
+/// The activations in force, as the variables show them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Layers {
+    /// venvsh's own (`VENVSH_STATE`).
+    pub own: Option<ActivationState>,
+    /// Another tool's `activate` script, alone or sourced after venvsh's: `VIRTUAL_ENV`
+    /// names an environment that is not venvsh's.
+    pub other: Option<OtherActivation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OtherActivation {
+    pub env: String,
+    pub path_entry: String,
+}
+
+impl Layers {
+    /// The environment whose `bin` should come first on PATH: the top one.
+    pub fn top(&self) -> Option<&str> {
+        match (&self.other, &self.own) {
+            (Some(other), _) => Some(&other.env),
+            (None, Some(own)) => Some(&own.env),
+            (None, None) => None,
+        }
     }
-    let env = var(VIRTUAL_ENV).filter(|v| !v.is_empty())?;
-    let bin = crate::project::environment::bin_dir(std::path::Path::new(&env))
-        .to_string_lossy()
-        .into_owned();
-    let saved = MANAGED.iter().map(|n| (n.to_string(), None)).collect();
-    Some(ActivationState::new(env, bin, saved, Origin::Manual))
+}
+
+/// Read the activations in force from the variables. `VIRTUAL_ENV` unset while venvsh's
+/// state is there means another tool's `deactivate` took it (and its own layer) away:
+/// venvsh's activation is still the one in force.
+pub fn layers(var: &dyn Fn(&str) -> Option<String>) -> Layers {
+    let own = var(VENVSH_STATE)
+        .as_deref()
+        .and_then(ActivationState::decode);
+    let other = var(VIRTUAL_ENV)
+        .filter(|v| !v.is_empty())
+        .filter(|v| own.as_ref().is_none_or(|own| own.env != *v))
+        .map(|env| {
+            let path_entry = crate::project::environment::bin_dir(std::path::Path::new(&env))
+                .to_string_lossy()
+                .into_owned();
+            OtherActivation { env, path_entry }
+        });
+    Layers { own, other }
 }
 
 /// Prompt text as every shell shows it: control characters, which would corrupt the
@@ -343,7 +474,7 @@ mod tests {
         let on = plan(&activate("/p/a"), &vars(&[("PYTHONHOME", "/h")])).unwrap();
         let state = on.set[VENVSH_STATE].clone();
         let off = plan(
-            &Request::Deactivate,
+            &Request::Deactivate { here: None },
             &vars(&[(VENVSH_STATE, &state), ("VIRTUAL_ENV", "/p/a")]),
         )
         .unwrap();
@@ -387,16 +518,124 @@ mod tests {
     #[test]
     fn deactivating_nothing_is_an_error() {
         assert_eq!(
-            plan(&Request::Deactivate, &vars(&[])),
+            plan(&Request::Deactivate { here: None }, &vars(&[])),
             Err(Error::NothingActive)
         );
     }
 
     #[test]
-    fn a_foreign_activation_is_undone_by_its_bin_dir() {
-        let off = plan(&Request::Deactivate, &vars(&[("VIRTUAL_ENV", "/p/x")])).unwrap();
-        assert_eq!(off.path.remove.as_deref(), Some("/p/x/bin"));
+    fn another_tools_activation_alone_is_taken_down_first() {
+        let vars = vars(&[("VIRTUAL_ENV", "/p/x"), ("PYTHONHOME", "/h")]);
+        let off = plan(&Request::Deactivate { here: None }, &vars).unwrap();
+        let other = off.other.clone().unwrap();
+        assert_eq!(other.env.as_deref(), Some("/p/x"));
+        assert_eq!(other.path_entry.as_deref(), Some("/p/x/bin"));
+        assert_eq!(off.path, PathChange::default());
         assert!(off.unset.contains(&"VIRTUAL_ENV".to_owned()));
+        // Its deactivate restores its PYTHONHOME, which venvsh does not know.
+        assert!(
+            !off.unset.contains(&"PYTHONHOME".to_owned()) && !off.set.contains_key("PYTHONHOME")
+        );
+
+        let on = plan(&activate("/p/a"), &vars).unwrap();
+        assert_eq!(on.other, Some(other));
+        assert_eq!(on.path.prepend.as_deref(), Some("/p/a/bin"));
+        assert_eq!(on.path.remove, None);
+    }
+
+    /// `venvsh activate A`, then another tool's `source C/bin/activate`.
+    fn other_on_top_of_own() -> (Transition, Vec<(&'static str, String)>) {
+        let a = plan(&activate("/p/a"), &vars(&[])).unwrap();
+        let stacked = vec![
+            (VENVSH_STATE, a.set[VENVSH_STATE].clone()),
+            ("VIRTUAL_ENV", "/p/c".to_owned()),
+            ("VIRTUAL_ENV_PROMPT", "(c) ".to_owned()),
+        ];
+        (a, stacked)
+    }
+
+    fn vars_owned(pairs: &[(&'static str, String)]) -> impl Fn(&str) -> Option<String> {
+        let map: BTreeMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect();
+        move |name| map.get(name).cloned()
+    }
+
+    #[test]
+    fn deactivating_another_tools_activation_on_top_of_venvshs_puts_venvshs_back() {
+        let (_, stacked) = other_on_top_of_own();
+        let layers = layers(&vars_owned(&stacked));
+        assert_eq!(layers.top(), Some("/p/c"));
+        assert_eq!(layers.own.as_ref().unwrap().env, "/p/a");
+        let off = plan(
+            &Request::Deactivate {
+                here: Some("/p/a".into()),
+            },
+            &vars_owned(&stacked),
+        )
+        .unwrap();
+        assert_eq!(off.env.as_deref(), Some("/p/a"));
+        assert_eq!(off.other.unwrap().path_entry.as_deref(), Some("/p/c/bin"));
+        assert_eq!(off.path, PathChange::default());
+        assert_eq!(off.set["VIRTUAL_ENV"], "/p/a");
+        assert_eq!(off.set["VIRTUAL_ENV_PROMPT"], "a");
+        assert!(off.set.contains_key(VENVSH_STATE) && !off.set.contains_key(VENVSH_OFF));
+        assert!(off.prompt.show);
+    }
+
+    #[test]
+    fn activating_over_another_tool_on_top_of_venvsh_takes_both_down() {
+        let (_, stacked) = other_on_top_of_own();
+        let b = plan(&activate("/p/b"), &vars_owned(&stacked)).unwrap();
+        assert_eq!(b.other.unwrap().env.as_deref(), Some("/p/c"));
+        assert_eq!(
+            b.path,
+            PathChange {
+                remove: Some("/p/a/bin".into()),
+                prepend: Some("/p/b/bin".into())
+            }
+        );
+        assert_eq!(b.set["VIRTUAL_ENV"], "/p/b");
+    }
+
+    #[test]
+    fn venvshs_activation_without_virtual_env_is_still_in_force() {
+        // Another tool's deactivate unset VIRTUAL_ENV and VIRTUAL_ENV_PROMPT.
+        let (a, _) = other_on_top_of_own();
+        let after = [(VENVSH_STATE, a.set[VENVSH_STATE].as_str())];
+        let layers = layers(&vars(&after));
+        assert_eq!(layers.other, None);
+        assert_eq!(layers.top(), Some("/p/a"));
+        let off = plan(&Request::Deactivate { here: None }, &vars(&after)).unwrap();
+        assert_eq!(off.path.remove.as_deref(), Some("/p/a/bin"));
+        assert_eq!(off.other, Some(Other::default()));
+        let resumed = resume(&vars(&after)).unwrap();
+        assert_eq!(resumed.prompt.text.as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn deactivating_in_a_project_remembers_it_and_activating_forgets() {
+        let a = plan(&activate("/p/a"), &vars(&[])).unwrap();
+        let active = [(VENVSH_STATE, a.set[VENVSH_STATE].as_str())];
+        let off = plan(
+            &Request::Deactivate {
+                here: Some("/p/.venv".into()),
+            },
+            &vars(&active),
+        )
+        .unwrap();
+        assert_eq!(off.set[VENVSH_OFF], "/p/.venv");
+        let elsewhere = plan(&Request::Deactivate { here: None }, &vars(&active)).unwrap();
+        assert!(
+            !elsewhere.set.contains_key(VENVSH_OFF)
+                && !elsewhere.unset.contains(&VENVSH_OFF.to_owned())
+        );
+        let paused = [(VENVSH_OFF, "/p/.venv")];
+        let on = plan(&activate("/p/a"), &vars(&paused)).unwrap();
+        assert!(on.unset.contains(&VENVSH_OFF.to_owned()));
+        let on = plan(&activate("/p/a"), &vars(&[])).unwrap();
+        assert!(!on.unset.contains(&VENVSH_OFF.to_owned()));
     }
 
     #[test]

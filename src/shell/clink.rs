@@ -41,15 +41,11 @@ fn path_after(
     transition: &Transition,
     path: Option<&OsStr>,
 ) -> Result<Option<Vec<u8>>, Unrepresentable> {
-    let change = &transition.path;
-    if change.remove.is_none() && change.prepend.is_none() {
-        return Ok(None);
-    }
-    if let Some(entry) = &change.prepend {
+    if let Some(entry) = &transition.path.prepend {
         quote::lua_path_element(entry)?;
     }
-    let after = change.apply(path, HOST_PATH_SEPARATOR);
-    Ok(Some(after.into_encoded_bytes()))
+    let after = transition.path_after(path, HOST_PATH_SEPARATOR);
+    Ok(after.map(std::ffi::OsString::into_encoded_bytes))
 }
 
 impl Dialect for Clink {

@@ -129,14 +129,12 @@ fn completion_script(cli: &clap::Command, spec: &Spec) -> askama::Result<String>
 /// PATH after `transition`, given PATH as venvsh sees it (csh exports it, so it is
 /// current). csh code is text, so a PATH that is not UTF-8 is refused, never mangled.
 fn path_after(transition: &Transition, path: Option<&OsStr>) -> askama::Result<Option<String>> {
-    let change = &transition.path;
-    if change.remove.is_none() && change.prepend.is_none() {
-        return Ok(None);
-    }
-    if let Some(entry) = &change.prepend {
+    if let Some(entry) = &transition.path.prepend {
         quote::csh_path_element(entry).map_err(askama::Error::custom)?;
     }
-    let after = change.apply(path, ':');
+    let Some(after) = transition.path_after(path, ':') else {
+        return Ok(None);
+    };
     let after = quote::utf8(&after, "tcsh", "PATH").map_err(askama::Error::custom)?;
     Ok(Some(after.to_owned()))
 }

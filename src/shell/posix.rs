@@ -25,6 +25,16 @@ impl Flavor {
             Self::Sh => "sh",
         }
     }
+
+    /// The word that runs a builtin past a user's function or alias of the same name,
+    /// written after a backslash (which skips an alias of it): zsh's `command` runs only
+    /// external commands, dash has no `builtin`.
+    pub fn builtin(self) -> &'static str {
+        match self {
+            Self::Bash | Self::Zsh => "builtin",
+            Self::Sh => "command",
+        }
+    }
 }
 
 pub struct Posix(Flavor);

@@ -288,6 +288,13 @@ pub fn trials() -> Vec<Trial> {
             )
         })
         .collect();
+    for dialect in DIALECTS.iter().filter(|d| !d.name.contains('_')) {
+        trials.push(trial(
+            format!("auto::deleted_or_replaced_while_active::{}", dialect.name),
+            &[dialect.program, "tmux", "python3"],
+            move || deleted_or_replaced(dialect),
+        ));
+    }
     for (program, args, load, calls) in FORK_CHECKS {
         trials.push(trial(
             format!("auto::the_prompt_hook_forks_nothing_while_nothing_changes::{program}"),
@@ -400,7 +407,19 @@ fn auto_activation(dialect: &Dialect) {
     t.send(&(dialect.cd)("sub"));
     assert_eq!(record("sub").0, proj, "{program}: subdirectories keep it");
 
-    t.send(&(dialect.cd)("../../sib"));
+    // Deactivated by the user: the hook leaves the project alone while they stay in it
+    // (issue 11, item 4), and activates it again once they left and came back.
+    t.send("deactivate");
+    assert_eq!(record("off").0, "none", "{program}: deactivate");
+    t.send(&(dialect.cd)(".."));
+    let (ve, path) = record("off_in_project");
+    assert_eq!(
+        ve, "none",
+        "{program}: cd within the project re-activated it"
+    );
+    assert_eq!(path, original_path, "{program}: PATH after deactivate");
+
+    t.send(&(dialect.cd)("../sib"));
     let (ve, path) = record("sib");
     assert_eq!(
         ve,
@@ -412,6 +431,8 @@ fn auto_activation(dialect: &Dialect) {
         format!("{}/bin:{original_path}", sib.display()),
         "{program}"
     );
+    t.send(&(dialect.cd)("../proj"));
+    assert_eq!(record("back").0, proj, "{program}: back in the project");
 
     t.send(&(dialect.cd)("../other"));
     let (ve, path) = record("other");
@@ -466,6 +487,120 @@ fn auto_activation(dialect: &Dialect) {
         !root.join("cloned/PWNED_GIT").exists(),
         "{program}: the cloned bin/git ran"
     );
+}
+
+/// An environment deleted while active is told at the next prompt, and `doctor` says
+/// so; one venvsh created, recreated by `python -m venv --clear` while the hook had it
+/// active, is deactivated with the reason at the next directory change, not kept on
+/// PATH silently (issue 11, item 5).
+fn deleted_or_replaced(dialect: &Dialect) {
+    let case = Case::new();
+    let root = projects(case.root());
+    let home = case.root().join("home");
+    fs::create_dir_all(root.join("made/sub")).unwrap();
+    fs::create_dir_all(&home).unwrap();
+    let data = home.join("data");
+    let created = Command::new(venvsh())
+        .args([
+            "create",
+            "--without-pip",
+            "-p",
+            &located("python3"),
+            ".venv",
+        ])
+        .current_dir(root.join("made"))
+        .env("VENVSH_DATA_DIR", &data)
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .output()
+        .unwrap();
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
+    let hook_file = home.join("venvsh.nu");
+    let hook = Command::new(venvsh())
+        .args(["hook", "nu"])
+        .output()
+        .unwrap();
+    fs::write(&hook_file, &hook.stdout).unwrap();
+
+    let shell = located(dialect.program);
+    let mut argv = vec![shell.as_str()];
+    argv.extend(dialect.args);
+    let env = [
+        ("PATH", test_path()),
+        ("HOME", home.display().to_string()),
+        ("VENVSH_DATA_DIR", data.display().to_string()),
+        ("TERM", "screen".to_owned()),
+        ("LANG", "C.UTF-8".to_owned()),
+    ];
+    let tmux = Tmux::start(&case.root().join("tmux"), &root, &env, &argv, (250, 50))
+        .settle(dialect.settle);
+    let t = Session {
+        tmux,
+        out: &case.out,
+    };
+    let program = dialect.name;
+    t.send(&(dialect.set_out)(&case.out));
+    t.send(&(dialect.record)("path0", "PATH"));
+    let original_path = t.wait("path0");
+    t.send(
+        &dialect
+            .load
+            .replace("@HOOK_FILE@", hook_file.to_str().unwrap()),
+    );
+
+    let manual = root.join("manual");
+    t.send(&format!("venvsh activate '{}'", manual.display()));
+    t.send(&(dialect.record)("manual", "VIRTUAL_ENV"));
+    assert_eq!(t.wait("manual"), manual.display().to_string(), "{program}");
+    fs::remove_dir_all(&manual).unwrap();
+    t.send("true");
+    t.tmux.wait_for_screen(&format!(
+        "venvsh: the active environment {} no longer exists",
+        manual.display()
+    ));
+    t.send("venvsh doctor");
+    t.tmux
+        .wait_for_screen(&format!("but {} no longer exists", manual.display()));
+    t.send("deactivate");
+    t.send(&(dialect.record)("gone.ve", "VIRTUAL_ENV"));
+    t.send(&(dialect.record)("gone.path", "PATH"));
+    assert_eq!(
+        t.wait("gone.ve"),
+        "none",
+        "{program}: deactivate a deleted one"
+    );
+    assert_eq!(t.wait("gone.path"), original_path, "{program}");
+
+    let made = root.join("made/.venv");
+    t.send(&(dialect.cd)("made"));
+    t.send(&(dialect.record)("made", "VIRTUAL_ENV"));
+    assert_eq!(
+        t.wait("made"),
+        made.display().to_string(),
+        "{program}: created by venvsh"
+    );
+    let recreated = Command::new(located("python3"))
+        .args(["-m", "venv", "--clear", "--without-pip"])
+        .arg(&made)
+        .output()
+        .unwrap();
+    assert!(recreated.status.success());
+    t.send(&(dialect.cd)("sub"));
+    t.send(&(dialect.record)("replaced.ve", "VIRTUAL_ENV"));
+    t.send(&(dialect.record)("replaced.path", "PATH"));
+    assert_eq!(
+        t.wait("replaced.ve"),
+        "none",
+        "{program}: a replaced environment stayed active"
+    );
+    assert_eq!(t.wait("replaced.path"), original_path, "{program}");
+    t.tmux.wait_for_screen(&format!(
+        "venvsh: not activating {}: it was trusted, but has been recreated since",
+        made.display()
+    ));
 }
 
 /// Process creations (fork, vfork, clone, execve; not threads) `program` makes running

@@ -15,11 +15,13 @@ mod common;
 
 mod auto;
 mod clink;
+mod coexist;
 mod fuzz;
 mod lint;
 mod matrix;
 mod powershell;
 mod probes;
+mod prompt_tools;
 mod scenarios;
 mod security;
 mod snapshots;
@@ -31,7 +33,9 @@ const THREADS: usize = 8;
 
 fn main() -> ExitCode {
     // The slowest trials first (a terminal session each), so that none starts last.
-    let mut trials = auto::trials();
+    let mut trials = coexist::trials();
+    trials.extend(auto::trials());
+    trials.extend(prompt_tools::trials());
     trials.extend(scenarios::trials());
     trials.extend(security::trials());
     trials.extend(clink::trials());

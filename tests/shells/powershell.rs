@@ -193,7 +193,7 @@ fn collect_units(node: Node<'_>, code: &str, units: &mut Vec<u16>) -> Result<(),
 struct Effects {
     /// `$Env:NAME = value`, decoded.
     set: BTreeMap<String, String>,
-    /// `Remove-Item -LiteralPath Env:NAME`.
+    /// `Microsoft.PowerShell.Management\Remove-Item -LiteralPath Env:NAME`.
     removed: Vec<String>,
     /// `$__venvsh_path.Insert(0, entry)` and `.Remove(entry)`, decoded.
     prepend: Option<String>,
@@ -254,7 +254,8 @@ fn effects(code: &str) -> Effects {
             }
             "command" => {
                 let name = node.child(0).map(|n| text(n, code));
-                if name == Some("Remove-Item") {
+                // Module-qualified, past a user's alias of the name (issue 11, item 3).
+                if name == Some("Microsoft.PowerShell.Management\\Remove-Item") {
                     let mut cursor = node.walk();
                     let elements = node.children(&mut cursor).nth(1).unwrap();
                     let mut cursor = elements.walk();

@@ -231,7 +231,49 @@ echo DONE"#;
             &["bash", "python3"],
             create_then_source,
         ),
+        trial(
+            "scenario::bin::nu_deactivate_keeps_the_directory_and_source_is_refused",
+            &["nu"],
+            nu_overlay,
+        ),
     ]);
+    trials.push(trial(
+        "scenario::doctor::sh_has_no_prompt_hook_which_is_not_no_auto",
+        &["dash"],
+        doctor_in_sh,
+    ));
+    trials.push(trial(
+        "scenario::doctor::names_what_is_wrong_with_the_venv_here",
+        &[],
+        doctor_names_a_broken_venv,
+    ));
+    for shadow in SHADOWS {
+        trials.push(trial(
+            format!(
+                "scenario::user_functions_and_aliases_named_like_builtins::{}",
+                shadow.name
+            ),
+            &[shadow.program],
+            move || shadowed(shadow),
+        ));
+    }
+    for (program, args, load) in [
+        (
+            "bash",
+            &["--norc", "-c"][..],
+            "eval \"$(venvsh hook bash)\"",
+        ),
+        ("zsh", &["-f", "-c"], "eval \"$(venvsh hook zsh)\""),
+        ("fish", &["--no-config", "-c"], "venvsh hook fish | source"),
+        ("tcsh", &["-f", "-c"], "eval \"`venvsh hook tcsh`\""),
+        ("nu", &["--no-config-file", "-c"], "source venvsh.nu"),
+    ] {
+        trials.push(trial(
+            format!("scenario::the_hook_exports_nothing_of_its_own::{program}"),
+            &[program],
+            move || exports_nothing_private(program, args, load),
+        ));
+    }
     trials
 }
 
@@ -429,6 +471,294 @@ w('leftovers', ' '.join(sorted(name for name in globals() if 'venvsh' in name)))
     }
 }
 
+/// doctor's statements are true: sh's hook was loaded without `--no-auto`, and it says
+/// why nothing auto-activates (issue 11, item 6).
+fn doctor_in_sh() {
+    let case = Case::new();
+    for (flag, says, never) in [
+        ("", "sh has no prompt hook", "--no-auto"),
+        (
+            " --no-auto",
+            "without auto-activation (--no-auto)",
+            "no prompt hook",
+        ),
+    ] {
+        let script = format!("eval \"$(venvsh hook sh{flag})\"; venvsh doctor");
+        let output = run("dash", &["-c", &script], case.root(), &[], None);
+        let stdout = text(&output.stdout);
+        assert!(
+            stdout.contains(says) && !stdout.contains(never),
+            "hook sh{flag}:\n{stdout}"
+        );
+    }
+}
+
+/// A `.venv` that is there but does not name an environment is not "no .venv here".
+fn doctor_names_a_broken_venv() {
+    let case = Case::new();
+    let file = case.root().join("file");
+    fs::create_dir(&file).unwrap();
+    fs::write(file.join(".venv"), "gone-env\n").unwrap();
+    let dir = case.root().join("dir");
+    fs::create_dir_all(dir.join(".venv")).unwrap();
+    let store = case.root().join("store");
+    fs::create_dir(&store).unwrap();
+    let vars = [("VENVSH_HOME", store.to_str().unwrap())];
+    let exe = venvsh();
+    let output = run(
+        exe.to_str().unwrap(),
+        &["doctor", "--shell", "bash"],
+        &file,
+        &vars,
+        None,
+    );
+    let stdout = text(&output.stdout);
+    assert!(
+        stdout.contains(&format!(
+            "here: {}/.venv names {}/gone-env, which is not a virtual environment",
+            file.display(),
+            file.display()
+        )),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("no .venv"), "{stdout}");
+    let output = run(
+        exe.to_str().unwrap(),
+        &["doctor", "--shell", "bash"],
+        &dir,
+        &vars,
+        None,
+    );
+    let stdout = text(&output.stdout);
+    assert!(
+        stdout.contains(&format!(
+            "here: {}/.venv is not a virtual environment (no pyvenv.cfg)",
+            dir.display()
+        )),
+        "{stdout}"
+    );
+}
+
+/// A child process sees the activation (VIRTUAL_ENV, VIRTUAL_ENV_PROMPT, VENVSH_STATE)
+/// and nothing the hook keeps for itself, which a child shell would misread (issue 11,
+/// item 1).
+fn exports_nothing_private(program: &str, args: &[&str], load: &str) {
+    let case = Case::new();
+    let a = make_env(case.root(), "A", None);
+    // csh expands the aliases of a line before running any of it: one command a line.
+    let hook = std::process::Command::new(venvsh())
+        .args(["hook", "nu"])
+        .output()
+        .unwrap();
+    fs::write(case.root().join("venvsh.nu"), hook.stdout).unwrap();
+    let script = match program {
+        "nu" => format!("{load}\nvenvsh activate $env.A\n^env | save env.out"),
+        "fish" | "tcsh" => format!("{load}\nvenvsh activate $A\nenv > env.out"),
+        _ => format!("{load}\nvenvsh activate \"$A\"\nenv > env.out"),
+    };
+    let mut full = args.to_vec();
+    full.push(&script);
+    let output = run(
+        program,
+        &full,
+        case.root(),
+        &[("A", a.to_str().unwrap())],
+        None,
+    );
+    assert!(
+        output.status.success(),
+        "{program}: {}",
+        text(&output.stderr)
+    );
+    let env = fs::read_to_string(case.root().join("env.out")).unwrap();
+    assert!(
+        env.contains("VENVSH_STATE="),
+        "{program}: not active:\n{env}"
+    );
+    let private: Vec<&str> = env
+        .lines()
+        .filter(|l| {
+            let name = l.split('=').next().unwrap_or_default().to_ascii_lowercase();
+            name.starts_with("_venvsh") || name.starts_with("__venvsh") || name.starts_with("_old_")
+        })
+        .collect();
+    assert!(private.is_empty(), "{program} exports {private:?}");
+}
+
+/// `overlay hide` (`deactivate`) keeps the directory the user is in (virtualenv #2745);
+/// `source bin/activate.nu` stops with a message instead of activating for good.
+fn nu_overlay() {
+    let case = Case::new();
+    let env = make_env(case.root(), "e", None);
+    write_bin_scripts(&env);
+    let elsewhere = case.root().join("elsewhere");
+    fs::create_dir(&elsewhere).unwrap();
+    let script = format!(
+        "overlay use '{}/bin/activate.nu'; cd '{}'; deactivate; print $env.PWD; print ($env.VIRTUAL_ENV? | default none)",
+        env.display(),
+        elsewhere.display()
+    );
+    let output = run_plain("nu", &["--no-config-file", "-c", &script], &case, &[]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(
+        text(&output.stdout),
+        format!("{}\nnone\n", elsewhere.display())
+    );
+
+    let script = format!(
+        "source '{}/bin/activate.nu'; print ($env.VIRTUAL_ENV? | default none)",
+        env.display()
+    );
+    let output = run_plain("nu", &["--no-config-file", "-c", &script], &case, &[]);
+    assert!(
+        !output.status.success(),
+        "source activated: {}",
+        text(&output.stdout)
+    );
+    assert!(text(&output.stdout).is_empty(), "{}", text(&output.stdout));
+    assert!(
+        text(&output.stderr).contains("is a module: activate with `overlay use bin/activate.nu`"),
+        "{}",
+        text(&output.stderr)
+    );
+}
+
+/// A shell where the user defined functions or aliases named like the builtins venvsh's
+/// code calls, before loading it (virtualenv #3185; issue 11, item 3).
+struct Shadow {
+    name: &'static str,
+    program: &'static str,
+    args: &'static [&'static str],
+    /// Defines the shadows: each prints `SHADOW <name>` and does nothing else.
+    define: &'static str,
+    /// Sources `bin/`'s script ($E), records VIRTUAL_ENV and PATH, deactivates, records
+    /// PATH; then loads the hook, activates $E through it, records, deactivates, records.
+    /// Each record is one line on stdout, written without any shadowed name.
+    body: &'static str,
+}
+
+const SHADOWS: &[Shadow] = &[
+    Shadow {
+        name: "bash_functions",
+        program: "bash",
+        args: &["--norc", "-c"],
+        define: r#"for __n in unset export hash printf eval set return local declare shift echo type; do builtin eval "$__n() { builtin printf 'SHADOW %s\n' $__n; }"; done"#,
+        body: POSIX_BODY,
+    },
+    Shadow {
+        name: "bash_aliases",
+        program: "bash",
+        args: &["--norc", "-c"],
+        define: r#"shopt -s expand_aliases; for __n in unset export hash printf eval set return local declare shift echo type; do builtin alias "$__n=builtin printf 'SHADOW %s\n' $__n"; done"#,
+        body: POSIX_BODY,
+    },
+    Shadow {
+        name: "zsh_functions",
+        program: "zsh",
+        args: &["-f", "-c"],
+        define: r#"for __n in unset export hash printf eval set return local typeset shift echo emulate autoload unfunction; do builtin eval "$__n() { builtin printf 'SHADOW %s\n' $__n; }"; done"#,
+        body: POSIX_BODY,
+    },
+    Shadow {
+        name: "zsh_aliases",
+        program: "zsh",
+        args: &["-f", "-c"],
+        define: r#"for __n in unset export hash printf eval set return local typeset shift echo emulate autoload; do builtin alias "$__n=builtin printf 'SHADOW %s\n' $__n"; done"#,
+        body: POSIX_BODY,
+    },
+    Shadow {
+        name: "dash_functions",
+        program: "dash",
+        args: &["-c"],
+        // dash finds its special builtins (unset, export, eval, …) before functions.
+        define: r#"hash() { echo SHADOW hash; }; printf() { echo SHADOW printf; }; echo() { command printf 'SHADOW echo\n'; }"#,
+        body: r#". "$E/bin/activate"; command printf '%s %s\n' "$VIRTUAL_ENV" "$PATH"; deactivate; command printf '%s\n' "$PATH""#,
+    },
+    Shadow {
+        name: "fish_functions",
+        program: "fish",
+        args: &["--no-config", "-c"],
+        // `set`, `string`, `test` and `status` are reserved: fish refuses such functions.
+        // One named `source` breaks fish itself (its autoloader calls it), so not that.
+        define: "function functions; builtin printf 'SHADOW functions\\n'; end; function contains; builtin printf 'SHADOW contains\\n'; end; function printf; builtin printf 'SHADOW printf\\n'; end; function count; builtin printf 'SHADOW count\\n'; end; function echo; builtin printf 'SHADOW echo\\n'; end",
+        body: r#"builtin source $E/bin/activate.fish; builtin printf '%s %s\n' $VIRTUAL_ENV (builtin string join : $PATH); deactivate; builtin printf '%s\n' (builtin string join : $PATH)
+venvsh hook fish | builtin source; venvsh activate $E; builtin printf '%s %s\n' $VIRTUAL_ENV (builtin string join : $PATH); deactivate; builtin printf '%s\n' (builtin string join : $PATH)"#,
+    },
+    Shadow {
+        name: "tcsh_aliases",
+        program: "tcsh",
+        args: &["-f", "-c"],
+        // A quoted name is never a builtin in tcsh: the external commands are what an
+        // alias (`rm -i`) can turn into something else.
+        define: "alias rm 'echo SHADOW rm' ; alias mktemp 'echo SHADOW mktemp' ; alias printenv 'echo SHADOW printenv'",
+        // csh expands the aliases of a line before running any of it: one command a line.
+        body: r#"source $E:q/bin/activate.csh
+echo "$VIRTUAL_ENV $PATH"
+deactivate
+echo "$PATH"
+eval "`venvsh hook tcsh`"
+venvsh activate $E:q
+echo "$VIRTUAL_ENV $PATH"
+deactivate
+echo "$PATH""#,
+    },
+];
+
+const POSIX_BODY: &str = r#". "$E/bin/activate"; builtin printf '%s %s\n' "$VIRTUAL_ENV" "$PATH"; deactivate; builtin printf '%s\n' "$PATH"
+builtin eval "$(venvsh hook "${ZSH_VERSION:+zsh}${BASH_VERSION:+bash}")"; venvsh activate "$E"; builtin printf '%s %s\n' "$VIRTUAL_ENV" "$PATH"; deactivate; builtin printf '%s\n' "$PATH""#;
+
+fn shadowed(shadow: &Shadow) {
+    let case = Case::new();
+    let env = make_env(case.root(), "e", None);
+    write_bin_scripts(&env);
+    let script = format!(
+        "{}
+{}",
+        shadow.define, shadow.body
+    );
+    let mut args = shadow.args.to_vec();
+    args.push(&script);
+    let path = crate::common::test_path();
+    let tmp = case.root().join("tmp");
+    fs::create_dir(&tmp).unwrap();
+    let vars = [
+        ("E", env.to_str().unwrap()),
+        ("TMPDIR", tmp.to_str().unwrap()),
+    ];
+    let output = run(shadow.program, &args, case.root(), &vars, None);
+    let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
+    assert!(
+        !stdout.contains("SHADOW") && !stderr.contains("SHADOW"),
+        "{}: a user's function or alias ran:
+{stdout}
+{stderr}",
+        shadow.name
+    );
+    let active = format!("{} {}/bin:{path}", env.display(), env.display());
+    let mut expected = format!(
+        "{active}
+{path}
+"
+    );
+    if shadow.program != "dash" {
+        expected.push_str(&format!(
+            "{active}
+{path}
+"
+        ));
+    }
+    assert_eq!(
+        stdout, expected,
+        "{}:
+{stderr}",
+        shadow.name
+    );
+    assert!(output.status.success(), "{}: {stderr}", shadow.name);
+    // The tcsh hook's temporary code files were removed (by rm, not its alias).
+    let leftovers: Vec<_> = fs::read_dir(&tmp).unwrap().flatten().collect();
+    assert!(leftovers.is_empty(), "{}: left {leftovers:?}", shadow.name);
+}
+
 /// Write every `bin/` script of the environment at `env`.
 fn write_bin_scripts(env: &std::path::Path) {
     for (name, text) in bin_scripts(env).written {
@@ -462,7 +792,7 @@ fn ksh() {
     assert!(output.status.success(), "{output:?}");
     assert_eq!(
         text(&output.stdout),
-        format!("{}|(${{VIRTUAL_ENV_PROMPT-}}) > |> ", env.display())
+        format!("{}|(${{__venvsh_prompt-}}) > |> ", env.display())
     );
     case.assert_nothing_ran("ksh");
 }
