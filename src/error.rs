@@ -59,3 +59,22 @@ fn find_hint(error: &anyhow::Error) -> Option<String> {
         None
     })
 }
+
+/// The hint for a deletion that [`crate::platform::remove`] refused or could not finish.
+pub fn remove_hint(error: &crate::platform::remove::Error) -> Option<String> {
+    use crate::platform::remove::Error;
+    match error {
+        Error::MountInside { mount, .. } => Some(format!(
+            "venvsh never deletes across a mount; unmount {} (or move it out) and run this again",
+            mount.display()
+        )),
+        Error::RootIsMount { .. } => Some(
+            "a mount point cannot be deleted; unmount it, or clear it with `venvsh create --clear`"
+                .into(),
+        ),
+        Error::Io { source, .. } if source.kind() == std::io::ErrorKind::PermissionDenied => {
+            Some("check the permissions of the directory".into())
+        }
+        Error::Io { .. } => None,
+    }
+}

@@ -11,6 +11,7 @@ pub mod config;
 pub mod environment;
 pub mod error;
 pub mod hook;
+pub mod platform;
 pub mod shell;
 pub mod state;
 pub mod store;

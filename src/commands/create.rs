@@ -1,6 +1,8 @@
 //! `venvsh create`: the command line over [`crate::venv::EnvBuilder`].
+//!
+//! Everything it prints is status, on stderr: stdout stays empty for scripts that
+//! capture it (issue 10).
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -9,7 +11,8 @@ use crate::cli::CreateArgs;
 use crate::config::Config;
 use crate::shell::quote::ForHumans;
 use crate::store::Store;
-use crate::venv::{EnvBuilder, Options, Outcome, Request};
+use crate::trust::{TrustStore, Verdict};
+use crate::venv::{Created, EnvBuilder, Options, Outcome, Request};
 
 pub fn run(args: &CreateArgs) -> anyhow::Result<ExitCode> {
     let cwd = std::env::current_dir().context("could not read the current directory")?;
@@ -24,6 +27,7 @@ pub fn run(args: &CreateArgs) -> anyhow::Result<ExitCode> {
         scm_ignore_files: !args.without_scm_ignore_files,
         force: args.force,
         link_mode: args.link_mode,
+        compile_bytecode: args.compile_bytecode,
     };
     let config = Config::load()?;
     let python = args.python.as_deref().or(config.python.as_deref());
@@ -38,39 +42,77 @@ pub fn run(args: &CreateArgs) -> anyhow::Result<ExitCode> {
         }
         None => (args.env_dirs.clone(), None),
     };
-    let interpreter = Request::parse(python)?.find(&cwd)?;
+    let found = Request::parse(python)?.find(&cwd)?;
+    for warning in &found.warnings {
+        eprintln!("warning: {}", ForHumans(warning));
+    }
+    let interpreter = found.interpreter;
     let builder = EnvBuilder::new(options);
-    let mut stdout = std::io::stdout().lock();
+    let trust = TrustStore::open_default();
     // One after another, as `python -m venv a b` does; the first failure stops.
     for env_dir in &env_dirs {
+        let target = crate::environment::normalize(&cwd.join(env_dir));
+        // An environment the user trusted stays trusted through a re-run or an upgrade.
+        let trusted_before = trust
+            .as_ref()
+            .is_ok_and(|t| t.verdict(&target).is_ok_and(|v| v == Verdict::Allowed));
         let created = builder.create(env_dir, &cwd, &interpreter)?;
         for warning in &created.warnings {
-            eprintln!("warning: {warning}");
+            eprintln!("warning: {}", ForHumans(warning));
         }
-        // venvsh made it, so the auto-activation hook may activate it (see `venvsh allow`).
-        if let Err(e) =
-            crate::trust::TrustStore::open_default().and_then(|t| t.allow(&created.path))
-        {
-            eprintln!("warning: the hook will not auto-activate it until `venvsh allow`: {e}");
-        }
-        if config.quiet {
-            continue;
-        }
-        let verb = match created.outcome {
-            Outcome::Created => "created",
-            Outcome::Replaced => "replaced",
-            Outcome::Upgraded => "upgraded",
-        };
         let shown = env_dir.to_string_lossy();
-        let python = interpreter.facts.base_executable.to_string_lossy();
-        writeln!(
-            stdout,
-            "{verb} {} with {} ({}); activate with: venvsh activate {}",
-            ForHumans(&shown),
-            interpreter.describe(),
-            ForHumans(&python),
-            ForHumans(activate_as.unwrap_or(&shown)),
-        )?;
+        // Only what venvsh built from scratch, or what was trusted already, may be
+        // auto-activated: an environment that was here may have come with a repository.
+        if created.from_scratch || trusted_before {
+            if let Err(e) = trust
+                .as_ref()
+                .map_err(|e| e.to_string())
+                .and_then(|t| t.allow(&created.path).map_err(|e| e.to_string()))
+            {
+                eprintln!(
+                    "warning: the hook will not auto-activate it until `venvsh allow`: {}",
+                    ForHumans(&e)
+                );
+            }
+        } else if !config.quiet {
+            eprintln!(
+                "note: {} was there before, so the hook does not auto-activate it; \
+                 if it is yours, run: venvsh allow {}",
+                ForHumans(&shown),
+                ForHumans(&shown)
+            );
+        }
+        if !config.quiet {
+            eprintln!("{}", summary(&created, &shown, activate_as, &interpreter));
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// "created .venv with CPython 3.12.1 (…); activate with: venvsh activate .venv".
+fn summary(
+    created: &Created,
+    shown: &str,
+    activate_as: Option<&str>,
+    interpreter: &crate::venv::Interpreter,
+) -> String {
+    let what = match created.outcome {
+        Outcome::Created => format!("created {}", ForHumans(shown)),
+        Outcome::Replaced => format!("replaced {}", ForHumans(shown)),
+        Outcome::Upgraded => format!("upgraded {}", ForHumans(shown)),
+        Outcome::Repaired { added: 0 } => format!("{} is complete", ForHumans(shown)),
+        Outcome::Repaired { added } => format!(
+            "repaired {} ({added} missing {})",
+            ForHumans(shown),
+            if added == 1 { "part" } else { "parts" }
+        ),
+    };
+    let python = interpreter.facts.base_executable.to_string_lossy();
+    let activate = activate_as.unwrap_or(shown);
+    format!(
+        "{what} with {} ({}); activate with: venvsh activate {}",
+        interpreter.describe(),
+        ForHumans(&python),
+        ForHumans(activate)
+    )
 }

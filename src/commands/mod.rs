@@ -3,6 +3,7 @@
 //! leaves stdout empty.
 
 mod activate;
+mod cache;
 mod completions;
 mod create;
 mod dispatch;
@@ -29,6 +30,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Deactivate(args) => activate::deactivate(&args),
         Command::Hook(args) => hook::run(&args),
         Command::Create(args) => create::run(&args),
+        Command::Cache(args) => cache::run(&args),
         Command::List(args) => store::list(&args),
         Command::Remove(args) => store::remove(&args),
         Command::Run(args) => run::run(&args),
