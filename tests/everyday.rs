@@ -110,8 +110,15 @@ fn json(text: &str) -> serde_json::Value {
 #[test]
 fn create_by_name_then_list_activate_run_and_remove() {
     let home = Home::new();
-    let out = home.ok(&["create", "--name", "web", "--without-pip"]);
-    assert!(out.contains("activate with: venvsh activate web"), "{out}");
+    // Status goes to stderr; stdout stays empty for scripts (issue 10).
+    let out = home.run(&["create", "--name", "web", "--without-pip"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(out.stdout.is_empty(), "{:?}", out.stdout);
+    assert!(
+        stderr.contains("activate with: venvsh activate web"),
+        "{stderr}"
+    );
     let env = home.store().join("web");
     assert!(env.join("pyvenv.cfg").is_file());
     assert!(env.join("bin/python").exists());

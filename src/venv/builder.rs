@@ -451,23 +451,41 @@ impl<S: Steps> EnvBuilder<S> {
         let mut ctx = self.context(env_dir, staging.path(), interpreter, layout, prompt);
         ctx.prior = decision.prior;
         self.run_steps(&ctx)?;
-        let plan = commit::plan(staging.path(), env_dir, decision.policy, &ctx.layout)?;
         let replaces = ctx.replaces.borrow().clone();
         let trash = if decision.clear || !replaces.is_empty() {
             Some(Trash::new(env_dir)?)
         } else {
             None
         };
+        // What --clear empties and what --upgrade replaces goes to the trash first; every
+        // conflict with what is left is found before anything moves in, and a refusal
+        // puts the trash back.
         if let Some(trash) = &trash {
-            if decision.clear {
-                trash.take_all_but(env_dir, &[staging.path()])?;
-            }
-            for installed in &replaces {
-                for rel in existing::installed_paths(env_dir, &ctx.layout, installed) {
-                    trash.take(env_dir, &rel)?;
+            let taken = (|| {
+                if decision.clear {
+                    trash.take_all_but(env_dir, &[staging.path()])?;
                 }
+                for installed in &replaces {
+                    for rel in existing::installed_paths(env_dir, &ctx.layout, installed) {
+                        trash.take(env_dir, &rel)?;
+                    }
+                }
+                Ok(())
+            })();
+            if let Err(e) = taken {
+                trash.restore();
+                return Err(e);
             }
         }
+        let plan = match commit::plan(staging.path(), env_dir, decision.policy, &ctx.layout) {
+            Ok(plan) => plan,
+            Err(e) => {
+                if let Some(trash) = &trash {
+                    trash.restore();
+                }
+                return Err(e);
+            }
+        };
         commit::execute(&plan, staging.path(), env_dir)?;
         drop(staging);
         if let Some(trash) = trash

@@ -8,6 +8,7 @@
 //! is kept, a different one is kept (re-runs) or refused (a folder that is not an
 //! environment) before anything moves.
 
+use std::cell::RefCell;
 use std::fs;
 use std::io::Read;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
@@ -192,13 +193,27 @@ fn read_full(file: &mut fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
 /// which is deleted at the end (a killed run's is swept by the next create).
 pub struct Trash {
     path: PathBuf,
+    /// What was taken, from where, in order.
+    taken: RefCell<Vec<(PathBuf, PathBuf)>>,
 }
 
 impl Trash {
     pub fn new(target: &Path) -> Result<Self, Error> {
         let path = target.join(format!("{TRASH_PREFIX}{}", unique_suffix()));
         fs::create_dir(&path).map_err(|e| Error::io("create a directory in", target, e))?;
-        Ok(Self { path })
+        Ok(Self {
+            path,
+            taken: RefCell::default(),
+        })
+    }
+
+    /// Put back everything taken (a refusal after the trash was filled), best effort,
+    /// and delete the trash if that emptied it.
+    pub fn restore(&self) {
+        for (from, to) in self.taken.borrow_mut().drain(..).rev() {
+            let _ = fs::rename(&to, &from);
+        }
+        let _ = fs::remove_dir(&self.path);
     }
 
     pub fn path(&self) -> &Path {
@@ -229,7 +244,9 @@ impl Trash {
             unique_suffix(),
             rel.file_name().unwrap_or_default().to_string_lossy()
         ));
-        fs::rename(&from, &to).map_err(|e| Error::io("move aside", from, e))
+        fs::rename(&from, &to).map_err(|e| Error::io("move aside", &from, e))?;
+        self.taken.borrow_mut().push((from, to));
+        Ok(())
     }
 
     /// Every entry of `target` but the given ones, `pyvenv.cfg` first so that the target
