@@ -1022,3 +1022,914 @@ fn upgrade_deps_uses_the_users_pip_settings() {
     assert!(stderr.contains("-m pip install --upgrade pip"), "{stderr}");
     assert_complete(&dir.join("w"), true);
 }
+
+// ---- interpreters and tools beyond python3 ------------------------------------------
+
+#[path = "common/require.rs"]
+mod common;
+
+/// A program the test needs (unshare, setpriv, …), by the project's rule: missing, it
+/// fails under VENVSH_REQUIRE_SHELLS=1 and says SKIPPED otherwise.
+fn require(program: &str) -> bool {
+    common::require(program)
+}
+
+/// pyenv's newest `3.X.*` (as `bin/python3.X`), which `bash tests/run.sh` installs.
+fn pyenv_python(minor: &str) -> Option<PathBuf> {
+    let root = std::env::var_os("PYENV_ROOT")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".pyenv")))?;
+    let mut versions: Vec<(Vec<u32>, PathBuf)> = fs::read_dir(root.join("versions"))
+        .ok()?
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().into_string().ok()?;
+            let rest = name.strip_prefix(&format!("{minor}."))?;
+            let micro: u32 = rest.parse().ok()?;
+            let python = e.path().join("bin").join(format!("python{minor}"));
+            python.is_file().then(|| (vec![micro], python))
+        })
+        .collect();
+    versions.sort();
+    versions.pop().map(|(_, p)| p)
+}
+
+/// [`pyenv_python`], or a failure under VENVSH_REQUIRE_SHELLS=1 / a SKIPPED note.
+fn require_python(minor: &str) -> Option<PathBuf> {
+    let found = pyenv_python(minor);
+    if found.is_none() {
+        if std::env::var("VENVSH_REQUIRE_SHELLS").is_ok_and(|v| v == "1") {
+            panic!(
+                "Python {minor} from pyenv is required (VENVSH_REQUIRE_SHELLS=1); bash tests/run.sh installs it"
+            );
+        }
+        eprintln!("SKIPPED: Python {minor} is not installed with pyenv; this part did not run");
+    }
+    found
+}
+
+/// Every console script in `bin/` (a file whose first line is a shebang, not an
+/// activation script) runs and names the environment.
+#[track_caller]
+fn assert_console_scripts_run(env: &Path) -> usize {
+    let mut ran = 0;
+    for entry in fs::read_dir(env.join("bin")).unwrap().flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with("python")
+            || name.starts_with("activate")
+            || name.contains('.') && !name.starts_with("pip") && !name.starts_with("easy_install")
+        {
+            continue;
+        }
+        let Ok(head) = fs::read(&path) else { continue };
+        if !head.starts_with(b"#!") {
+            continue;
+        }
+        let out = run(Command::new(&path)
+            .arg("--version")
+            .env("PIP_DISABLE_PIP_VERSION_CHECK", "1"));
+        let all = format!("{}{}", text(&out.stdout), text(&out.stderr));
+        assert!(out.status.success(), "bin/{name:?} failed: {all}");
+        if name.starts_with("pip") {
+            assert!(
+                all.contains(&env.display().to_string()),
+                "bin/{name:?}: {all}"
+            );
+        }
+        ran += 1;
+    }
+    assert!(ran >= 3, "only {ran} console scripts in {env:?}");
+    ran
+}
+
+/// The keys of a `pyvenv.cfg` as CPython's site.py and getpath read them: each line
+/// (universal newlines) split at the first `=`, key and value stripped.
+fn cfg_as_site_reads_it(env: &Path) -> Vec<(String, String)> {
+    let code = "import json, sys\n\
+        for line in open(sys.argv[1], encoding='utf-8'):\n    \
+            if '=' in line:\n        \
+                k, _, v = line.partition('=')\n        \
+                print(json.dumps([k.strip().lower(), v.strip()]))";
+    let out = success(
+        Command::new("python3")
+            .args(["-c", code])
+            .arg(env.join("pyvenv.cfg")),
+    );
+    out.lines()
+        .map(|l| serde_json::from_str::<(String, String)>(l).unwrap())
+        .collect()
+}
+
+// ---- issue 8, item 13: pyvenv.cfg key injection ----------------------------------------
+
+#[test]
+fn a_prompt_or_a_path_cannot_add_keys_to_pyvenv_cfg() {
+    let dir = workdir("cfg-injection");
+    let injected = "x\ninclude-system-site-packages = true";
+    let probe = "import sys, sysconfig; print(sysconfig.get_path('purelib', vars={'base': sys.base_prefix, 'platbase': sys.base_prefix}) in sys.path)";
+    let check = |env: &Path| {
+        let keys = cfg_as_site_reads_it(env);
+        let names: Vec<&str> = keys.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "home",
+                "include-system-site-packages",
+                "version",
+                "prompt",
+                "executable",
+                "command",
+                "python-version",
+                "venvsh"
+            ],
+            "{keys:?}"
+        );
+        let system = keys
+            .iter()
+            .filter(|(k, _)| k == "include-system-site-packages");
+        assert!(system.clone().all(|(_, v)| v == "false"), "{keys:?}");
+        // The environment's own Python agrees: no system site-packages.
+        assert_eq!(env_python(env, probe), "False");
+        assert_eq!(
+            env_python(env, "import sys; print(sys.prefix)"),
+            env.to_str().unwrap()
+        );
+    };
+
+    let mut command = venvsh(&dir);
+    command.args(["create", "--without-pip", "--prompt", injected, "p"]);
+    created(&mut command);
+    check(&dir.join("p"));
+    // The prompt itself reads back whole.
+    let prompt = env_python(
+        &dir.join("p"),
+        "import ast, sys, os\n\
+         cfg = dict(l.split(' = ', 1) for l in open(os.path.join(sys.prefix, 'pyvenv.cfg')).read().splitlines())\n\
+         print(repr(ast.literal_eval(cfg['prompt'])))",
+    );
+    assert_eq!(prompt, format!("{injected:?}").replace('"', "'"));
+
+    // An environment path holding a newline (and the same text after it).
+    let name = format!("e{injected}");
+    let mut command = venvsh(&dir);
+    command
+        .args(["create", "--without-pip", "--prompt", "plain", "--"])
+        .arg(&name);
+    created(&mut command);
+    check(&dir.join(&name));
+    // `command` still recreates it: bash (like zsh, ksh and POSIX.1-2024 sh, which have
+    // `$'\n'`) reads the quoted path back whole.
+    let keys = cfg_as_site_reads_it(&dir.join(&name));
+    let command_line = &keys.iter().find(|(k, _)| k == "command").unwrap().1;
+    let quoted = command_line.rsplit_once(" --prompt=\"plain\" ").unwrap().1;
+    let echoed = success(Command::new("bash").args(["-c", &format!("printf %s {quoted}")]));
+    assert_eq!(echoed, dir.join(&name).to_str().unwrap());
+}
+
+// ---- issue 10: the shebang rule --------------------------------------------------------
+
+#[test]
+fn every_console_script_runs_whatever_the_path_holds() {
+    let dir = workdir("shebang");
+    for name in [
+        "tab\there",
+        "new\nline",
+        "carriage\rreturn",
+        "quo'te\"s",
+        "dollar $HOME $(touch PWNED) `touch PWNED`",
+        "back\\slash \\N{x} \\x",
+        "sp ace",
+        "''' triple",
+    ] {
+        let mut command = venvsh(&dir);
+        command.args(["create", "--"]).arg(name);
+        created(&mut command);
+        let env = dir.join(name);
+        assert_complete(&env, true);
+        let pip = fs::read_to_string(env.join("bin/pip")).unwrap();
+        let needs_sh = name.chars().any(|c| c.is_whitespace() || c.is_control());
+        assert_eq!(pip.starts_with("#!/bin/sh\n"), needs_sh, "{name:?}: {pip}");
+        assert_console_scripts_run(&env);
+    }
+    assert!(!dir.join("PWNED").exists(), "a path was executed");
+}
+
+// ---- issue 8, item 3: .python-version path traversal ----------------------------------
+
+/// A pyenv root that venvsh recognizes (shims/, versions/, bin/pyenv) whose one good
+/// version links to the real interpreter's prefix; its shim, if ever run, leaves a mark.
+fn fake_pyenv(dir: &Path) -> PathBuf {
+    let root = dir.join("pyenv");
+    fs::create_dir_all(root.join("shims")).unwrap();
+    fs::create_dir_all(root.join("bin")).unwrap();
+    fs::create_dir_all(root.join("versions")).unwrap();
+    let mark = |path: &Path, what: &str| {
+        fs::write(
+            path,
+            format!("#!/bin/sh\ntouch '{}/{what}'\n", dir.display()),
+        )
+        .unwrap();
+        fs::set_permissions(path, fs::Permissions::from_mode(0o755)).unwrap();
+    };
+    mark(&root.join("bin/pyenv"), "PYENV_RAN");
+    mark(&root.join("shims/python3"), "SHIM_RAN");
+    symlink(base_python("prefix"), root.join("versions/good")).unwrap();
+    root
+}
+
+#[test]
+fn a_version_file_never_names_a_program_outside_pyenv_versions() {
+    let dir = workdir("pyenv-traversal");
+    let root = fake_pyenv(&dir);
+    // The repository being entered ships a "Python" that marks that it ran.
+    let repo = dir.join("repo");
+    let evil = repo.join("evil/bin");
+    fs::create_dir_all(&evil).unwrap();
+    fs::write(
+        evil.join("python3"),
+        format!("#!/bin/sh\ntouch '{}/PWNED'\nexit 1\n", dir.display()),
+    )
+    .unwrap();
+    fs::set_permissions(evil.join("python3"), fs::Permissions::from_mode(0o755)).unwrap();
+    let traversal = "../../repo/evil"; // versions/../../repo/evil
+    assert!(
+        root.join("versions")
+            .join(traversal)
+            .join("bin/python3")
+            .is_file()
+    );
+    // Nothing else on PATH: pyenv's `system` finds no Python.
+    let path = root.join("shims");
+
+    for (file, env_version, expect_good) in [
+        ("/proc/self/cwd/evil\n", None, false),
+        (&format!("{traversal}\ngood\n")[..], None, true),
+        ("good\n", Some("/proc/self/cwd/evil:good"), true),
+        ("good\n", Some(traversal), false),
+    ] {
+        fs::write(repo.join(".python-version"), file).unwrap();
+        let _ = fs::remove_dir_all(repo.join("v"));
+        let mut command = venvsh(&repo);
+        command
+            .args(["create", "--without-pip", "v"])
+            .env("PATH", &path)
+            .env("PYENV_ROOT", &root)
+            .env_remove("PYENV_VERSION")
+            .env_remove("PYENV_DIR");
+        if let Some(version) = env_version {
+            command.env("PYENV_VERSION", version);
+        }
+        let out = run(&mut command);
+        let stderr = text(&out.stderr);
+        assert!(
+            !dir.join("PWNED").exists(),
+            "{file:?} {env_version:?} ran the repository's program: {stderr}"
+        );
+        assert!(stderr.contains("warning: pyenv version `"), "{stderr}");
+        assert!(stderr.contains("ignored"), "{stderr}");
+        if expect_good {
+            assert!(out.status.success(), "{stderr}");
+            assert_complete(&repo.join("v"), false);
+        } else {
+            // Nothing usable left: pyenv's answer is `system`, not on this PATH.
+            assert!(!out.status.success(), "{stderr}");
+            assert!(!repo.join("v").exists());
+        }
+    }
+    assert!(!dir.join("SHIM_RAN").exists() && !dir.join("PYENV_RAN").exists());
+}
+
+// ---- issue 8, item 8: only what create built from scratch is trusted -------------------
+
+fn trust_verdict(dir: &Path, env: &Path) -> venvsh::trust::Verdict {
+    venvsh::trust::TrustStore::at(dir.join("test-trust-data/trust"))
+        .verdict(env)
+        .unwrap()
+}
+
+#[test]
+fn create_trusts_only_what_it_built_from_scratch() {
+    use venvsh::trust::Verdict;
+    let dir = workdir("trust");
+    // A repository ships an environment (made here by venv itself) with its own `git`.
+    let shipped = dir.join("shipped");
+    success(
+        Command::new("python3")
+            .args(["-m", "venv", "--without-pip"])
+            .arg(&shipped),
+    );
+    fs::write(shipped.join("bin/git"), "#!/bin/sh\necho shipped git\n").unwrap();
+    for args in [
+        &["create", "--upgrade", "--without-pip", "shipped"][..],
+        &["create", "--without-pip", "shipped"],
+    ] {
+        let stderr = created(venvsh(&dir).args(args));
+        assert!(stderr.contains("was there before"), "{stderr}");
+        assert!(stderr.contains("venvsh allow shipped"), "{stderr}");
+        assert_eq!(trust_verdict(&dir, &shipped), Verdict::Unknown, "{args:?}");
+    }
+    assert!(shipped.join("bin/git").exists(), "a re-run removed a file");
+
+    // Built from scratch: new, an empty folder, or emptied by --clear.
+    created(venvsh(&dir).args(["create", "--without-pip", "new"]));
+    assert_eq!(trust_verdict(&dir, &dir.join("new")), Verdict::Allowed);
+    fs::create_dir(dir.join("empty")).unwrap();
+    created(venvsh(&dir).args(["create", "--without-pip", "empty"]));
+    assert_eq!(trust_verdict(&dir, &dir.join("empty")), Verdict::Allowed);
+    created(venvsh(&dir).args(["create", "--clear", "--without-pip", "shipped"]));
+    assert_eq!(trust_verdict(&dir, &shipped), Verdict::Allowed);
+    assert!(!shipped.join("bin/git").exists());
+
+    // A folder with files of its own is not.
+    fs::create_dir(dir.join("project")).unwrap();
+    fs::write(dir.join("project/setup.py"), "").unwrap();
+    created(venvsh(&dir).args(["create", "--without-pip", "project"]));
+    assert_eq!(trust_verdict(&dir, &dir.join("project")), Verdict::Unknown);
+
+    // What the user trusted stays trusted through an upgrade (pyvenv.cfg is rewritten,
+    // which changes the record's identity).
+    created(venvsh(&dir).args(["create", "--upgrade", "--without-pip", "new"]));
+    assert_eq!(trust_verdict(&dir, &dir.join("new")), Verdict::Allowed);
+    success(venvsh(&dir).args(["allow", "project"]));
+    created(venvsh(&dir).args(["create", "--upgrade", "--without-pip", "project"]));
+    assert_eq!(trust_verdict(&dir, &dir.join("project")), Verdict::Allowed);
+}
+
+// ---- issue 10: re-runs -----------------------------------------------------------------
+
+#[test]
+fn a_rerun_keeps_packages_and_repairs_what_is_missing() {
+    let dir = workdir("rerun");
+    created(venvsh(&dir).args(["create", "v"]));
+    let env = dir.join("v");
+    let wheel = write_wheel(&dir);
+    success(
+        Command::new(env.join("bin/pip"))
+            .args([
+                "install",
+                "--no-index",
+                "--no-cache-dir",
+                "--disable-pip-version-check",
+            ])
+            .arg(&wheel),
+    );
+    let version = base_python("version");
+    let cfg = fs::read(env.join("pyvenv.cfg")).unwrap();
+    let cfg_inode = fs::metadata(env.join("pyvenv.cfg")).unwrap().ino();
+
+    // The same command again: nothing to do, nothing changed.
+    let stderr = created(venvsh(&dir).args(["create", "v"]));
+    assert!(stderr.contains("v is complete with CPython"), "{stderr}");
+    assert_eq!(
+        env_python(&env, "import tinypkg; print(tinypkg.VALUE)"),
+        "42"
+    );
+
+    // Parts deleted: put back, packages and pyvenv.cfg untouched.
+    for part in [
+        format!("bin/python{version}"),
+        "bin/pip3".into(),
+        "bin/activate".into(),
+        "include".into(),
+    ] {
+        let path = env.join(&part);
+        if fs::symlink_metadata(&path).unwrap().is_dir() {
+            fs::remove_dir_all(&path).unwrap();
+        } else {
+            fs::remove_file(&path).unwrap();
+        }
+    }
+    let pip_init = site_packages(&env).join("pip/__init__.py");
+    fs::remove_file(&pip_init).unwrap();
+    let stderr = created(venvsh(&dir).args(["create", "v"]));
+    assert!(stderr.contains("repaired v (5 missing parts)"), "{stderr}");
+    assert_complete(&env, true);
+    assert!(pip_init.is_file());
+    assert_console_scripts_run(&env);
+    assert_eq!(
+        env_python(&env, "import tinypkg; print(tinypkg.VALUE)"),
+        "42"
+    );
+    assert_eq!(fs::read(env.join("pyvenv.cfg")).unwrap(), cfg);
+    assert_eq!(
+        fs::metadata(env.join("pyvenv.cfg")).unwrap().ino(),
+        cfg_inode
+    );
+    assert!(
+        staging_leftovers(&env).is_empty(),
+        "{:?}",
+        staging_leftovers(&env)
+    );
+
+    // Options the environment was not made with: refused, with the way out.
+    let stderr = failure(venvsh(&dir).args(["create", "--system-site-packages", "v"]));
+    assert!(
+        stderr.contains("made without --system-site-packages"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("hint: ") && stderr.contains("--upgrade") && stderr.contains("--clear"),
+        "{stderr}"
+    );
+    let stderr = failure(venvsh(&dir).args(["create", "--copies", "v"]));
+    assert!(stderr.contains("its interpreter is a link"), "{stderr}");
+    let stderr = failure(venvsh(&dir).args(["create", "--prompt", "other", "v"]));
+    assert!(stderr.contains("its prompt is"), "{stderr}");
+    // --upgrade applies them, keeping the packages.
+    created(venvsh(&dir).args(["create", "--upgrade", "--system-site-packages", "v"]));
+    assert!(
+        fs::read_to_string(env.join("pyvenv.cfg"))
+            .unwrap()
+            .contains("include-system-site-packages = true\n")
+    );
+    assert_eq!(
+        env_python(&env, "import tinypkg; print(tinypkg.VALUE)"),
+        "42"
+    );
+
+    // Another interpreter: refused, named, with the way out; nothing changed.
+    if let Some(other) = require_python("3.12").filter(|_| version != "3.12") {
+        let mut command = venvsh(&dir);
+        command
+            .args(["create", "--system-site-packages", "-p"])
+            .arg(&other)
+            .arg("v");
+        let stderr = failure(&mut command);
+        assert!(stderr.contains("is an environment of Python"), "{stderr}");
+        assert!(stderr.contains("not of CPython 3.12"), "{stderr}");
+        assert!(stderr.contains("hint: --upgrade"), "{stderr}");
+        assert!(!env.join("lib/python3.12").exists());
+    }
+    assert!(
+        staging_leftovers(&env).is_empty(),
+        "{:?}",
+        staging_leftovers(&env)
+    );
+}
+
+#[test]
+fn upgrade_brings_an_older_pip_up_to_the_bundled_version() {
+    let Some(python37) = require_python("3.7") else {
+        return;
+    };
+    let dir = workdir("upgrade-pip");
+    created(venvsh(&dir).args(["create", "v"]));
+    let env = dir.join("v");
+    let bundled = bundled_pip_version();
+    // An older pip, installed by pip: 3.7's bundled 22.0.4.
+    let old_wheel = fs::read_dir(
+        python37
+            .parent()
+            .unwrap()
+            .join("../lib/python3.7/ensurepip/_bundled"),
+    )
+    .unwrap()
+    .flatten()
+    .map(|e| e.path())
+    .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("pip-"))
+    .unwrap();
+    success(
+        Command::new(env.join("bin/python"))
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--no-index",
+                "--disable-pip-version-check",
+            ])
+            .arg(&old_wheel),
+    );
+    let older = pip_version(&env);
+    assert!(older < bundled, "{older:?}");
+    // A plain re-run keeps the pip the user has.
+    created(venvsh(&dir).args(["create", "v"]));
+    assert_eq!(pip_version(&env), older);
+    // --upgrade replaces it with the bundled one, as venv's does.
+    let stderr = created(venvsh(&dir).args(["create", "--upgrade", "v"]));
+    assert!(stderr.contains("upgraded v"), "{stderr}");
+    assert_eq!(pip_version(&env), bundled);
+    assert_record_matches(&env, "pip");
+    let infos: Vec<String> = fs::read_dir(site_packages(&env))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("pip-"))
+        .collect();
+    assert_eq!(infos.len(), 1, "{infos:?}");
+    assert_console_scripts_run(&env);
+    // pip itself agrees the install is whole: it can uninstall it.
+    success(Command::new(env.join("bin/python")).args(["-m", "pip", "uninstall", "-y", "pip"]));
+    assert!(!env.join("bin/pip").exists());
+    assert!(staging_leftovers(&env).is_empty());
+}
+
+// ---- issue 10: existing targets, in place ---------------------------------------------
+
+/// `sh -c script` in a private mount namespace (`unshare -m`), so the test's mounts
+/// vanish with it; `$VENVSH` is the binary, `$W` the work directory.
+fn in_mount_namespace(dir: &Path, script: &str) -> Output {
+    let out = run(Command::new("unshare")
+        .args(["-m", "--propagation", "private", "sh", "-euc", script])
+        .env("VENVSH", env!("CARGO_BIN_EXE_venvsh"))
+        .env("W", dir)
+        .env("XDG_CACHE_HOME", cache_home())
+        .env("VENVSH_DATA_DIR", dir.join("test-trust-data"))
+        .current_dir(dir));
+    assert!(
+        !text(&out.stderr).contains("unshare failed"),
+        "unshare -m is not permitted here: {}",
+        text(&out.stderr)
+    );
+    out
+}
+
+#[test]
+fn a_mount_point_at_the_target_is_built_into_and_cleared_in_place() {
+    if !require("unshare") {
+        return;
+    }
+    let dir = workdir("mount-target");
+    for kind in ["tmpfs", "bind"] {
+        let script = format!(
+            r#"
+            mkdir -p "$W/{kind}" "$W/{kind}-src"
+            if [ {kind} = tmpfs ]; then mount -t tmpfs none "$W/{kind}"; else mount --bind "$W/{kind}-src" "$W/{kind}"; fi
+            "$VENVSH" create "$W/{kind}"
+            "$W/{kind}/bin/python" -c 'import sys; print(sys.prefix)'
+            "$W/{kind}/bin/pip" --version
+            "$VENVSH" create "$W/{kind}"
+            touch "$W/{kind}/stale"
+            "$VENVSH" create --clear "$W/{kind}"
+            test ! -e "$W/{kind}/stale"
+            "$W/{kind}/bin/python" -c 'import sys; print(sys.prefix)'
+            grep -q " $W/{kind} " /proc/self/mountinfo && echo still-mounted
+            ls -A "$W/{kind}"
+            "#
+        );
+        let out = in_mount_namespace(&dir, &script);
+        let stdout = text(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{kind}: {stdout}\n{}",
+            text(&out.stderr)
+        );
+        let env = dir.join(kind);
+        assert_eq!(
+            stdout.matches(&format!("{}\n", env.display())).count(),
+            2,
+            "{stdout}"
+        );
+        assert!(stdout.contains("still-mounted"), "{stdout}");
+        assert!(!stdout.contains(".venvsh-"), "leftovers: {stdout}");
+    }
+    // The bind mount's source holds what was built through it.
+    assert!(dir.join("bind-src/pyvenv.cfg").is_file());
+}
+
+#[test]
+fn clear_and_remove_never_cross_into_a_mount_inside_the_environment() {
+    if !require("unshare") {
+        return;
+    }
+    let dir = workdir("mount-inside");
+    fs::create_dir_all(dir.join("outside")).unwrap();
+    fs::write(dir.join("outside/precious"), "mine").unwrap();
+    for (kind, command) in [
+        ("tmpfs", "\"$VENVSH\" create --clear \"$W/env\""),
+        ("bind", "\"$VENVSH\" create --clear --force \"$W/env\""),
+        ("tmpfs", "VENVSH_HOME=\"$W\" \"$VENVSH\" remove env --yes"),
+        ("bind", "VENVSH_HOME=\"$W\" \"$VENVSH\" remove env --yes"),
+    ] {
+        let _ = fs::remove_dir_all(dir.join("env"));
+        created(venvsh(&dir).args(["create", "--without-pip", "env"]));
+        // The data mounted in the environment is on another file system (tmpfs), or
+        // on the same one through a bind mount (same device number).
+        let script = format!(
+            r#"
+            mkdir -p "$W/env/lib/data"
+            if [ {kind} = tmpfs ]; then
+                mount -t tmpfs none "$W/env/lib/data"; echo mine > "$W/env/lib/data/precious"
+            else
+                mount --bind "$W/outside" "$W/env/lib/data"
+            fi
+            if {command} 2>"$W/err"; then echo deleted-anyway; fi
+            cat "$W/err"
+            cat "$W/env/lib/data/precious"
+            test -f "$W/env/pyvenv.cfg" && echo env-intact
+            "#
+        );
+        let out = in_mount_namespace(&dir, &script);
+        let stdout = text(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{kind}: {stdout}\n{}",
+            text(&out.stderr)
+        );
+        assert!(
+            !stdout.contains("deleted-anyway"),
+            "{kind} {command}: {stdout}"
+        );
+        assert!(stdout.contains("error: refusing to delete"), "{stdout}");
+        assert!(
+            stdout.contains("/env/lib/data inside it is a mount point"),
+            "{stdout}"
+        );
+        assert!(
+            stdout.contains("hint: venvsh never deletes across a mount"),
+            "{stdout}"
+        );
+        assert!(
+            stdout.contains("mine"),
+            "{kind} {command}: the mounted data is gone: {stdout}"
+        );
+        assert!(stdout.contains("env-intact"), "{stdout}");
+        assert_eq!(
+            fs::read_to_string(dir.join("outside/precious")).unwrap(),
+            "mine"
+        );
+    }
+}
+
+#[test]
+fn a_user_who_owns_the_target_but_not_its_parent_can_create_in_it() {
+    if !require("setpriv") {
+        return;
+    }
+    // The Dockerfile pattern: root makes /opt/venv for the app user, who cannot write /opt.
+    let dir = workdir("setpriv");
+    let parent = dir.join("opt");
+    let target = parent.join("venv");
+    fs::create_dir_all(&target).unwrap();
+    fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).unwrap();
+    fs::set_permissions(&parent, fs::Permissions::from_mode(0o755)).unwrap();
+    let home = dir.join("home");
+    fs::create_dir_all(&home).unwrap();
+    let nobody = 65534;
+    for path in [&target, &home] {
+        std::os::unix::fs::chown(path, Some(nobody), Some(nobody)).unwrap();
+    }
+    fs::set_permissions(&target, fs::Permissions::from_mode(0o2750)).unwrap();
+    // An interpreter the user can reach (root's pyenv is not).
+    let python = "/usr/bin/python3";
+    let as_app = |args: &[&str]| {
+        let mut command = Command::new("setpriv");
+        command
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+            .arg(env!("CARGO_BIN_EXE_venvsh"))
+            .args(args)
+            .env_clear()
+            .env("PATH", "/usr/bin:/bin")
+            .env("HOME", &home)
+            .current_dir(&home)
+            .stdin(Stdio::null());
+        run(&mut command)
+    };
+    let out = as_app(&["create", "-p", python, target.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let meta = fs::metadata(&target).unwrap();
+    assert_eq!((meta.uid(), meta.gid()), (nobody, nobody));
+    assert_eq!(
+        meta.permissions().mode() & 0o7777,
+        0o2750,
+        "the target's mode changed"
+    );
+    for file in ["pyvenv.cfg", "bin/pip", "bin/activate"] {
+        assert_eq!(
+            fs::metadata(target.join(file)).unwrap().uid(),
+            nobody,
+            "{file}"
+        );
+    }
+    let out = as_app(&["create", "-p", python, target.to_str().unwrap()]);
+    assert!(out.status.success(), "the re-run: {}", text(&out.stderr));
+    let pip = run(Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+        .arg(target.join("bin/pip"))
+        .arg("--version")
+        .env("HOME", &home));
+    assert!(pip.status.success(), "{}", text(&pip.stderr));
+    assert!(staging_leftovers(&target).is_empty());
+}
+
+#[test]
+fn creating_in_the_current_directory_keeps_it_and_its_mode() {
+    let dir = workdir("here");
+    let env = dir.join("env");
+    fs::create_dir(&env).unwrap();
+    fs::set_permissions(&env, fs::Permissions::from_mode(0o750)).unwrap();
+    let inode = fs::metadata(&env).unwrap().ino();
+    // `cd env && venvsh create .`, then use it from there: the shell's directory lives on.
+    let script = r#"cd "$1" && "$2" create . 2>/dev/null && ./bin/python -c 'import sys; print(sys.prefix)' && "$2" create --clear . 2>/dev/null && ls -A . && pwd -P"#;
+    let out = success(
+        Command::new("sh")
+            .args(["-c", script, "sh"])
+            .arg(&env)
+            .arg(env!("CARGO_BIN_EXE_venvsh"))
+            .env("XDG_CACHE_HOME", cache_home())
+            .env("VENVSH_DATA_DIR", dir.join("test-trust-data")),
+    );
+    assert!(out.starts_with(&format!("{}\n", env.display())), "{out}");
+    assert!(out.contains("pyvenv.cfg"), "{out}");
+    let meta = fs::metadata(&env).unwrap();
+    assert_eq!(meta.ino(), inode, "the directory was replaced");
+    assert_eq!(meta.permissions().mode() & 0o777, 0o750);
+    assert_complete(&env, true);
+}
+
+#[test]
+fn a_project_folder_is_built_into_and_its_files_are_never_changed() {
+    let dir = workdir("project");
+    let project = dir.join("project");
+    fs::create_dir_all(project.join("src")).unwrap();
+    fs::write(project.join(".gitignore"), "/build\n").unwrap();
+    fs::write(project.join("src/main.py"), "print('hi')\n").unwrap();
+    // `venvsh create .` in a project, as `python -m venv .` is used.
+    let stderr = created(venvsh(&project).args(["create", "."]));
+    assert!(stderr.contains("created . with"), "{stderr}");
+    assert_complete(&project, true);
+    assert_eq!(
+        fs::read_to_string(project.join(".gitignore")).unwrap(),
+        "/build\n"
+    );
+    assert_eq!(
+        fs::read_to_string(project.join("src/main.py")).unwrap(),
+        "print('hi')\n"
+    );
+    // With 3.13, whose venv writes a .gitignore, into a project folder, and upgrading an
+    // environment venv made at a project root (which replaced the project's .gitignore
+    // with `*` before, issue 10): the project's own file stays.
+    if let Some(python) = require_python("3.13") {
+        let folder = dir.join("folder13");
+        fs::create_dir(&folder).unwrap();
+        fs::write(folder.join(".gitignore"), "/build\n").unwrap();
+        let root = dir.join("root13");
+        success(
+            Command::new("python3")
+                .args(["-m", "venv", "--without-pip"])
+                .arg(&root),
+        );
+        fs::write(root.join(".gitignore"), "/build\n").unwrap();
+        for (args, env) in [
+            (&["create"][..], &folder),
+            (&["create", "--upgrade"], &root),
+        ] {
+            let mut command = venvsh(&dir);
+            command.args(args).arg("-p").arg(&python).arg(env);
+            created(&mut command);
+            assert_eq!(
+                fs::read_to_string(env.join(".gitignore")).unwrap(),
+                "/build\n",
+                "{args:?}"
+            );
+            assert_eq!(
+                env_python(env, "import sys; print(sys.version_info[:2])"),
+                "(3, 13)"
+            );
+            success(Command::new(env.join("bin/pip")).arg("--version"));
+        }
+    }
+
+    // A file where the environment needs one of its own: refused, named, nothing left.
+    let other = dir.join("other");
+    fs::create_dir_all(other.join("bin")).unwrap();
+    fs::write(other.join("bin/activate"), "my own script\n").unwrap();
+    fs::write(other.join("notes.txt"), "x").unwrap();
+    let stderr = failure(venvsh(&dir).args(["create", "other"]));
+    assert!(
+        stderr.contains("other/bin/activate exists, and venvsh would have to replace it"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("hint: venvsh never overwrites a file it did not write"),
+        "{stderr}"
+    );
+    let mut left: Vec<String> = walk_names(&other);
+    left.sort();
+    assert_eq!(left, ["bin", "bin/activate", "notes.txt"]);
+    assert_eq!(
+        fs::read_to_string(other.join("bin/activate")).unwrap(),
+        "my own script\n"
+    );
+}
+
+/// Every path under `dir`, relative.
+fn walk_names(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut pending = vec![dir.to_owned()];
+    while let Some(d) = pending.pop() {
+        for e in fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            out.push(p.strip_prefix(dir).unwrap().to_string_lossy().into_owned());
+            if e.file_type().unwrap().is_dir() {
+                pending.push(p);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn gitignore_exactly_where_the_interpreters_own_venv_writes_one() {
+    let dir = workdir("gitignore");
+    let mut pythons = vec![PathBuf::from(base_python("base"))];
+    for minor in ["3.12", "3.13"] {
+        pythons.extend(require_python(minor));
+    }
+    for (i, python) in pythons.iter().enumerate() {
+        let theirs = dir.join(format!("venv{i}"));
+        success(
+            Command::new(python)
+                .args(["-m", "venv", "--without-pip"])
+                .arg(&theirs),
+        );
+        let mut command = venvsh(&dir);
+        command
+            .args(["create", "--without-pip", "-p"])
+            .arg(python)
+            .arg(format!("ours{i}"));
+        created(&mut command);
+        let ours = dir.join(format!("ours{i}"));
+        assert_eq!(
+            ours.join(".gitignore").exists(),
+            theirs.join(".gitignore").exists(),
+            "{python:?}"
+        );
+        if ours.join(".gitignore").exists() {
+            let lines = fs::read_to_string(ours.join(".gitignore")).unwrap();
+            assert_eq!(lines.lines().last(), Some("*"));
+        }
+        let mut command = venvsh(&dir);
+        command
+            .args([
+                "create",
+                "--without-pip",
+                "--without-scm-ignore-files",
+                "-p",
+            ])
+            .arg(python)
+            .arg(format!("none{i}"));
+        created(&mut command);
+        assert!(!dir.join(format!("none{i}/.gitignore")).exists());
+    }
+}
+
+#[test]
+fn kill_9_during_an_in_place_build_leaves_what_was_there() {
+    let dir = workdir("kill-in-place");
+    let env = dir.join("v");
+    let start = Instant::now();
+    fs::create_dir(&env).unwrap();
+    created(venvsh(&dir).args(["create", "v"]));
+    let full = start.elapsed().as_micros() as u64;
+    let mut seed = 0x2545_f491_4f6c_dd1d ^ u64::from(std::process::id());
+    let (mut before, mut after) = (0, 0);
+    for round in 0..24 {
+        // Half the rounds build into a folder with a file of the user's, half replace an
+        // environment with --clear.
+        let clear = round % 2 == 1;
+        let _ = fs::remove_dir_all(&env);
+        fs::create_dir(&env).unwrap();
+        fs::write(env.join("keep.txt"), "mine").unwrap();
+        if clear {
+            created(venvsh(&dir).args(["create", "--without-pip", "v"]));
+        }
+        let mut args = vec!["create", "v"];
+        if clear {
+            args.insert(1, "--clear");
+        }
+        let mut child = venvsh(&dir)
+            .args(&args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_micros(jitter(&mut seed, full * 3 / 2)));
+        child.kill().ok();
+        child.wait().unwrap();
+        // Never an environment that looks finished and is not.
+        if env.join("pyvenv.cfg").exists() {
+            // The new environment (with pip), whole; or, with --clear, the old one (without).
+            assert_complete(&env, !clear || env.join("bin/pip").exists());
+            after += 1;
+        } else {
+            before += 1;
+        }
+        if !clear {
+            assert_eq!(fs::read_to_string(env.join("keep.txt")).unwrap(), "mine");
+        }
+        // The same command again finishes the job, and sweeps up the killed run's.
+        created(venvsh(&dir).args(&args));
+        assert_complete(&env, true);
+        assert!(
+            staging_leftovers(&env).is_empty(),
+            "{:?}",
+            staging_leftovers(&env)
+        );
+        if !clear {
+            assert_eq!(fs::read_to_string(env.join("keep.txt")).unwrap(), "mine");
+        }
+        assert_console_scripts_run(&env);
+    }
+    eprintln!("after kill -9 in place: {before} not yet an environment, {after} complete");
+}

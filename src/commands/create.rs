@@ -42,11 +42,12 @@ pub fn run(args: &CreateArgs) -> anyhow::Result<ExitCode> {
         }
         None => (args.env_dirs.clone(), None),
     };
-    let found = Request::parse(python)?.find(&cwd)?;
-    for warning in &found.warnings {
-        eprintln!("warning: {}", ForHumans(warning));
+    let mut warnings = Vec::new();
+    let found = Request::parse(python)?.find_noting(&cwd, &mut warnings);
+    for warning in &warnings {
+        eprintln!("warning: {}", for_humans(warning));
     }
-    let interpreter = found.interpreter;
+    let interpreter = found?;
     let builder = EnvBuilder::new(options);
     let trust = TrustStore::open_default();
     // One after another, as `python -m venv a b` does; the first failure stops.
@@ -58,7 +59,7 @@ pub fn run(args: &CreateArgs) -> anyhow::Result<ExitCode> {
             .is_ok_and(|t| t.verdict(&target).is_ok_and(|v| v == Verdict::Allowed));
         let created = builder.create(env_dir, &cwd, &interpreter)?;
         for warning in &created.warnings {
-            eprintln!("warning: {}", ForHumans(warning));
+            eprintln!("warning: {}", for_humans(warning));
         }
         let shown = env_dir.to_string_lossy();
         // Only what venvsh built from scratch, or what was trusted already, may be
@@ -71,7 +72,7 @@ pub fn run(args: &CreateArgs) -> anyhow::Result<ExitCode> {
             {
                 eprintln!(
                     "warning: the hook will not auto-activate it until `venvsh allow`: {}",
-                    ForHumans(&e)
+                    for_humans(&e)
                 );
             }
         } else if !config.quiet {
@@ -87,6 +88,11 @@ pub fn run(args: &CreateArgs) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A message that may hold paths, with control characters made visible.
+fn for_humans(text: &str) -> String {
+    crate::shell::quote::sanitize_prompt(text)
 }
 
 /// "created .venv with CPython 3.12.1 (…); activate with: venvsh activate .venv".

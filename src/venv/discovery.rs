@@ -73,29 +73,52 @@ impl Request {
     /// what the search ignored that the user should hear about.
     pub fn find(&self, cwd: &Path) -> Result<Found, Error> {
         let mut warnings = Vec::new();
-        let interpreter = match self {
+        let interpreter = self.find_noting(cwd, &mut warnings)?;
+        Ok(Found {
+            interpreter,
+            warnings,
+        })
+    }
+
+    /// [`Self::find`], with what the search ignored added to `warnings` whether or not
+    /// it finds an interpreter (an ignored version file can be why it did not).
+    pub fn find_noting(
+        &self,
+        cwd: &Path,
+        warnings: &mut Vec<String>,
+    ) -> Result<Interpreter, Error> {
+        let before = warnings.len();
+        let found = self.search(cwd, warnings);
+        let mut seen = warnings[..before].to_vec();
+        let added: Vec<String> = warnings.drain(before..).collect();
+        for warning in added {
+            if !seen.contains(&warning) {
+                seen.push(warning.clone());
+                warnings.push(warning);
+            }
+        }
+        found
+    }
+
+    fn search(&self, cwd: &Path, warnings: &mut Vec<String>) -> Result<Interpreter, Error> {
+        match self {
             Self::Default => {
-                find_on_path("python3", cwd, &mut warnings)?.ok_or_else(|| Error::NoInterpreter {
+                find_on_path("python3", cwd, warnings)?.ok_or_else(|| Error::NoInterpreter {
                     request: "python3 on PATH".into(),
                 })
             }
             Self::Name(name) => {
-                find_on_path(name, cwd, &mut warnings)?.ok_or_else(|| Error::NoInterpreter {
+                find_on_path(name, cwd, warnings)?.ok_or_else(|| Error::NoInterpreter {
                     request: name.clone(),
                 })
             }
             Self::Path(path) => {
                 let path = crate::environment::normalize(&cwd.join(path));
-                let path = resolve_shim(&path, cwd, &mut warnings)?.unwrap_or(path);
+                let path = resolve_shim(&path, cwd, warnings)?.unwrap_or(path);
                 Interpreter::from_path(&path)
             }
-            Self::Version(version) => find_version(version, cwd, &mut warnings),
-        }?;
-        warnings.dedup();
-        Ok(Found {
-            interpreter,
-            warnings,
-        })
+            Self::Version(version) => find_version(version, cwd, warnings),
+        }
     }
 }
 

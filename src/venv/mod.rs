@@ -193,6 +193,11 @@ impl Hint for Error {
             Self::BadRequest { .. } => Some(
                 "use a path, a name on PATH (python3.12), or a version (3.12, 3.13t, >=3.11)".into(),
             ),
+            Self::PyenvNotInstalled { version, .. } if version == "system" => Some(
+                "pyenv falls back to `system`, and PATH has no such Python outside pyenv's \
+                 shims; select an installed version with `pyenv local`/`pyenv shell`, or pass -p"
+                    .into(),
+            ),
             Self::PyenvNotInstalled { version, .. } => Some(format!(
                 "run `pyenv install {version}`, or select another version with `pyenv local`/`pyenv shell`"
             )),
