@@ -1227,7 +1227,7 @@ fn fake_pyenv(dir: &Path) -> PathBuf {
     let mark = |path: &Path, what: &str| {
         fs::write(
             path,
-            format!("#!/bin/sh\ntouch '{}/{what}'\n", dir.display()),
+            format!("#!/bin/sh\necho ran > '{}/{what}'\n", dir.display()),
         )
         .unwrap();
         fs::set_permissions(path, fs::Permissions::from_mode(0o755)).unwrap();
@@ -1246,9 +1246,10 @@ fn a_version_file_never_names_a_program_outside_pyenv_versions() {
     let repo = dir.join("repo");
     let evil = repo.join("evil/bin");
     fs::create_dir_all(&evil).unwrap();
+    // (A redirection, not `touch`: the test's PATH holds nothing but the shims.)
     fs::write(
         evil.join("python3"),
-        format!("#!/bin/sh\ntouch '{}/PWNED'\nexit 1\n", dir.display()),
+        format!("#!/bin/sh\necho ran > '{}/PWNED'\nexit 1\n", dir.display()),
     )
     .unwrap();
     fs::set_permissions(evil.join("python3"), fs::Permissions::from_mode(0o755)).unwrap();
