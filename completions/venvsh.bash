@@ -28,6 +28,9 @@ _venvsh() {
             venvsh,allow)
                 cmd="venvsh__subcmd__allow"
                 ;;
+            venvsh,cache)
+                cmd="venvsh__subcmd__cache"
+                ;;
             venvsh,completions)
                 cmd="venvsh__subcmd__completions"
                 ;;
@@ -73,6 +76,24 @@ _venvsh() {
             venvsh,which)
                 cmd="venvsh__subcmd__which"
                 ;;
+            venvsh__subcmd__cache,clean)
+                cmd="venvsh__subcmd__cache__subcmd__clean"
+                ;;
+            venvsh__subcmd__cache,help)
+                cmd="venvsh__subcmd__cache__subcmd__help"
+                ;;
+            venvsh__subcmd__cache,info)
+                cmd="venvsh__subcmd__cache__subcmd__info"
+                ;;
+            venvsh__subcmd__cache__subcmd__help,clean)
+                cmd="venvsh__subcmd__cache__subcmd__help__subcmd__clean"
+                ;;
+            venvsh__subcmd__cache__subcmd__help,help)
+                cmd="venvsh__subcmd__cache__subcmd__help__subcmd__help"
+                ;;
+            venvsh__subcmd__cache__subcmd__help,info)
+                cmd="venvsh__subcmd__cache__subcmd__help__subcmd__info"
+                ;;
             venvsh__subcmd__help,__complete-envs)
                 cmd="venvsh__subcmd__help__subcmd____complete__subcmd__envs"
                 ;;
@@ -84,6 +105,9 @@ _venvsh() {
                 ;;
             venvsh__subcmd__help,allow)
                 cmd="venvsh__subcmd__help__subcmd__allow"
+                ;;
+            venvsh__subcmd__help,cache)
+                cmd="venvsh__subcmd__help__subcmd__cache"
                 ;;
             venvsh__subcmd__help,completions)
                 cmd="venvsh__subcmd__help__subcmd__completions"
@@ -130,6 +154,12 @@ _venvsh() {
             venvsh__subcmd__help,which)
                 cmd="venvsh__subcmd__help__subcmd__which"
                 ;;
+            venvsh__subcmd__help__subcmd__cache,clean)
+                cmd="venvsh__subcmd__help__subcmd__cache__subcmd__clean"
+                ;;
+            venvsh__subcmd__help__subcmd__cache,info)
+                cmd="venvsh__subcmd__help__subcmd__cache__subcmd__info"
+                ;;
             *)
                 ;;
         esac
@@ -137,7 +167,7 @@ _venvsh() {
 
     case "${cmd}" in
         venvsh)
-            opts="-h -V --help --version activate deactivate hook create allow deny doctor hook-env list remove run shell which status completions man __complete-envs __dispatch help"
+            opts="-h -V --help --version activate deactivate hook create cache allow deny doctor hook-env list remove run shell which status completions man __complete-envs __dispatch help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -214,6 +244,104 @@ _venvsh() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        venvsh__subcmd__cache)
+            opts="-h --help info clean help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        venvsh__subcmd__cache__subcmd__clean)
+            opts="-h --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        venvsh__subcmd__cache__subcmd__help)
+            opts="info clean help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        venvsh__subcmd__cache__subcmd__help__subcmd__clean)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        venvsh__subcmd__cache__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        venvsh__subcmd__cache__subcmd__help__subcmd__info)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        venvsh__subcmd__cache__subcmd__info)
+            opts="-h --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         venvsh__subcmd__completions)
             opts="-h --help bash zsh fish powershell elvish nu"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -229,7 +357,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__create)
-            opts="-p -h --system-site-packages --symlinks --copies --clear --upgrade --without-pip --prompt --upgrade-deps --without-scm-ignore-files --python --force --link-mode --name --help"
+            opts="-p -h --system-site-packages --symlinks --copies --clear --upgrade --without-pip --prompt --upgrade-deps --without-scm-ignore-files --python --force --link-mode --compile-bytecode --name --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -317,7 +445,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__help)
-            opts="activate deactivate hook create allow deny doctor hook-env list remove run shell which status completions man __complete-envs __dispatch help"
+            opts="activate deactivate hook create cache allow deny doctor hook-env list remove run shell which status completions man __complete-envs __dispatch help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -375,6 +503,48 @@ _venvsh() {
         venvsh__subcmd__help__subcmd__allow)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        venvsh__subcmd__help__subcmd__cache)
+            opts="info clean"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        venvsh__subcmd__help__subcmd__cache__subcmd__clean)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        venvsh__subcmd__help__subcmd__cache__subcmd__info)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

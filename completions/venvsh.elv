@@ -26,6 +26,7 @@ set edit:completion:arg-completer[venvsh] = {|@words|
             cand deactivate 'Print code that undoes the activation in the current shell.'
             cand hook 'Print the shell integration for an rc file (defines `venvsh` and `deactivate`).'
             cand create 'Create a virtual environment, as `python -m venv` does.'
+            cand cache 'Show or delete venvsh''s cache (interpreter facts, unpacked wheels).'
             cand allow 'Let the hook auto-activate an environment (default: this project''s)'
             cand deny 'Never auto-activate an environment, and stop saying so'
             cand doctor 'Check the shell integration: is the hook loaded and still in place, what is active and why, and is this project''s environment trusted'
@@ -70,14 +71,42 @@ set edit:completion:arg-completer[venvsh] = {|@words|
             cand --system-site-packages 'Give the environment access to the system site-packages'
             cand --symlinks 'Use symlinks rather than copies (the default on POSIX)'
             cand --copies 'Use copies rather than symlinks'
-            cand --clear 'Delete the contents of an existing environment before creating it'
-            cand --upgrade 'Upgrade the environment to use this Python, in place'
+            cand --clear 'Delete the contents of an existing environment before creating it (never across a mount point inside it)'
+            cand --upgrade 'Upgrade the environment to use this Python, in place, and its pip to the version bundled with this Python if that is newer'
             cand --without-pip 'Skip installing pip into the environment'
             cand --upgrade-deps 'Upgrade pip to the latest version on PyPI after creating the environment'
-            cand --without-scm-ignore-files 'Do not write a `.gitignore` into the environment'
+            cand --without-scm-ignore-files 'Do not write a `.gitignore` into the environment (written for Python 3.13 and later, as venv does, and never over an existing one)'
             cand --force 'With --clear: clear a directory even if it does not look like an environment'
+            cand --compile-bytecode 'Compile what is installed (pip) to bytecode, as `python -m venv` does; slower to create, faster to run pip the first time'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+        }
+        &'venvsh;cache'= {
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand info 'Show where the cache is and what it holds.'
+            cand clean 'Delete the cache.'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'venvsh;cache;info'= {
+            cand --json 'Print it as JSON'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'venvsh;cache;clean'= {
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'venvsh;cache;help'= {
+            cand info 'Show where the cache is and what it holds.'
+            cand clean 'Delete the cache.'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'venvsh;cache;help;info'= {
+        }
+        &'venvsh;cache;help;clean'= {
+        }
+        &'venvsh;cache;help;help'= {
         }
         &'venvsh;allow'= {
             cand -h 'Print help (see more with ''--help'')'
@@ -153,6 +182,7 @@ set edit:completion:arg-completer[venvsh] = {|@words|
             cand deactivate 'Print code that undoes the activation in the current shell.'
             cand hook 'Print the shell integration for an rc file (defines `venvsh` and `deactivate`).'
             cand create 'Create a virtual environment, as `python -m venv` does.'
+            cand cache 'Show or delete venvsh''s cache (interpreter facts, unpacked wheels).'
             cand allow 'Let the hook auto-activate an environment (default: this project''s)'
             cand deny 'Never auto-activate an environment, and stop saying so'
             cand doctor 'Check the shell integration: is the hook loaded and still in place, what is active and why, and is this project''s environment trusted'
@@ -176,6 +206,14 @@ set edit:completion:arg-completer[venvsh] = {|@words|
         &'venvsh;help;hook'= {
         }
         &'venvsh;help;create'= {
+        }
+        &'venvsh;help;cache'= {
+            cand info 'Show where the cache is and what it holds.'
+            cand clean 'Delete the cache.'
+        }
+        &'venvsh;help;cache;info'= {
+        }
+        &'venvsh;help;cache;clean'= {
         }
         &'venvsh;help;allow'= {
         }
