@@ -20,13 +20,18 @@ fn cache_home() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("create-cache")
 }
 
+/// The tests' trust file lives here, never in the user's data directory.
+fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("create-data")
+}
+
 fn venvsh(cwd: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_venvsh"));
     command
         .current_dir(cwd)
         .env("XDG_CACHE_HOME", cache_home())
         // Trust records go to the test's own file, never the user's.
-        .env("VENVSH_DATA_DIR", cwd.join("test-trust-data"))
+        .env("VENVSH_DATA_DIR", data_dir())
         .stdin(Stdio::null());
     command
 }
@@ -1303,8 +1308,8 @@ fn a_version_file_never_names_a_program_outside_pyenv_versions() {
 
 // ---- issue 8, item 8: only what create built from scratch is trusted -------------------
 
-fn trust_verdict(dir: &Path, env: &Path) -> venvsh::trust::Verdict {
-    venvsh::trust::TrustStore::at(dir.join("test-trust-data/trust"))
+fn trust_verdict(env: &Path) -> venvsh::trust::Verdict {
+    venvsh::trust::TrustStore::at(data_dir().join("trust"))
         .verdict(env)
         .unwrap()
 }
@@ -1328,33 +1333,33 @@ fn create_trusts_only_what_it_built_from_scratch() {
         let stderr = created(venvsh(&dir).args(args));
         assert!(stderr.contains("was there before"), "{stderr}");
         assert!(stderr.contains("venvsh allow shipped"), "{stderr}");
-        assert_eq!(trust_verdict(&dir, &shipped), Verdict::Unknown, "{args:?}");
+        assert_eq!(trust_verdict(&shipped), Verdict::Unknown, "{args:?}");
     }
     assert!(shipped.join("bin/git").exists(), "a re-run removed a file");
 
     // Built from scratch: new, an empty folder, or emptied by --clear.
     created(venvsh(&dir).args(["create", "--without-pip", "new"]));
-    assert_eq!(trust_verdict(&dir, &dir.join("new")), Verdict::Allowed);
+    assert_eq!(trust_verdict(&dir.join("new")), Verdict::Allowed);
     fs::create_dir(dir.join("empty")).unwrap();
     created(venvsh(&dir).args(["create", "--without-pip", "empty"]));
-    assert_eq!(trust_verdict(&dir, &dir.join("empty")), Verdict::Allowed);
+    assert_eq!(trust_verdict(&dir.join("empty")), Verdict::Allowed);
     created(venvsh(&dir).args(["create", "--clear", "--without-pip", "shipped"]));
-    assert_eq!(trust_verdict(&dir, &shipped), Verdict::Allowed);
+    assert_eq!(trust_verdict(&shipped), Verdict::Allowed);
     assert!(!shipped.join("bin/git").exists());
 
     // A folder with files of its own is not.
     fs::create_dir(dir.join("project")).unwrap();
     fs::write(dir.join("project/setup.py"), "").unwrap();
     created(venvsh(&dir).args(["create", "--without-pip", "project"]));
-    assert_eq!(trust_verdict(&dir, &dir.join("project")), Verdict::Unknown);
+    assert_eq!(trust_verdict(&dir.join("project")), Verdict::Unknown);
 
     // What the user trusted stays trusted through an upgrade (pyvenv.cfg is rewritten,
     // which changes the record's identity).
     created(venvsh(&dir).args(["create", "--upgrade", "--without-pip", "new"]));
-    assert_eq!(trust_verdict(&dir, &dir.join("new")), Verdict::Allowed);
+    assert_eq!(trust_verdict(&dir.join("new")), Verdict::Allowed);
     success(venvsh(&dir).args(["allow", "project"]));
     created(venvsh(&dir).args(["create", "--upgrade", "--without-pip", "project"]));
-    assert_eq!(trust_verdict(&dir, &dir.join("project")), Verdict::Allowed);
+    assert_eq!(trust_verdict(&dir.join("project")), Verdict::Allowed);
 }
 
 // ---- issue 10: re-runs -----------------------------------------------------------------
@@ -1535,7 +1540,7 @@ fn in_mount_namespace(dir: &Path, script: &str) -> Output {
         .env("VENVSH", env!("CARGO_BIN_EXE_venvsh"))
         .env("W", dir)
         .env("XDG_CACHE_HOME", cache_home())
-        .env("VENVSH_DATA_DIR", dir.join("test-trust-data"))
+        .env("VENVSH_DATA_DIR", data_dir())
         .current_dir(dir));
     assert!(
         !text(&out.stderr).contains("unshare failed"),
@@ -1728,7 +1733,7 @@ fn creating_in_the_current_directory_keeps_it_and_its_mode() {
             .arg(&env)
             .arg(env!("CARGO_BIN_EXE_venvsh"))
             .env("XDG_CACHE_HOME", cache_home())
-            .env("VENVSH_DATA_DIR", dir.join("test-trust-data")),
+            .env("VENVSH_DATA_DIR", data_dir()),
     );
     assert!(out.starts_with(&format!("{}\n", env.display())), "{out}");
     assert!(out.contains("pyvenv.cfg"), "{out}");
@@ -2151,7 +2156,7 @@ fn cpythons_test_venv_passes_against_venvsh_create() {
             .arg("-v")
             .env("VENVSH", env!("CARGO_BIN_EXE_venvsh"))
             .env("XDG_CACHE_HOME", cache_home())
-            .env("VENVSH_DATA_DIR", dir.join("trust-data"))
+            .env("VENVSH_DATA_DIR", data_dir())
             .env_remove("PYTHONPATH")
             .env_remove("VIRTUAL_ENV")
             .current_dir(&dir)
