@@ -297,7 +297,9 @@ impl<S: Steps> EnvBuilder<S> {
                 self.finish(ctx, Outcome::Created, true)
             }
             Existing::Directory => {
+                // From here on the target's own lock is the one that matters.
                 let _lock = DirLock::acquire(&env_dir)?;
+                drop(parent_lock);
                 let decision = self.decide(&env_dir, interpreter, &layout)?;
                 self.build_in_place(&env_dir, interpreter, layout, prompt, decision)
             }
