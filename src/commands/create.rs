@@ -53,10 +53,12 @@ pub fn run(args: &CreateArgs) -> anyhow::Result<ExitCode> {
     // One after another, as `python -m venv a b` does; the first failure stops.
     for env_dir in &env_dirs {
         let target = crate::environment::normalize(&cwd.join(env_dir));
-        // An environment the user trusted stays trusted through a re-run or an upgrade.
-        let trusted_before = trust
-            .as_ref()
-            .is_ok_and(|t| t.verdict(&target).is_ok_and(|v| v == Verdict::Allowed));
+        // An environment the user trusted stays trusted through a re-run or an upgrade
+        // (a target that does not exist yet was trusted by no one: no need to read).
+        let trusted_before = target.symlink_metadata().is_ok()
+            && trust
+                .as_ref()
+                .is_ok_and(|t| t.verdict(&target).is_ok_and(|v| v == Verdict::Allowed));
         let created = builder.create(env_dir, &cwd, &interpreter)?;
         for warning in &created.warnings {
             eprintln!("warning: {}", for_humans(warning));
