@@ -7,7 +7,7 @@
 #             the environment): venvsh builds inside it and moves the entries in.
 #
 #   bench/create.sh                   # python3 from PATH, environments on tmpfs if there is one
-#   PYTHON=/path/to/python3.12 BENCH_DIR=/var/tmp RUNS=50 bench/create.sh
+#   PYTHON=/path/to/python3.12 BENCH_DIR=/var/tmp RUNS=50 ROUNDS=10 bench/create.sh
 #
 # Needs cargo, network access once (virtualenv and uv come from PyPI into a
 # throwaway environment), and hyperfine (apt-get install -y hyperfine); without
@@ -79,8 +79,11 @@ commands=(
 baselines=(0 0 0 0 4 4 4 4 4)
 
 # What runs before each timed run: the target absent, or an empty directory.
-printf '#!/bin/sh\nrm -rf "$1"\n' >"$work/prepare-fresh"
-printf '#!/bin/sh\nrm -rf "$1" && mkdir "$1"\n' >"$work/prepare-in-place"
+# shellcheck disable=SC2016 # $1 is for the scripts written, not for this shell
+{
+    printf '#!/bin/sh\nrm -rf "$1"\n' >"$work/prepare-fresh"
+    printf '#!/bin/sh\nrm -rf "$1" && mkdir "$1"\n' >"$work/prepare-in-place"
+}
 chmod +x "$work/prepare-fresh" "$work/prepare-in-place"
 
 echo "warming caches…" >&2
@@ -94,32 +97,46 @@ rm -rf "$target"
 commands[7]="${commands[7]} --offline"
 unset SSL_CERT_DIR SSL_CERT_FILE
 
-# median MODE INDEX: seconds, as a decimal.
-median() {
-    local mode=$1 i=$2 n=$runs
-    case "${labels[$i]}" in "python -m venv" | "venvsh create --compile-bytecode") n=$slow_runs ;; esac
-    echo "timing ($mode): ${labels[$i]} ($n runs)" >&2
+# On a shared machine the load comes in bursts, so every command's runs are spread
+# over the whole benchmark: ROUNDS rounds, each timing every command a few times, and
+# each command's median taken over all its runs. A burst then slows all of them alike.
+rounds=${ROUNDS:-5}
+
+# sample MODE INDEX N: time N runs, appending each one's seconds to its file.
+sample() {
+    local mode=$1 i=$2 n=$3 file="$work/times-$1-$2"
     if command -v hyperfine >/dev/null; then
-        hyperfine -N --style none --warmup 2 --runs "$n" --prepare "$work/prepare-$mode $target" \
+        hyperfine -N --style none --warmup 1 --runs "$n" --prepare "$work/prepare-$mode $target" \
             --export-json "$work/result.json" "${commands[$i]}" >/dev/null 2>&1
-        "$python" -c 'import json, sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$work/result.json"
+        "$python" -c 'import json, sys; print(*json.load(open(sys.argv[1]))["results"][0]["times"], sep="\n")' \
+            "$work/result.json" >>"$file"
     else
-        local times=() start
+        local start
         for _ in $(seq "$n"); do
             "$work/prepare-$mode" "$target"
             start=$(date +%s%N)
             ${commands[$i]} >/dev/null 2>&1
-            times+=($(($(date +%s%N) - start)))
+            echo "$(($(date +%s%N) - start))e-9" >>"$file"
         done
-        printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2) / 1e9}'
     fi
 }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 modes=(fresh in-place)
+for round in $(seq "$rounds"); do
+    echo "round $round of $rounds" >&2
+    for mode in "${modes[@]}"; do
+        for i in "${!commands[@]}"; do
+            n=$(((runs + rounds - 1) / rounds))
+            case "${labels[$i]}" in "python -m venv" | "venvsh create --compile-bytecode") n=$(((slow_runs + rounds - 1) / rounds)) ;; esac
+            sample "$mode" "$i" "$n"
+        done
+    done
+done
 declare -A medians
 for mode in "${modes[@]}"; do
     for i in "${!commands[@]}"; do
-        medians[$mode,$i]=$(median "$mode" "$i")
+        medians[$mode,$i]=$("$python" -c 'import statistics, sys; print(statistics.median(float(l) for l in open(sys.argv[1])))' "$work/times-$mode-$i")
     done
 done
 rm -rf "$target"
@@ -127,7 +144,7 @@ rm -rf "$target"
 version=$("$python" -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])')
 fs=$(stat -f -c %T "$work")
 echo
-echo "Python $version ($python); environments on $fs ($work); $(nproc) CPUs; $(command -v hyperfine >/dev/null && echo "hyperfine, $runs runs ($slow_runs for python -m venv and --compile-bytecode), 2 warmup" || echo "median of a plain loop")"
+echo "Python $version ($python); environments on $fs ($work); $(nproc) CPUs; $(command -v hyperfine >/dev/null && echo "hyperfine" || echo "a plain loop"), $runs runs ($slow_runs for python -m venv and --compile-bytecode) over $rounds rounds; medians; load average $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after"
 echo "virtualenv $("$work/tools/bin/python" -c 'import importlib.metadata as m; print(m.version("virtualenv"))'), $("$uv" --version)"
 echo
 echo "| command | fresh | vs venvsh | in place | vs venvsh |"
