@@ -78,11 +78,13 @@ commands=(
 # The row each one is compared with: venvsh without pip, or venvsh with pip.
 baselines=(0 0 0 0 4 4 4 4 4)
 
-# What runs before each timed run: the target absent, or an empty directory.
+# What runs before each timed run: the target absent, or an empty directory; then
+# `sync`, so no run pays for the write-back of the files an earlier one made or deleted
+# (on ext4 that otherwise lands on whichever command runs next).
 # shellcheck disable=SC2016 # $1 is for the scripts written, not for this shell
 {
-    printf '#!/bin/sh\nrm -rf "$1"\n' >"$work/prepare-fresh"
-    printf '#!/bin/sh\nrm -rf "$1" && mkdir "$1"\n' >"$work/prepare-in-place"
+    printf '#!/bin/sh\nrm -rf "$1" && sync\n' >"$work/prepare-fresh"
+    printf '#!/bin/sh\nrm -rf "$1" && mkdir "$1" && sync\n' >"$work/prepare-in-place"
 }
 chmod +x "$work/prepare-fresh" "$work/prepare-in-place"
 
