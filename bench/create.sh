@@ -173,6 +173,6 @@ mode, bare, uv, pip, venv = sys.argv[1], *map(float, sys.argv[2:])
 for what, ratio, goal in (("without pip, uv venv / venvsh", uv / bare, 4),
                           ("with pip, python -m venv / venvsh", venv / pip, 100)):
     verdict = "met" if ratio >= goal else "MISSED"
-    print(f"{mode}: {what} = {ratio:.1f}× (goal ≥ {goal}×: {verdict})")
+    print(f"{mode}: {what} = {ratio:.2f}× (goal ≥ {goal}×: {verdict})")
 EOF
 done
