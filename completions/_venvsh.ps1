@@ -31,6 +31,7 @@ Register-ArgumentCompleter -Native -CommandName 'venvsh' -ScriptBlock {
             [CompletionResult]::new('workon', 'workon', [CompletionResultType]::ParameterValue, 'Activate an environment in this shell (with the hook; else print code for it).')
             [CompletionResult]::new('deactivate', 'deactivate', [CompletionResultType]::ParameterValue, 'Deactivate the active environment (with the hook; else print code for it).')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a virtual environment, as `python -m venv` does.')
+            [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'Show or delete venvsh''s cache (interpreter facts, unpacked wheels).')
             [CompletionResult]::new('allow', 'allow', [CompletionResultType]::ParameterValue, 'Let the hook auto-activate an environment (default: this project''s).')
             [CompletionResult]::new('deny', 'deny', [CompletionResultType]::ParameterValue, 'Never auto-activate an environment, and stop saying so.')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the shell integration: is the hook loaded and still in place, what is active and why, and is this project''s environment trusted.')
@@ -97,16 +98,57 @@ Register-ArgumentCompleter -Native -CommandName 'venvsh' -ScriptBlock {
             [CompletionResult]::new('--system-site-packages', '--system-site-packages', [CompletionResultType]::ParameterName, 'Give the environment access to the system site-packages')
             [CompletionResult]::new('--symlinks', '--symlinks', [CompletionResultType]::ParameterName, 'Use symlinks rather than copies (the default on POSIX)')
             [CompletionResult]::new('--copies', '--copies', [CompletionResultType]::ParameterName, 'Use copies rather than symlinks')
-            [CompletionResult]::new('--clear', '--clear', [CompletionResultType]::ParameterName, 'Delete the contents of an existing environment before creating it')
-            [CompletionResult]::new('--upgrade', '--upgrade', [CompletionResultType]::ParameterName, 'Upgrade the environment to use this Python, in place')
+            [CompletionResult]::new('--clear', '--clear', [CompletionResultType]::ParameterName, 'Delete the contents of an existing environment before creating it (never across a mount point inside it)')
+            [CompletionResult]::new('--upgrade', '--upgrade', [CompletionResultType]::ParameterName, 'Upgrade the environment to use this Python, in place, and its pip to the version bundled with this Python if that is newer')
             [CompletionResult]::new('--without-pip', '--without-pip', [CompletionResultType]::ParameterName, 'Skip installing pip into the environment')
             [CompletionResult]::new('--upgrade-deps', '--upgrade-deps', [CompletionResultType]::ParameterName, 'Upgrade pip to the latest version on PyPI after creating the environment')
-            [CompletionResult]::new('--without-scm-ignore-files', '--without-scm-ignore-files', [CompletionResultType]::ParameterName, 'Do not write a `.gitignore` into the environment')
+            [CompletionResult]::new('--without-scm-ignore-files', '--without-scm-ignore-files', [CompletionResultType]::ParameterName, 'Do not write a `.gitignore` into the environment (written for Python 3.13 and later, as venv does, and never over an existing one)')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'With --clear: clear a directory even if it does not look like an environment')
+            [CompletionResult]::new('--compile-bytecode', '--compile-bytecode', [CompletionResultType]::ParameterName, 'Compile what is installed (pip) to bytecode, as `python -m venv` does; slower to create, faster to run pip the first time')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'venvsh;cache' {
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Show where the cache is and what it holds.')
+            [CompletionResult]::new('clean', 'clean', [CompletionResultType]::ParameterValue, 'Delete the cache.')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'venvsh;cache;info' {
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print it as JSON')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'venvsh;cache;clean' {
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'venvsh;cache;help' {
+            [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Show where the cache is and what it holds.')
+            [CompletionResult]::new('clean', 'clean', [CompletionResultType]::ParameterValue, 'Delete the cache.')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'venvsh;cache;help;info' {
+            break
+        }
+        'venvsh;cache;help;clean' {
+            break
+        }
+        'venvsh;cache;help;help' {
             break
         }
         'venvsh;allow' {
@@ -279,6 +321,7 @@ Register-ArgumentCompleter -Native -CommandName 'venvsh' -ScriptBlock {
             [CompletionResult]::new('activate', 'activate', [CompletionResultType]::ParameterValue, 'Activate an environment in this shell (with the hook; else print code for it).')
             [CompletionResult]::new('deactivate', 'deactivate', [CompletionResultType]::ParameterValue, 'Deactivate the active environment (with the hook; else print code for it).')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a virtual environment, as `python -m venv` does.')
+            [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'Show or delete venvsh''s cache (interpreter facts, unpacked wheels).')
             [CompletionResult]::new('allow', 'allow', [CompletionResultType]::ParameterValue, 'Let the hook auto-activate an environment (default: this project''s).')
             [CompletionResult]::new('deny', 'deny', [CompletionResultType]::ParameterValue, 'Never auto-activate an environment, and stop saying so.')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the shell integration: is the hook loaded and still in place, what is active and why, and is this project''s environment trusted.')
@@ -304,6 +347,17 @@ Register-ArgumentCompleter -Native -CommandName 'venvsh' -ScriptBlock {
             break
         }
         'venvsh;help;create' {
+            break
+        }
+        'venvsh;help;cache' {
+            [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Show where the cache is and what it holds.')
+            [CompletionResult]::new('clean', 'clean', [CompletionResultType]::ParameterValue, 'Delete the cache.')
+            break
+        }
+        'venvsh;help;cache;info' {
+            break
+        }
+        'venvsh;help;cache;clean' {
             break
         }
         'venvsh;help;allow' {

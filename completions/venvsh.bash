@@ -28,6 +28,9 @@ _venvsh() {
             venvsh,allow)
                 cmd="venvsh__subcmd__allow"
                 ;;
+            venvsh,cache)
+                cmd="venvsh__subcmd__cache"
+                ;;
             venvsh,completions)
                 cmd="venvsh__subcmd__completions"
                 ;;
@@ -85,6 +88,24 @@ _venvsh() {
             venvsh,workon)
                 cmd="venvsh__subcmd__activate"
                 ;;
+            venvsh__subcmd__cache,clean)
+                cmd="venvsh__subcmd__cache__subcmd__clean"
+                ;;
+            venvsh__subcmd__cache,help)
+                cmd="venvsh__subcmd__cache__subcmd__help"
+                ;;
+            venvsh__subcmd__cache,info)
+                cmd="venvsh__subcmd__cache__subcmd__info"
+                ;;
+            venvsh__subcmd__cache__subcmd__help,clean)
+                cmd="venvsh__subcmd__cache__subcmd__help__subcmd__clean"
+                ;;
+            venvsh__subcmd__cache__subcmd__help,help)
+                cmd="venvsh__subcmd__cache__subcmd__help__subcmd__help"
+                ;;
+            venvsh__subcmd__cache__subcmd__help,info)
+                cmd="venvsh__subcmd__cache__subcmd__help__subcmd__info"
+                ;;
             venvsh__subcmd__help,__complete-envs)
                 cmd="venvsh__subcmd__help__subcmd____complete__subcmd__envs"
                 ;;
@@ -96,6 +117,9 @@ _venvsh() {
                 ;;
             venvsh__subcmd__help,allow)
                 cmd="venvsh__subcmd__help__subcmd__allow"
+                ;;
+            venvsh__subcmd__help,cache)
+                cmd="venvsh__subcmd__help__subcmd__cache"
                 ;;
             venvsh__subcmd__help,completions)
                 cmd="venvsh__subcmd__help__subcmd__completions"
@@ -142,6 +166,12 @@ _venvsh() {
             venvsh__subcmd__help,which)
                 cmd="venvsh__subcmd__help__subcmd__which"
                 ;;
+            venvsh__subcmd__help__subcmd__cache,clean)
+                cmd="venvsh__subcmd__help__subcmd__cache__subcmd__clean"
+                ;;
+            venvsh__subcmd__help__subcmd__cache,info)
+                cmd="venvsh__subcmd__help__subcmd__cache__subcmd__info"
+                ;;
             *)
                 ;;
         esac
@@ -149,7 +179,7 @@ _venvsh() {
 
     case "${cmd}" in
         venvsh)
-            opts="-q -h -V --quiet --help --version activate workon deactivate create allow deny doctor hook-env list ls remove rm run shell which status completions man __complete-envs __wrapped hook init help"
+            opts="-q -h -V --quiet --help --version activate workon deactivate create cache allow deny doctor hook-env list ls remove rm run shell which status completions man __complete-envs __wrapped hook init help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -242,6 +272,104 @@ _venvsh() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        venvsh__subcmd__cache)
+            opts="-q -h --quiet --help info clean help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        venvsh__subcmd__cache__subcmd__clean)
+            opts="-q -h --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        venvsh__subcmd__cache__subcmd__help)
+            opts="info clean help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        venvsh__subcmd__cache__subcmd__help__subcmd__clean)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        venvsh__subcmd__cache__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        venvsh__subcmd__cache__subcmd__help__subcmd__info)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        venvsh__subcmd__cache__subcmd__info)
+            opts="-q -h --json --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         venvsh__subcmd__completions)
             opts="-q -h --quiet --help bash zsh fish tcsh powershell nu xonsh elvish"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -257,7 +385,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__create)
-            opts="-p -n -q -h --system-site-packages --symlinks --copies --clear --upgrade --without-pip --prompt --upgrade-deps --without-scm-ignore-files --python --force --link-mode --name --quiet --help"
+            opts="-p -n -q -h --system-site-packages --symlinks --copies --clear --upgrade --without-pip --prompt --upgrade-deps --without-scm-ignore-files --python --force --link-mode --compile-bytecode --name --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -349,7 +477,7 @@ _venvsh() {
             return 0
             ;;
         venvsh__subcmd__help)
-            opts="activate deactivate create allow deny doctor hook-env list remove run shell which status completions man __complete-envs __wrapped hook help"
+            opts="activate deactivate create cache allow deny doctor hook-env list remove run shell which status completions man __complete-envs __wrapped hook help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -407,6 +535,48 @@ _venvsh() {
         venvsh__subcmd__help__subcmd__allow)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        venvsh__subcmd__help__subcmd__cache)
+            opts="info clean"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        venvsh__subcmd__help__subcmd__cache__subcmd__clean)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        venvsh__subcmd__help__subcmd__cache__subcmd__info)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

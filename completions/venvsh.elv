@@ -28,6 +28,7 @@ set edit:completion:arg-completer[venvsh] = {|@words|
             cand workon 'Activate an environment in this shell (with the hook; else print code for it).'
             cand deactivate 'Deactivate the active environment (with the hook; else print code for it).'
             cand create 'Create a virtual environment, as `python -m venv` does.'
+            cand cache 'Show or delete venvsh''s cache (interpreter facts, unpacked wheels).'
             cand allow 'Let the hook auto-activate an environment (default: this project''s).'
             cand deny 'Never auto-activate an environment, and stop saying so.'
             cand doctor 'Check the shell integration: is the hook loaded and still in place, what is active and why, and is this project''s environment trusted.'
@@ -90,16 +91,50 @@ set edit:completion:arg-completer[venvsh] = {|@words|
             cand --system-site-packages 'Give the environment access to the system site-packages'
             cand --symlinks 'Use symlinks rather than copies (the default on POSIX)'
             cand --copies 'Use copies rather than symlinks'
-            cand --clear 'Delete the contents of an existing environment before creating it'
-            cand --upgrade 'Upgrade the environment to use this Python, in place'
+            cand --clear 'Delete the contents of an existing environment before creating it (never across a mount point inside it)'
+            cand --upgrade 'Upgrade the environment to use this Python, in place, and its pip to the version bundled with this Python if that is newer'
             cand --without-pip 'Skip installing pip into the environment'
             cand --upgrade-deps 'Upgrade pip to the latest version on PyPI after creating the environment'
-            cand --without-scm-ignore-files 'Do not write a `.gitignore` into the environment'
+            cand --without-scm-ignore-files 'Do not write a `.gitignore` into the environment (written for Python 3.13 and later, as venv does, and never over an existing one)'
             cand --force 'With --clear: clear a directory even if it does not look like an environment'
+            cand --compile-bytecode 'Compile what is installed (pip) to bytecode, as `python -m venv` does; slower to create, faster to run pip the first time'
             cand -q 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print'
             cand --quiet 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+        }
+        &'venvsh;cache'= {
+            cand -q 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print'
+            cand --quiet 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand info 'Show where the cache is and what it holds.'
+            cand clean 'Delete the cache.'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'venvsh;cache;info'= {
+            cand --json 'Print it as JSON'
+            cand -q 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print'
+            cand --quiet 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'venvsh;cache;clean'= {
+            cand -q 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print'
+            cand --quiet 'Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'venvsh;cache;help'= {
+            cand info 'Show where the cache is and what it holds.'
+            cand clean 'Delete the cache.'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'venvsh;cache;help;info'= {
+        }
+        &'venvsh;cache;help;clean'= {
+        }
+        &'venvsh;cache;help;help'= {
         }
         &'venvsh;allow'= {
             cand --list 'List what is allowed and denied instead'
@@ -253,6 +288,7 @@ set edit:completion:arg-completer[venvsh] = {|@words|
             cand activate 'Activate an environment in this shell (with the hook; else print code for it).'
             cand deactivate 'Deactivate the active environment (with the hook; else print code for it).'
             cand create 'Create a virtual environment, as `python -m venv` does.'
+            cand cache 'Show or delete venvsh''s cache (interpreter facts, unpacked wheels).'
             cand allow 'Let the hook auto-activate an environment (default: this project''s).'
             cand deny 'Never auto-activate an environment, and stop saying so.'
             cand doctor 'Check the shell integration: is the hook loaded and still in place, what is active and why, and is this project''s environment trusted.'
@@ -275,6 +311,14 @@ set edit:completion:arg-completer[venvsh] = {|@words|
         &'venvsh;help;deactivate'= {
         }
         &'venvsh;help;create'= {
+        }
+        &'venvsh;help;cache'= {
+            cand info 'Show where the cache is and what it holds.'
+            cand clean 'Delete the cache.'
+        }
+        &'venvsh;help;cache;info'= {
+        }
+        &'venvsh;help;cache;clean'= {
         }
         &'venvsh;help;allow'= {
         }

@@ -48,19 +48,55 @@ module completions {
     --system-site-packages    # Give the environment access to the system site-packages
     --symlinks                # Use symlinks rather than copies (the default on POSIX)
     --copies                  # Use copies rather than symlinks
-    --clear                   # Delete the contents of an existing environment before creating it
-    --upgrade                 # Upgrade the environment to use this Python, in place
+    --clear                   # Delete the contents of an existing environment before creating it (never across a mount point inside it)
+    --upgrade                 # Upgrade the environment to use this Python, in place, and its pip to the version bundled with this Python if that is newer
     --without-pip             # Skip installing pip into the environment
     --prompt: string          # The prompt name for this environment (`.` means the current directory's name)
     --upgrade-deps            # Upgrade pip to the latest version on PyPI after creating the environment
-    --without-scm-ignore-files # Do not write a `.gitignore` into the environment
+    --without-scm-ignore-files # Do not write a `.gitignore` into the environment (written for Python 3.13 and later, as venv does, and never over an existing one)
     --python(-p): string      # The Python to use: a path, a name on PATH, or a version like `3.12`
     --force                   # With --clear: clear a directory even if it does not look like an environment
     --link-mode: string@"nu-complete venvsh create link_mode" # How pip's files get into the environment: hard links to read-only files in venvsh's cache (copies where linking fails), or private copies
+    --compile-bytecode        # Compile what is installed (pip) to bytecode, as `python -m venv` does; slower to create, faster to run pip the first time
     --name(-n): string        # Create the environment in the store under this name (see `venvsh list`), instead of in a directory here
     --quiet(-q)               # Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print
     --help(-h)                # Print help (see more with '--help')
     ...env_dirs: path         # Directories to create environments in
+  ]
+
+  # Show or delete venvsh's cache (interpreter facts, unpacked wheels).
+  export extern "venvsh cache" [
+    --quiet(-q)               # Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print
+    --help(-h)                # Print help (see more with '--help')
+  ]
+
+  # Show where the cache is and what it holds.
+  export extern "venvsh cache info" [
+    --json                    # Print it as JSON
+    --quiet(-q)               # Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print
+    --help(-h)                # Print help (see more with '--help')
+  ]
+
+  # Delete the cache.
+  export extern "venvsh cache clean" [
+    --quiet(-q)               # Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print
+    --help(-h)                # Print help (see more with '--help')
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "venvsh cache help" [
+  ]
+
+  # Show where the cache is and what it holds.
+  export extern "venvsh cache help info" [
+  ]
+
+  # Delete the cache.
+  export extern "venvsh cache help clean" [
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "venvsh cache help help" [
   ]
 
   # Let the hook auto-activate an environment (default: this project's).
@@ -217,6 +253,18 @@ module completions {
 
   # Create a virtual environment, as `python -m venv` does.
   export extern "venvsh help create" [
+  ]
+
+  # Show or delete venvsh's cache (interpreter facts, unpacked wheels).
+  export extern "venvsh help cache" [
+  ]
+
+  # Show where the cache is and what it holds.
+  export extern "venvsh help cache info" [
+  ]
+
+  # Delete the cache.
+  export extern "venvsh help cache clean" [
   ]
 
   # Let the hook auto-activate an environment (default: this project's).

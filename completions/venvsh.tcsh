@@ -2,8 +2,8 @@
 # `\venvsh` runs the binary, not the hook's alias.
 complete venvsh \
     'C@[./~]*@d@' \
-    'c/--/(clear copies force help json link-mode list name no-auto prompt python quiet shell symlinks system-site-packages upgrade upgrade-deps without-pip without-scm-ignore-files yes)/' \
-    'p/1/(activate workon deactivate create allow deny doctor list ls remove rm run shell which status completions hook init)/' \
+    'c/--/(clear compile-bytecode copies force help json link-mode list name no-auto prompt python quiet shell symlinks system-site-packages upgrade upgrade-deps without-pip without-scm-ignore-files yes)/' \
+    'p/1/(activate workon deactivate create cache allow deny doctor list ls remove rm run shell which status completions hook init)/' \
     'n/activate/`\venvsh __complete-envs`/' \
     'n/workon/`\venvsh __complete-envs`/' \
     'n/run/`\venvsh __complete-envs`/' \

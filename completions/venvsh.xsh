@@ -8,7 +8,7 @@ def __venvsh_completions():
     from xonsh.completers.completer import add_one_completer
     from xonsh.completers.tools import contextual_command_completer_for, non_exclusive_completer
 
-    commands = ('activate', 'deactivate', 'create', 'allow', 'deny', 'doctor', 'list', 'remove', 'run', 'shell', 'which', 'status', 'completions', 'hook', )
+    commands = ('activate', 'deactivate', 'create', 'cache', 'allow', 'deny', 'doctor', 'list', 'remove', 'run', 'shell', 'which', 'status', 'completions', 'hook', )
     # Commands whose argument is a path or a store name, and those taking a name only.
     env_commands = ('activate', 'workon', 'run', 'shell', 'which', )
     name_commands = ('remove', 'rm', )

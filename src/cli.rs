@@ -110,12 +110,28 @@ pub enum Command {
 
     /// Create a virtual environment, as `python -m venv` does.
     ///
+    /// Running it again on an environment of the same Python adds what is missing and
+    /// keeps what is installed. An existing folder (a mount point, a project) is built
+    /// into without changing any file that is there. Status goes to stderr.
+    ///
     /// Examples:
     ///   venvsh create                      # .venv here, with python3 from PATH
     ///   venvsh create -p 3.12 .venv
     ///   venvsh create -n web -p 3.11       # in the store; then: venvsh activate web
+    ///   venvsh create --upgrade .venv      # point it at this Python, newer bundled pip
     #[command(verbatim_doc_comment)]
     Create(CreateArgs),
+
+    /// Show or delete venvsh's cache (interpreter facts, unpacked wheels).
+    ///
+    /// Deleting it is always safe: environments keep their files, and the next
+    /// create fills it again.
+    ///
+    /// Examples:
+    ///   venvsh cache info
+    ///   venvsh cache clean
+    #[command(verbatim_doc_comment)]
+    Cache(CacheArgs),
 
     /// Let the hook auto-activate an environment (default: this project's).
     ///
@@ -392,11 +408,13 @@ pub struct CreateArgs {
     #[arg(long)]
     pub copies: bool,
 
-    /// Delete the contents of an existing environment before creating it.
+    /// Delete the contents of an existing environment before creating it (never across
+    /// a mount point inside it).
     #[arg(long, conflicts_with = "upgrade")]
     pub clear: bool,
 
-    /// Upgrade the environment to use this Python, in place.
+    /// Upgrade the environment to use this Python, in place, and its pip to the version
+    /// bundled with this Python if that is newer.
     #[arg(long)]
     pub upgrade: bool,
 
@@ -412,7 +430,8 @@ pub struct CreateArgs {
     #[arg(long)]
     pub upgrade_deps: bool,
 
-    /// Do not write a `.gitignore` into the environment.
+    /// Do not write a `.gitignore` into the environment (written for Python 3.13 and
+    /// later, as venv does, and never over an existing one).
     #[arg(long)]
     pub without_scm_ignore_files: bool,
 
@@ -429,6 +448,11 @@ pub struct CreateArgs {
     #[arg(long, value_enum, default_value = "hardlink")]
     pub link_mode: crate::venv::LinkMode,
 
+    /// Compile what is installed (pip) to bytecode, as `python -m venv` does; slower to
+    /// create, faster to run pip the first time.
+    #[arg(long)]
+    pub compile_bytecode: bool,
+
     /// Create the environment in the store under this name (see `venvsh list`),
     /// instead of in a directory here.
     #[arg(short = 'n', long, value_name = "NAME", conflicts_with = "env_dirs")]
@@ -437,6 +461,33 @@ pub struct CreateArgs {
     /// Set by `venvsh __wrapped`: the hook is loaded, so `venvsh activate` works as typed.
     #[arg(skip)]
     pub hooked: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CacheArgs {
+    #[command(subcommand)]
+    pub command: CacheCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CacheCommand {
+    /// Show where the cache is and what it holds.
+    ///
+    /// Examples:
+    ///   venvsh cache info
+    ///   venvsh cache info --json
+    #[command(verbatim_doc_comment)]
+    Info {
+        /// Print it as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete the cache.
+    ///
+    /// Example:
+    ///   venvsh cache clean
+    #[command(verbatim_doc_comment)]
+    Clean,
 }
 
 #[derive(Debug, Args)]

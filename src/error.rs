@@ -16,3 +16,23 @@ pub trait Hint {
 pub struct SilentExit {
     pub code: u8,
 }
+
+impl Hint for crate::platform::remove::Error {
+    fn hint(&self) -> Option<String> {
+        use crate::platform::remove::Error;
+        match self {
+            Error::MountInside { mount, .. } => Some(format!(
+                "venvsh never deletes across a mount; unmount {} (or move it out) and run this again",
+                mount.display()
+            )),
+            Error::RootIsMount { .. } => Some(
+                "a mount point cannot be deleted; unmount it, or clear it with `venvsh create --clear`"
+                    .into(),
+            ),
+            Error::Io { source, .. } if source.kind() == std::io::ErrorKind::PermissionDenied => {
+                Some("check the permissions of the directory".into())
+            }
+            Error::Io { .. } => None,
+        }
+    }
+}

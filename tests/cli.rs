@@ -250,6 +250,13 @@ fn message(output: &Output, scratch: &Path) -> String {
     for path in [scratch.to_owned(), scratch.canonicalize().unwrap()] {
         text = text.replace(path.to_str().unwrap(), "[TMP]");
     }
+    // The machine's interpreter, its version and path: `with CPython 3.11.7 (/…/python3)`.
+    while let Some(start) = text.find(" with CPython ") {
+        let Some(end) = text[start..].find(')') else {
+            break;
+        };
+        text.replace_range(start..start + end + 1, " with [PYTHON]");
+    }
     text
 }
 
@@ -397,12 +404,17 @@ fn message_unrepresentable_in_a_cmd_prompt() {
     );
 }
 
+/// A folder with files of its own is built into, as venv does, and never trusted.
 #[test]
 fn message_create_into_a_directory_that_is_not_an_environment() {
-    assert_message("create-not-an-environment", &["create", "taken"], |dir| {
-        std::fs::create_dir(dir.join("taken")).unwrap();
-        std::fs::write(dir.join("taken/mine"), "keep").unwrap();
-    });
+    assert_message(
+        "create-not-an-environment",
+        &["create", "--without-pip", "taken"],
+        |dir| {
+            std::fs::create_dir(dir.join("taken")).unwrap();
+            std::fs::write(dir.join("taken/mine"), "keep").unwrap();
+        },
+    );
 }
 
 #[test]

@@ -100,12 +100,15 @@ fn json(text: &str) -> serde_json::Value {
 #[test]
 fn create_by_name_then_list_activate_run_and_remove() {
     let home = Home::new();
+    // Status goes to stderr; stdout stays empty for scripts (issue 10).
     let out = home.run(&["create", "--name", "web", "--without-pip"]);
-    assert!(out.status.success());
-    // Status goes to stderr; stdout is for what was asked.
-    assert!(out.stdout.is_empty());
-    let out = String::from_utf8(out.stderr).unwrap();
-    assert!(out.contains("activate with: venvsh activate web"), "{out}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(out.stdout.is_empty(), "{:?}", out.stdout);
+    assert!(
+        stderr.contains("activate with: venvsh activate web"),
+        "{stderr}"
+    );
     let env = home.store().join("web");
     assert!(env.join("pyvenv.cfg").is_file());
     assert!(env.join("bin/python").exists());

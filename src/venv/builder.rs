@@ -1,9 +1,13 @@
 //! The creation algorithm, in the order stdlib `venv.EnvBuilder.create` runs it.
 //!
-//! [`EnvBuilder::create`] validates the location, takes the parent directory's
-//! lock, builds the environment in a staging directory and moves it into place.
-//! Each step is a default method of [`Steps`]; implement the trait to replace a
-//! step and call the free functions of this module to keep the default parts.
+//! Every step writes into an empty staging directory whose files already name the
+//! environment's final location. Where the target does not exist, the staging directory
+//! is a hidden sibling renamed into place in one step. Where it exists (a folder made for
+//! the environment, a mount point, a project folder, an environment being re-run or
+//! upgraded) it is hidden inside the target and [`commit`] moves its entries in, never
+//! over a file that was there unless venvsh owns it, `pyvenv.cfg` last (issue 10). Each
+//! step is a default method of [`Steps`]; implement the trait to replace a step and call
+//! the free functions of this module to keep the default parts.
 
 use std::cell::RefCell;
 use std::fs;
@@ -12,13 +16,15 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use super::Error;
-use super::atomic::{Existing, ParentLock, Staging, write_replacing};
+use super::atomic::{Contents, DirLock, Existing, ParentLock, Staging};
+use super::commit::{self, Policy, Trash};
+use super::existing::{self, ExistingEnv};
 use super::interpreter::Interpreter;
 use super::layout::Layout;
 use super::wheel::LinkMode;
 use super::{pyvenv_cfg, scripts, wheel};
 
-/// The stdlib venv options, same meaning, plus `force`.
+/// The stdlib venv options, same meaning, plus `force`, `link_mode` and `compile_bytecode`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     pub system_site_packages: bool,
@@ -33,12 +39,14 @@ pub struct Options {
     pub prompt: Option<String>,
     /// Run the new environment's pip to upgrade pip from the index.
     pub upgrade_deps: bool,
-    /// Write a `.gitignore` holding `*`.
+    /// Write a `.gitignore` holding `*` (where the interpreter's own venv would: 3.13+).
     pub scm_ignore_files: bool,
     /// With `clear`: replace a directory even if it is not an environment.
     pub force: bool,
     /// How pip's files get into site-packages: linked from the cache, or copied.
     pub link_mode: LinkMode,
+    /// Write `.pyc` files for what is installed, as `python -m venv` (through pip) does.
+    pub compile_bytecode: bool,
 }
 
 impl Default for Options {
@@ -56,8 +64,22 @@ impl Default for Options {
             scm_ignore_files: true,
             force: false,
             link_mode: LinkMode::default(),
+            compile_bytecode: false,
         }
     }
+}
+
+/// What the target held before this build, as the steps need to know it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prior {
+    /// Nothing (or nothing left: an empty folder, or one `--clear` is emptying).
+    Nothing,
+    /// A folder that is not an environment.
+    Folder,
+    /// An environment of this interpreter, re-run.
+    Environment,
+    /// An environment being upgraded in place (`--upgrade`).
+    Upgrading,
 }
 
 /// Everything a step needs: where files go now, and where they will live.
@@ -65,17 +87,20 @@ impl Default for Options {
 pub struct Context<'a> {
     /// The environment's final absolute location; files refer to this path.
     pub env_dir: PathBuf,
-    /// Where files are written: a staging sibling, or `env_dir` itself on `--upgrade`.
+    /// Where files are written: an empty staging directory.
     pub stage: PathBuf,
     pub interpreter: &'a Interpreter,
     pub layout: Layout,
     /// The resolved prompt: `--prompt` (with `.` expanded) or the directory's name.
     pub prompt: String,
-    /// `--upgrade` of an existing environment: steps write in place and keep what is there.
-    pub upgrading: bool,
+    /// What is at `env_dir` now; the staged files are merged into it.
+    pub prior: Prior,
     /// What a step left undone that the user should hear about (an activation script a
     /// shell cannot represent); `venvsh create` prints each as a warning.
     pub warnings: RefCell<Vec<String>>,
+    /// Distributions whose installed files at `env_dir` go before the staged ones move
+    /// in (an older pip replaced on `--upgrade`).
+    pub replaces: RefCell<Vec<existing::Installed>>,
 }
 
 impl Context<'_> {
@@ -96,16 +121,18 @@ pub trait Steps {
         ensure_directories(ctx)
     }
 
+    /// `.gitignore` exactly where the interpreter's own venv writes one: 3.13 and later.
     fn create_scm_ignore_files(&self, ctx: &Context, options: &Options) -> Result<(), Error> {
-        if options.scm_ignore_files {
+        if options.scm_ignore_files && ctx.interpreter.facts.major_minor() >= (3, 13) {
             write_gitignore(ctx)?;
         }
         Ok(())
     }
 
     fn create_configuration(&self, ctx: &Context, options: &Options) -> Result<(), Error> {
-        let text = pyvenv_cfg::render(&ctx.env_dir, ctx.interpreter, options);
-        write_replacing(&ctx.staged("pyvenv.cfg"), text.as_bytes())
+        let text = pyvenv_cfg::render(&ctx.env_dir, ctx.interpreter, options)?;
+        let path = ctx.staged("pyvenv.cfg");
+        fs::write(&path, text).map_err(|e| Error::io("write", path, e))
     }
 
     fn setup_python(&self, ctx: &Context, options: &Options) -> Result<(), Error> {
@@ -119,13 +146,22 @@ pub trait Steps {
         Ok(())
     }
 
-    /// Skipped on `--upgrade`, as in venv.
+    /// Scripts already in an environment being re-run or upgraded are kept, as venv
+    /// keeps them on `--upgrade`; missing ones are added.
     fn setup_scripts(&self, ctx: &Context, _options: &Options) -> Result<(), Error> {
         write_activation_scripts(ctx)
     }
 
-    /// Skipped on `--upgrade`, as in venv. Nothing by default.
+    /// Nothing by default.
     fn post_setup(&self, _ctx: &Context, _options: &Options) -> Result<(), Error> {
+        Ok(())
+    }
+
+    /// `.pyc` files for what this build installs, written before it moves in.
+    fn compile_bytecode(&self, ctx: &Context, options: &Options) -> Result<(), Error> {
+        if options.compile_bytecode {
+            compile_bytecode(ctx)?;
+        }
         Ok(())
     }
 
@@ -147,18 +183,25 @@ impl Steps for DefaultSteps {}
 /// What happened at the target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
+    /// A new environment, where there was none (possibly in an existing folder).
     Created,
     /// `--clear`: a new environment took the old one's place.
     Replaced,
     /// `--upgrade`: the existing environment was updated in place.
     Upgraded,
+    /// A re-run on an environment of this interpreter: `added` missing parts put back.
+    Repaired { added: usize },
 }
 
 #[derive(Debug, Clone)]
 pub struct Created {
     pub path: PathBuf,
     pub outcome: Outcome,
-    /// Things left undone, for the user: e.g. an activation script not written.
+    /// Whether venvsh built every file in it: the target was absent or empty, or
+    /// `--clear` emptied it. Only such an environment is trusted by `create` (issue 8,
+    /// item 8): one that was already there may have come with a repository.
+    pub from_scratch: bool,
+    /// Things left undone or kept, for the user: e.g. an activation script not written.
     pub warnings: Vec<String>,
 }
 
@@ -176,12 +219,23 @@ impl EnvBuilder<DefaultSteps> {
     }
 }
 
+/// How a build reaches its target, decided before anything is written.
+struct Decision {
+    outcome: Outcome,
+    prior: Prior,
+    policy: Policy,
+    /// `--clear` of an existing directory: its entries go to the trash first.
+    clear: bool,
+    from_scratch: bool,
+}
+
 impl<S: Steps> EnvBuilder<S> {
     pub fn with_steps(options: Options, steps: S) -> Self {
         Self { options, steps }
     }
 
-    /// Create (or replace, or upgrade) the environment at `env_dir`, relative to `cwd`.
+    /// Create (or replace, or upgrade, or repair) the environment at `env_dir`, relative
+    /// to `cwd`.
     pub fn create(
         &self,
         env_dir: &Path,
@@ -204,79 +258,270 @@ impl<S: Steps> EnvBuilder<S> {
             return Err(Error::NotADirectory { path: env_dir });
         };
         let name = name.to_string_lossy().into_owned();
+        let facts = &interpreter.facts;
+        if facts.major_minor() < (3, 6) {
+            return Err(Error::UnsupportedPython {
+                path: interpreter.path.clone(),
+                version: facts.version_string(),
+            });
+        }
+        // A path that cannot go into pyvenv.cfg is refused now, not halfway.
+        pyvenv_cfg::render(&env_dir, interpreter, options)?;
 
         // venv creates missing parents.
         fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, e))?;
 
-        // Take turns with other creators in this directory, then look at the target.
-        let _lock = ParentLock::acquire(parent, &name)?;
-        let existing = Existing::inspect(&env_dir)?;
-        let outcome = match existing {
-            Existing::Symlink => return Err(Error::Symlink { path: env_dir }),
-            Existing::NotADirectory => return Err(Error::NotADirectory { path: env_dir }),
-            Existing::Nothing | Existing::EmptyDir => Outcome::Created,
-            Existing::Environment if options.clear => Outcome::Replaced,
-            Existing::Environment if options.upgrade => Outcome::Upgraded,
-            Existing::Environment => return Err(Error::Exists { path: env_dir }),
-            Existing::OtherDir if options.clear && options.force => Outcome::Replaced,
-            Existing::OtherDir if options.clear => {
-                return Err(Error::ClearNotAnEnvironment { path: env_dir });
-            }
-            Existing::OtherDir => return Err(Error::NotAnEnvironment { path: env_dir }),
+        // Take turns with other creators in this directory (a parent that cannot be
+        // read is no place for a new environment, but may hold an existing target).
+        let parent_lock = ParentLock::acquire(parent, &name);
+        let parent_lock = match (parent_lock, Existing::inspect(&env_dir)?) {
+            (Ok(lock), _) => Some(lock),
+            (Err(_), Existing::Directory) => None,
+            (Err(e), _) => return Err(e),
         };
-
+        let layout = Layout::for_interpreter(facts);
         let prompt = match &options.prompt {
             Some(p) => pyvenv_cfg::resolve_prompt(p),
             None => name.clone(),
         };
-        let layout = Layout::for_interpreter(&interpreter.facts);
-
-        if outcome == Outcome::Upgraded {
-            let ctx = Context {
-                stage: env_dir.clone(),
-                env_dir: env_dir.clone(),
-                interpreter,
-                layout,
-                prompt,
-                upgrading: true,
-                warnings: RefCell::default(),
-            };
-            self.run_steps(&ctx)?;
-            self.steps.upgrade_dependencies(&ctx, options)?;
-            return Ok(Created {
-                path: env_dir,
-                outcome,
-                warnings: ctx.warnings.into_inner(),
-            });
+        match Existing::inspect(&env_dir)? {
+            Existing::Symlink => Err(Error::Symlink { path: env_dir }),
+            Existing::NotADirectory => Err(Error::NotADirectory { path: env_dir }),
+            Existing::Nothing => {
+                let staging = Staging::sibling(parent, &name)?;
+                let ctx = self.context(&env_dir, staging.path(), interpreter, layout, prompt);
+                self.run_steps(&ctx)?;
+                // Appear all at once; a failure or a kill leaves only the hidden sibling.
+                staging.commit_new(&env_dir)?;
+                drop(parent_lock);
+                self.finish(ctx, Outcome::Created, true)
+            }
+            Existing::Directory => {
+                // From here on the target's own lock is the one that matters.
+                let _lock = DirLock::acquire(&env_dir)?;
+                drop(parent_lock);
+                let decision = self.decide(&env_dir, interpreter, &layout)?;
+                self.build_in_place(&env_dir, interpreter, layout, prompt, decision)
+            }
         }
+    }
 
-        // Build beside the target; a failure or a kill leaves only the hidden sibling.
-        let staging = Staging::create(parent, &name)?;
-        let ctx = Context {
-            stage: staging.path().to_owned(),
-            env_dir: env_dir.clone(),
+    fn context<'a>(
+        &self,
+        env_dir: &Path,
+        stage: &Path,
+        interpreter: &'a Interpreter,
+        layout: Layout,
+        prompt: String,
+    ) -> Context<'a> {
+        Context {
+            env_dir: env_dir.to_owned(),
+            stage: stage.to_owned(),
             interpreter,
             layout,
             prompt,
-            upgrading: false,
+            prior: Prior::Nothing,
             warnings: RefCell::default(),
-        };
-        self.run_steps(&ctx)?;
-
-        // Appear all at once: a rename, or a swap with the environment being replaced.
-        if outcome == Outcome::Replaced {
-            staging.commit_replace(&env_dir)?;
-        } else {
-            staging.commit_new(&env_dir)?;
+            replaces: RefCell::default(),
         }
+    }
+
+    /// What to do with the existing directory `env_dir`, whose lock the caller holds.
+    fn decide(
+        &self,
+        env_dir: &Path,
+        interpreter: &Interpreter,
+        layout: &Layout,
+    ) -> Result<Decision, Error> {
+        let options = &self.options;
+        let path = env_dir.to_owned();
+        let cleared = |outcome| Decision {
+            outcome,
+            prior: Prior::Nothing,
+            policy: Policy::Fresh,
+            clear: true,
+            from_scratch: true,
+        };
+        let into = |prior, policy, outcome| Decision {
+            outcome,
+            prior,
+            policy,
+            clear: false,
+            from_scratch: false,
+        };
+        let decision = match Contents::inspect_and_sweep(env_dir)? {
+            Contents::Empty => Decision {
+                from_scratch: true,
+                ..into(Prior::Nothing, Policy::Fresh, Outcome::Created)
+            },
+            Contents::Environment | Contents::Interrupted if options.clear => {
+                cleared(Outcome::Replaced)
+            }
+            Contents::Folder if options.clear && options.force => cleared(Outcome::Replaced),
+            Contents::Folder if options.clear => {
+                return Err(Error::ClearNotAnEnvironment { path });
+            }
+            Contents::Folder | Contents::Interrupted => {
+                into(Prior::Folder, Policy::Folder, Outcome::Created)
+            }
+            Contents::Environment => {
+                let env = ExistingEnv::read(env_dir);
+                if options.upgrade {
+                    into(Prior::Upgrading, Policy::Upgrade, Outcome::Upgraded)
+                } else if !env.made_by(&interpreter.facts) {
+                    return Err(Error::OtherInterpreter {
+                        path,
+                        theirs: env.describe(),
+                        ours: interpreter.describe(),
+                    });
+                } else {
+                    self.check_same_options(env_dir, &env, layout)?;
+                    into(
+                        Prior::Environment,
+                        Policy::Repair,
+                        Outcome::Repaired { added: 0 },
+                    )
+                }
+            }
+        };
+        if decision.clear {
+            // Refused before anything is built: --clear never descends into a mount.
+            crate::platform::remove::check(env_dir)?;
+        }
+        Ok(decision)
+    }
+
+    /// A re-run must ask for the environment that is there: a different setting is a
+    /// change only `--upgrade` or `--clear` makes.
+    fn check_same_options(
+        &self,
+        env_dir: &Path,
+        env: &ExistingEnv,
+        layout: &Layout,
+    ) -> Result<(), Error> {
+        let options = &self.options;
+        let conflict = |what: String| Error::ConflictingOptions {
+            path: env_dir.to_owned(),
+            what,
+        };
+        if let Some(system) = env.system_site_packages
+            && system != options.system_site_packages
+        {
+            return Err(conflict(format!(
+                "it was made {} --system-site-packages",
+                if system { "with" } else { "without" }
+            )));
+        }
+        if let Some(prompt) = &options.prompt {
+            let name = env_dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned());
+            let theirs = env.prompt.clone().or(name).unwrap_or_default();
+            if theirs != pyvenv_cfg::resolve_prompt(prompt) {
+                return Err(conflict(format!("its prompt is {theirs:?}")));
+            }
+        }
+        let exe = env_dir.join(&layout.scripts).join(&layout.exe_name);
+        if let Ok(meta) = fs::symlink_metadata(&exe) {
+            let linked = meta.file_type().is_symlink();
+            if linked != options.symlinks {
+                return Err(conflict(format!(
+                    "its interpreter is a {}, and --{} asks for a {}",
+                    if linked { "link" } else { "copy" },
+                    if options.symlinks {
+                        "symlinks"
+                    } else {
+                        "copies"
+                    },
+                    if linked { "copy" } else { "link" },
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    fn build_in_place(
+        &self,
+        env_dir: &Path,
+        interpreter: &Interpreter,
+        layout: Layout,
+        prompt: String,
+        decision: Decision,
+    ) -> Result<Created, Error> {
+        // Built first, inside the target: if it fails, what was there is untouched.
+        let staging = Staging::inside(env_dir)?;
+        let mut ctx = self.context(env_dir, staging.path(), interpreter, layout, prompt);
+        ctx.prior = decision.prior;
+        self.run_steps(&ctx)?;
+        let replaces = ctx.replaces.borrow().clone();
+        let trash = if decision.clear || !replaces.is_empty() {
+            Some(Trash::new(env_dir)?)
+        } else {
+            None
+        };
+        // What --clear empties and what --upgrade replaces goes to the trash first; every
+        // conflict with what is left is found before anything moves in, and a refusal
+        // puts the trash back.
+        if let Some(trash) = &trash {
+            let taken = (|| {
+                if decision.clear {
+                    trash.take_all_but(env_dir, &[staging.path()])?;
+                }
+                for installed in &replaces {
+                    for rel in existing::installed_paths(env_dir, &ctx.layout, installed) {
+                        trash.take(env_dir, &rel)?;
+                    }
+                }
+                Ok(())
+            })();
+            if let Err(e) = taken {
+                trash.restore();
+                return Err(e);
+            }
+        }
+        let plan = match commit::plan(staging.path(), env_dir, decision.policy, &ctx.layout) {
+            Ok(plan) => plan,
+            Err(e) => {
+                if let Some(trash) = &trash {
+                    trash.restore();
+                }
+                return Err(e);
+            }
+        };
+        commit::execute(&plan, staging.path(), env_dir)?;
+        drop(staging);
+        if let Some(trash) = trash
+            && let Err(message) = trash.empty()
+        {
+            ctx.warnings.borrow_mut().push(message);
+        }
+        if decision.prior == Prior::Folder && plan.moves(Path::new(".gitignore")) {
+            ctx.warnings.borrow_mut().push(format!(
+                "{} held other files; its new .gitignore tells git to ignore all of them \
+                 (delete it if this folder is a project)",
+                env_dir.display()
+            ));
+        }
+        let outcome = match decision.outcome {
+            Outcome::Repaired { .. } => Outcome::Repaired {
+                added: plan.changes(),
+            },
+            other => other,
+        };
+        self.finish(ctx, outcome, decision.from_scratch)
+    }
+
+    /// After the commit: what needs the final paths, then the report.
+    fn finish(&self, ctx: Context, outcome: Outcome, from_scratch: bool) -> Result<Created, Error> {
         let ctx = Context {
-            stage: env_dir.clone(),
+            stage: ctx.env_dir.clone(),
             ..ctx
         };
-        self.steps.upgrade_dependencies(&ctx, options)?;
+        self.steps.upgrade_dependencies(&ctx, &self.options)?;
         Ok(Created {
-            path: env_dir,
+            path: ctx.env_dir,
             outcome,
+            from_scratch,
             warnings: ctx.warnings.into_inner(),
         })
     }
@@ -288,10 +533,9 @@ impl<S: Steps> EnvBuilder<S> {
         self.steps.create_configuration(ctx, options)?;
         self.steps.setup_python(ctx, options)?;
         self.steps.setup_pip(ctx, options)?;
-        if !ctx.upgrading {
-            self.steps.setup_scripts(ctx, options)?;
-            self.steps.post_setup(ctx, options)?;
-        }
+        self.steps.setup_scripts(ctx, options)?;
+        self.steps.post_setup(ctx, options)?;
+        self.steps.compile_bytecode(ctx, options)?;
         Ok(())
     }
 }
@@ -304,13 +548,12 @@ pub fn ensure_directories(ctx: &Context) -> Result<(), Error> {
     }
     if ctx.layout.lib64_link {
         let link = ctx.staged("lib64");
-        if fs::symlink_metadata(&link).is_err() {
-            symlink("lib", &link).map_err(|e| Error::io("create", link, e))?;
-        }
+        symlink("lib", &link).map_err(|e| Error::io("create", link, e))?;
     }
     Ok(())
 }
 
+/// venv's two lines, but for the comment; never written over an existing `.gitignore`.
 pub fn write_gitignore(ctx: &Context) -> Result<(), Error> {
     let path = ctx.staged(".gitignore");
     fs::write(&path, "# Created by venvsh create\n*\n").map_err(|e| Error::io("write", path, e))
@@ -323,12 +566,9 @@ pub fn setup_python(ctx: &Context, symlinks: bool) -> Result<(), Error> {
     let bin = ctx.staged(&ctx.layout.scripts);
     let exe = bin.join(&ctx.layout.exe_name);
     if symlinks {
-        link_replacing(&base, &exe)?;
+        link_or_copy(&base, &exe, &base)?;
         for alias in &ctx.layout.aliases {
-            let path = bin.join(alias);
-            if fs::symlink_metadata(&path).is_err() {
-                link_or_copy(Path::new(&ctx.layout.exe_name), &path, &base)?;
-            }
+            link_or_copy(Path::new(&ctx.layout.exe_name), &bin.join(alias), &base)?;
         }
         return Ok(());
     }
@@ -338,26 +578,6 @@ pub fn setup_python(ctx: &Context, symlinks: bool) -> Result<(), Error> {
         copy_executable(&base, &bin.join(alias))?;
     }
     Ok(())
-}
-
-/// Point `link` at `target`, replacing a link that points elsewhere (an upgrade to
-/// another interpreter) in one rename. Falls back to a copy where links fail.
-fn link_replacing(target: &Path, link: &Path) -> Result<(), Error> {
-    if fs::read_link(link).is_ok_and(|current| current == target) {
-        return Ok(());
-    }
-    if fs::symlink_metadata(link).is_err() {
-        return link_or_copy(target, link, target);
-    }
-    let tmp = link.with_file_name(format!(
-        ".venvsh-link-{}",
-        super::interpreter::unique_suffix()
-    ));
-    symlink(target, &tmp).map_err(|e| Error::io("create", &tmp, e))?;
-    fs::rename(&tmp, link).map_err(|e| {
-        let _ = fs::remove_file(&tmp);
-        Error::io("replace", link, e)
-    })
 }
 
 /// venv falls back to copying on filesystems that refuse symlinks; so does this.
@@ -372,18 +592,8 @@ fn link_or_copy(target: &Path, link: &Path, real: &Path) -> Result<(), Error> {
 }
 
 fn copy_executable(from: &Path, to: &Path) -> Result<(), Error> {
-    // Through a temporary name: on --upgrade the old copy may be running.
-    let tmp = to.with_file_name(format!(
-        ".venvsh-copy-{}",
-        super::interpreter::unique_suffix()
-    ));
-    fs::copy(from, &tmp).map_err(|e| Error::io("copy", from, e))?;
-    fs::set_permissions(&tmp, fs::Permissions::from_mode(0o755))
-        .and_then(|()| fs::rename(&tmp, to))
-        .map_err(|e| {
-            let _ = fs::remove_file(&tmp);
-            Error::io("copy", to, e)
-        })
+    fs::copy(from, to).map_err(|e| Error::io("copy", from, e))?;
+    fs::set_permissions(to, fs::Permissions::from_mode(0o755)).map_err(|e| Error::io("copy", to, e))
 }
 
 /// A copied binary must still find libpython. Builds that look for it relative to
@@ -421,20 +631,31 @@ fn check_copies_work(ctx: &Context) -> Result<(), Error> {
     Ok(())
 }
 
-/// pip (and setuptools before 3.12) from the interpreter's bundled wheels.
+/// pip (and setuptools before 3.12) from the interpreter's bundled wheels. An environment
+/// being re-run keeps the version it has (missing files of the bundled version are put
+/// back); `--upgrade` replaces an older one with the bundled version, as venv's
+/// `ensurepip --upgrade` does, and keeps a newer one.
 pub fn install_bundled_pip(ctx: &Context, link_mode: LinkMode) -> Result<(), Error> {
     let facts = &ctx.interpreter.facts;
-    let wheels = wheel::bundled_wheels(facts)?;
-    let site_packages = ctx.staged(&ctx.layout.purelib);
-    for path in wheels {
-        let dist = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .and_then(|n| n.split('-').next())
-            .unwrap_or("");
-        // On --upgrade an installed copy stays: changing it is --upgrade-deps's job.
-        if ctx.upgrading && has_dist_info(&site_packages, dist) {
-            continue;
+    for path in wheel::bundled_wheels(facts)? {
+        let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let mut parts = file_name.split('-');
+        let (dist, version) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+        let installed = match ctx.prior {
+            Prior::Environment | Prior::Upgrading => {
+                existing::installed(&ctx.env_dir, &ctx.layout, dist)
+            }
+            Prior::Nothing | Prior::Folder => None,
+        };
+        if let Some(installed) = installed {
+            // The same version is staged too: the commit adds only its missing files.
+            let bundled = existing::parse_version(version);
+            let older = installed.version < bundled;
+            if older && ctx.prior == Prior::Upgrading {
+                ctx.replaces.borrow_mut().push(installed);
+            } else if installed.version != bundled {
+                continue;
+            }
         }
         wheel::install(
             &path,
@@ -448,17 +669,6 @@ pub fn install_bundled_pip(ctx: &Context, link_mode: LinkMode) -> Result<(), Err
         )?;
     }
     Ok(())
-}
-
-fn has_dist_info(site_packages: &Path, dist: &str) -> bool {
-    let prefix = format!("{dist}-");
-    fs::read_dir(site_packages).is_ok_and(|entries| {
-        entries.flatten().any(|e| {
-            let name = e.file_name();
-            let name = name.to_string_lossy();
-            name.starts_with(&prefix) && name.ends_with(".dist-info")
-        })
-    })
 }
 
 /// Write the activation scripts; one a shell cannot represent is left out with a warning
@@ -480,8 +690,49 @@ pub fn write_activation_scripts(ctx: &Context) -> Result<(), Error> {
     Ok(())
 }
 
+/// `python -m compileall` over what this build installs, with the paths the files will
+/// have (`-d`), so tracebacks name the environment and not the staging directory.
+pub fn compile_bytecode(ctx: &Context) -> Result<(), Error> {
+    let site = ctx.staged(&ctx.layout.purelib);
+    let installed = fs::read_dir(&site).is_ok_and(|mut entries| entries.next().is_some());
+    if !installed {
+        return Ok(());
+    }
+    let facts = &ctx.interpreter.facts;
+    let mut command = Command::new(&facts.base_executable);
+    command
+        .args(["-I", "-m", "compileall", "-q", "-j", "0", "-d"])
+        .arg(ctx.final_path(&ctx.layout.purelib))
+        .arg(&site)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::io::stderr());
+    let shown = format!(
+        "{} -I -m compileall … {}",
+        facts.base_executable.display(),
+        site.display()
+    );
+    match command.status() {
+        Ok(status) if status.success() => Ok(()),
+        Ok(status) => Err(Error::CompileBytecode {
+            command: shown,
+            status: status.to_string(),
+        }),
+        Err(e) => Err(Error::CompileBytecode {
+            command: shown,
+            status: e.to_string(),
+        }),
+    }
+}
+
 /// `python -m pip install --upgrade pip` in the environment, as venv's `--upgrade-deps`.
+/// An environment without pip (`--without-pip`) has nothing to upgrade: a warning.
 pub fn upgrade_dependencies(ctx: &Context) -> Result<(), Error> {
+    if existing::installed(&ctx.env_dir, &ctx.layout, "pip").is_none() {
+        ctx.warnings
+            .borrow_mut()
+            .push("--upgrade-deps did nothing: the environment has no pip (--without-pip)".into());
+        return Ok(());
+    }
     let python = ctx
         .final_path(&ctx.layout.scripts)
         .join(&ctx.layout.exe_name);
@@ -498,7 +749,9 @@ pub fn upgrade_dependencies(ctx: &Context) -> Result<(), Error> {
         .env("VIRTUAL_ENV", &ctx.env_dir)
         .env_remove("PYTHONHOME")
         .env_remove("PYTHONPATH")
-        .current_dir(&ctx.env_dir);
+        .current_dir(&ctx.env_dir)
+        // pip's progress is status, which goes where venvsh's own goes.
+        .stdout(std::io::stderr());
     let shown = format!(
         "{} -m pip install --upgrade {}",
         python.display(),

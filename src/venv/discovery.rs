@@ -69,23 +69,65 @@ impl Request {
         Ok(Self::Name(spec.to_owned()))
     }
 
-    /// The interpreter this request names, following pyenv shims to the real one.
-    pub fn find(&self, cwd: &Path) -> Result<Interpreter, Error> {
+    /// The interpreter this request names, following pyenv shims to the real one, and
+    /// what the search ignored that the user should hear about.
+    pub fn find(&self, cwd: &Path) -> Result<Found, Error> {
+        let mut warnings = Vec::new();
+        let interpreter = self.find_noting(cwd, &mut warnings)?;
+        Ok(Found {
+            interpreter,
+            warnings,
+        })
+    }
+
+    /// [`Self::find`], with what the search ignored added to `warnings` whether or not
+    /// it finds an interpreter (an ignored version file can be why it did not).
+    pub fn find_noting(
+        &self,
+        cwd: &Path,
+        warnings: &mut Vec<String>,
+    ) -> Result<Interpreter, Error> {
+        let before = warnings.len();
+        let found = self.search(cwd, warnings);
+        let mut seen = warnings[..before].to_vec();
+        let added: Vec<String> = warnings.drain(before..).collect();
+        for warning in added {
+            if !seen.contains(&warning) {
+                seen.push(warning.clone());
+                warnings.push(warning);
+            }
+        }
+        found
+    }
+
+    fn search(&self, cwd: &Path, warnings: &mut Vec<String>) -> Result<Interpreter, Error> {
         match self {
-            Self::Default => find_on_path("python3", cwd)?.ok_or_else(|| Error::NoInterpreter {
-                request: "python3 on PATH".into(),
-            }),
-            Self::Name(name) => find_on_path(name, cwd)?.ok_or_else(|| Error::NoInterpreter {
-                request: name.clone(),
-            }),
+            Self::Default => {
+                find_on_path("python3", cwd, warnings)?.ok_or_else(|| Error::NoInterpreter {
+                    request: "python3 on PATH".into(),
+                })
+            }
+            Self::Name(name) => {
+                find_on_path(name, cwd, warnings)?.ok_or_else(|| Error::NoInterpreter {
+                    request: name.clone(),
+                })
+            }
             Self::Path(path) => {
                 let path = crate::project::paths::normalize(&cwd.join(path));
-                let path = resolve_shim(&path, cwd)?.unwrap_or(path);
+                let path = resolve_shim(&path, cwd, warnings)?.unwrap_or(path);
                 Interpreter::from_path(&path)
             }
-            Self::Version(version) => find_version(version, cwd),
+            Self::Version(version) => find_version(version, cwd, warnings),
         }
     }
+}
+
+/// The result of [`Request::find`].
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub interpreter: Interpreter,
+    /// Things the search ignored, for the user (a version file naming a path, …).
+    pub warnings: Vec<String>,
 }
 
 impl VersionRequest {
@@ -178,23 +220,31 @@ impl VersionRequest {
 }
 
 /// `name` on PATH; a pyenv shim found there is followed to the version pyenv selects.
-fn find_on_path(name: &str, cwd: &Path) -> Result<Option<Interpreter>, Error> {
+fn find_on_path(
+    name: &str,
+    cwd: &Path,
+    warnings: &mut Vec<String>,
+) -> Result<Option<Interpreter>, Error> {
     for dir in path_dirs() {
         if let Some(found) = executable_in(&dir, name) {
-            let real = resolve_shim(&found, cwd)?.unwrap_or(found);
+            let real = resolve_shim(&found, cwd, warnings)?.unwrap_or(found);
             return Interpreter::from_path(&real).map(Some);
         }
     }
     Ok(None)
 }
 
-fn find_version(request: &VersionRequest, cwd: &Path) -> Result<Interpreter, Error> {
+fn find_version(
+    request: &VersionRequest,
+    cwd: &Path,
+    warnings: &mut Vec<String>,
+) -> Result<Interpreter, Error> {
     let mut seen: Vec<PathBuf> = Vec::new();
     // The first candidate whose location names a matching version (`versions/3.7.16`,
     // `python3.7`) but which could not be used: the answer, when nothing else is, rather
     // than "install it" for a version that is installed (issue 11, item 10).
     let mut unusable = None;
-    for (path, hint) in version_candidates(request, cwd) {
+    for (path, hint) in version_candidates(request, cwd, warnings) {
         if hint.as_ref().is_some_and(|known| !request.allows(known)) {
             continue;
         }
@@ -220,7 +270,11 @@ fn find_version(request: &VersionRequest, cwd: &Path) -> Result<Interpreter, Err
 }
 
 /// Candidates in search order, each with the version its location reveals, if any.
-fn version_candidates(request: &VersionRequest, cwd: &Path) -> Vec<(PathBuf, Option<Vec<u32>>)> {
+fn version_candidates(
+    request: &VersionRequest,
+    cwd: &Path,
+    warnings: &mut Vec<String>,
+) -> Vec<(PathBuf, Option<Vec<u32>>)> {
     let mut out = Vec::new();
     let names: Vec<String> = request
         .command_name()
@@ -231,7 +285,7 @@ fn version_candidates(request: &VersionRequest, cwd: &Path) -> Vec<(PathBuf, Opt
         for name in &names {
             if let Some(found) = executable_in(&dir, name) {
                 let hint = version_in_name(name.strip_prefix("python").unwrap_or(""));
-                match resolve_shim(&found, cwd) {
+                match resolve_shim(&found, cwd, warnings) {
                     Ok(Some(real)) => out.push((real, hint)),
                     Ok(None) => out.push((found, hint)),
                     Err(_) => {}
@@ -315,7 +369,11 @@ fn uv_python_dirs() -> Vec<PathBuf> {
 }
 
 /// If `path` is a pyenv shim, the interpreter pyenv would run for it from `cwd`.
-fn resolve_shim(path: &Path, cwd: &Path) -> Result<Option<PathBuf>, Error> {
+fn resolve_shim(
+    path: &Path,
+    cwd: &Path,
+    warnings: &mut Vec<String>,
+) -> Result<Option<PathBuf>, Error> {
     let Some(shims) = path.parent() else {
         return Ok(None);
     };
@@ -331,7 +389,7 @@ fn resolve_shim(path: &Path, cwd: &Path) -> Result<Option<PathBuf>, Error> {
     let Some(program) = path.file_name().and_then(|n| n.to_str()) else {
         return Ok(None);
     };
-    let (versions, origin) = pyenv_selected_versions(root, cwd);
+    let (versions, origin) = pyenv_selected_versions(root, cwd, warnings);
     for version in &versions {
         if version == "system" {
             let other = path_dirs()
@@ -367,43 +425,97 @@ fn resolve_shim(path: &Path, cwd: &Path) -> Result<Option<PathBuf>, Error> {
     })
 }
 
-/// pyenv's order: `PYENV_VERSION`, then `.python-version` up from `cwd`, then `$root/version`.
-fn pyenv_selected_versions(root: &Path, cwd: &Path) -> (Vec<String>, String) {
+/// pyenv's order: `PYENV_VERSION`, then the first `.python-version` up from `cwd`, then
+/// `$root/version`; the file found first decides, and if it names no usable version
+/// the answer is `system`, as in pyenv.
+fn pyenv_selected_versions(
+    root: &Path,
+    cwd: &Path,
+    warnings: &mut Vec<String>,
+) -> (Vec<String>, String) {
     if let Ok(value) = std::env::var("PYENV_VERSION")
         && !value.is_empty()
     {
-        let versions = value.split(':').map(str::to_owned).collect();
-        return (versions, "PYENV_VERSION".into());
+        let versions = safe_versions(value.split(':'), "PYENV_VERSION", warnings);
+        return (or_system(versions), "PYENV_VERSION".into());
     }
     let start = std::env::var_os("PYENV_DIR").map_or_else(|| cwd.to_owned(), PathBuf::from);
-    for dir in start.ancestors() {
-        let file = dir.join(".python-version");
-        if let Some(versions) = read_version_file(&file) {
-            return (versions, file.display().to_string());
-        }
-    }
-    let global = root.join("version");
-    match read_version_file(&global) {
-        Some(versions) => (versions, global.display().to_string()),
-        None => (vec!["system".into()], "the pyenv default".into()),
+    let file = start
+        .ancestors()
+        .map(|dir| dir.join(".python-version"))
+        .find(|file| file.is_file())
+        .unwrap_or_else(|| root.join("version"));
+    let origin = file.display().to_string();
+    (or_system(read_version_file(&file, warnings)), origin)
+}
+
+fn or_system(versions: Vec<String>) -> Vec<String> {
+    if versions.is_empty() {
+        vec!["system".into()]
+    } else {
+        versions
     }
 }
 
-fn read_version_file(file: &Path) -> Option<Vec<String>> {
-    let text = fs::read_to_string(file).ok()?;
-    let versions: Vec<String> = text
-        .split_whitespace()
-        .filter(|w| !w.starts_with('#'))
-        .map(str::to_owned)
-        .collect();
-    (!versions.is_empty()).then_some(versions)
+/// The versions a version file names: its words, skipping `#` comments and any word that
+/// is not a plain version name (see [`is_safe_version`]).
+fn read_version_file(file: &Path, warnings: &mut Vec<String>) -> Vec<String> {
+    use std::io::Read;
+    let mut text = Vec::new();
+    // Read a bounded amount: the file comes with whatever repository is checked out.
+    let read = fs::File::open(file).and_then(|f| f.take(64 * 1024).read_to_end(&mut text));
+    if read.is_err() {
+        return Vec::new();
+    }
+    let text = String::from_utf8_lossy(&text);
+    let words = text
+        .lines()
+        .filter_map(|line| line.split_whitespace().next())
+        .filter(|word| !word.starts_with('#'));
+    safe_versions(words, &file.display().to_string(), warnings)
+}
+
+fn safe_versions<'a>(
+    words: impl Iterator<Item = &'a str>,
+    origin: &str,
+    warnings: &mut Vec<String>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for word in words.filter(|w| !w.is_empty()) {
+        if is_safe_version(word) {
+            out.push(word.to_owned());
+        } else {
+            warnings.push(format!(
+                "pyenv version `{word}` from {origin} ignored: a version is one name in \
+                 $PYENV_ROOT/versions, not a path"
+            ));
+        }
+    }
+    out
+}
+
+/// A version names one entry of `$PYENV_ROOT/versions`: one plain path component.
+/// Anything else could name a program elsewhere, such as one shipped in the repository
+/// being entered (`/proc/self/cwd/evil`, `../../x`; CVE-2022-35861, which pyenv fixed
+/// by refusing such versions).
+fn is_safe_version(version: &str) -> bool {
+    !version.is_empty() && version != "." && version != ".." && !version.contains(['/', '\\', '\0'])
 }
 
 /// `versions/<name>`, or, as pyenv ≥ 2.3 does for a prefix like `3.11`, the newest match.
 fn pyenv_version_dir(root: &Path, name: &str) -> Option<PathBuf> {
+    if !is_safe_version(name) {
+        return None;
+    }
     let exact = root.join("versions").join(name);
     if exact.is_dir() {
         return Some(exact);
+    }
+    // pyenv also accepts `python-3.12` for `3.12`.
+    if let Some(bare) = name.strip_prefix("python-")
+        && let Some(dir) = pyenv_version_dir(root, bare)
+    {
+        return Some(dir);
     }
     let prefix = format!("{name}.");
     versions_in(&root.join("versions"), |n| {
@@ -438,6 +550,32 @@ mod tests {
         );
         assert!(Request::parse(Some("3.x")).is_err());
         assert!(Request::parse(Some("")).is_err());
+    }
+
+    #[test]
+    fn version_files_name_plain_versions_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(".python-version");
+        fs::write(
+            &file,
+            "# pinned\n/proc/self/cwd/evil\n../../evil\n3.11.7 extra words\n..\n.\na\\b\n\n3.12\n",
+        )
+        .unwrap();
+        let mut warnings = Vec::new();
+        assert_eq!(read_version_file(&file, &mut warnings), ["3.11.7", "3.12"]);
+        assert_eq!(warnings.len(), 5, "{warnings:?}");
+        assert!(
+            warnings[0].contains("`/proc/self/cwd/evil`"),
+            "{warnings:?}"
+        );
+        for good in ["3.11.7", "pypy3.10-7.3.12", "system", "miniconda3-latest"] {
+            assert!(is_safe_version(good), "{good}");
+        }
+        for bad in ["", ".", "..", "a/b", "/abs", "a\\b", "nul\0"] {
+            assert!(!is_safe_version(bad), "{bad:?}");
+        }
+        // A root never joins a bad name.
+        assert_eq!(pyenv_version_dir(dir.path(), "../.."), None);
     }
 
     #[test]

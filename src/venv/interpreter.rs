@@ -21,10 +21,15 @@ use super::Error;
 /// Bumped whenever [`Facts`] or the query changes, so old entries are ignored.
 const CACHE_VERSION: &str = "v1";
 
-/// Kept to what runs on every CPython since 3.6; `sysconfig` is the slow import.
+/// Kept to what runs on every CPython since 3.6 (and parses on older ones, which only
+/// report their version); `sysconfig` is the slow import.
 const QUERY: &str = r#"
-import json, os, sys, sysconfig
+import sys
 cookie = sys.argv[1]
+if sys.version_info < (3, 6):
+    sys.stdout.write(cookie + '{"unsupported": "%d.%d.%d"}' % tuple(sys.version_info[:3]) + cookie)
+    sys.exit(0)
+import json, os, sysconfig
 base = "/__venvsh_base__"
 names = ("scripts", "include", "purelib", "platlib")
 if "venv" in sysconfig.get_scheme_names():
@@ -41,7 +46,8 @@ facts = {
     "implementation": sys.implementation.name,
     "version": [v[0], v[1], v[2], v[3], v[4]],
     "executable": sys.executable,
-    "base_executable": getattr(sys, "_base_executable", None) or "",
+    # 3.6 and 3.7 have no _base_executable on POSIX; their venv uses sys.executable.
+    "base_executable": getattr(sys, "_base_executable", sys.executable) or "",
     "base_prefix": sys.base_prefix,
     "stdlib": os.path.dirname(os.__file__),
     "paths": paths,
@@ -254,12 +260,29 @@ fn query(path: &Path) -> Result<Facts, Error> {
         .map(|(json, _)| json);
     let Some(json) = framed else {
         let stderr = String::from_utf8_lossy(&output.stderr);
+        // Python 2 stops at `-I`, before running any code.
+        if stderr.contains("Unknown option: -I") {
+            return Err(Error::UnsupportedPython {
+                path: path.to_owned(),
+                version: "2 or older than 3.4".into(),
+            });
+        }
         let last = stderr.lines().last().unwrap_or("no output").trim();
         return Err(Error::Query {
             path: path.to_owned(),
             reason: format!("{} ({last})", output.status),
         });
     };
+    #[derive(Deserialize)]
+    struct TooOld {
+        unsupported: String,
+    }
+    if let Ok(old) = serde_json::from_str::<TooOld>(json) {
+        return Err(Error::UnsupportedPython {
+            path: path.to_owned(),
+            version: old.unsupported,
+        });
+    }
     let facts: Facts = serde_json::from_str(json).map_err(|e| Error::Query {
         path: path.to_owned(),
         reason: format!("unexpected answer: {e}"),

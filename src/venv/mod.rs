@@ -4,12 +4,15 @@
 //! default method of [`Steps`], so a program can override one and keep the rest.
 //! [`discovery`] turns a `-p` request into an [`Interpreter`], whose facts come
 //! from one cached query. [`wheel`] installs pip from the interpreter's own
-//! bundled wheel without running pip, and [`atomic`] makes the result appear
-//! all at once or not at all.
+//! bundled wheel without running pip; [`atomic`] makes a new environment appear all
+//! at once, and [`commit`] moves one built inside an existing target into place.
 
 pub mod atomic;
 pub mod builder;
+pub mod cache;
+pub mod commit;
 pub mod discovery;
+pub mod existing;
 pub mod interpreter;
 pub mod layout;
 pub mod pyvenv_cfg;
@@ -19,8 +22,8 @@ pub mod wheel;
 use std::io;
 use std::path::PathBuf;
 
-pub use builder::{Created, DefaultSteps, EnvBuilder, Options, Outcome, Steps};
-pub use discovery::Request;
+pub use builder::{Created, DefaultSteps, EnvBuilder, Options, Outcome, Prior, Steps};
+pub use discovery::{Found, Request};
 pub use interpreter::{Facts, Interpreter};
 pub use layout::Layout;
 pub use wheel::LinkMode;
@@ -43,14 +46,32 @@ pub enum Error {
     #[error("{path} is a symbolic link")]
     Symlink { path: PathBuf },
 
-    #[error("an environment already exists at {path}")]
-    Exists { path: PathBuf },
-
-    #[error("{path} exists and is not a virtual environment (it has no pyvenv.cfg)")]
-    NotAnEnvironment { path: PathBuf },
-
     #[error("refusing to clear {path}: it is not a virtual environment (it has no pyvenv.cfg)")]
     ClearNotAnEnvironment { path: PathBuf },
+
+    #[error("{path} is an environment of {theirs}, not of {ours}")]
+    OtherInterpreter {
+        path: PathBuf,
+        theirs: String,
+        ours: String,
+    },
+
+    #[error("{path} is already an environment, and {what}")]
+    ConflictingOptions { path: PathBuf, what: String },
+
+    #[error("{path} exists, and venvsh would have to replace it")]
+    Conflict { path: PathBuf },
+
+    #[error(
+        "cannot write `{key}` to pyvenv.cfg: {value:?} holds a line break, which would start a new key"
+    )]
+    CfgValue { key: &'static str, value: String },
+
+    #[error("{path} is Python {version}; venvsh creates environments for Python 3.6 and later")]
+    UnsupportedPython { path: PathBuf, version: String },
+
+    #[error(transparent)]
+    Remove(#[from] crate::platform::remove::Error),
 
     #[error("could not {action} {path}")]
     Io {
@@ -99,6 +120,9 @@ pub enum Error {
     #[error("`{command}` failed ({status})")]
     UpgradeDeps { command: String, status: String },
 
+    #[error("`{command}` failed ({status})")]
+    CompileBytecode { command: String, status: String },
+
     #[error("could not write the activation scripts of {path}: {reason}")]
     ActivationScripts { path: PathBuf, reason: String },
 }
@@ -130,11 +154,34 @@ impl Hint for Error {
                 "venvsh does not create or clear environments through a link; pass the real directory"
                     .into(),
             ),
-            Self::Exists { .. } => Some(
-                "use --clear to replace it, or --upgrade to point it at this Python in place".into(),
+            Self::OtherInterpreter { .. } => Some(
+                "--upgrade points it at this Python in place, keeping what is installed; \
+                 --clear replaces it with a new environment"
+                    .into(),
             ),
-            Self::NotAnEnvironment { .. } => Some(
-                "choose an empty or new directory, or use --clear --force to replace its contents"
+            Self::ConflictingOptions { .. } => Some(
+                "run it with the options it was made with; --upgrade changes them in place, \
+                 keeping what is installed; --clear replaces it with a new environment"
+                    .into(),
+            ),
+            Self::Conflict { .. } => Some(
+                "venvsh never overwrites a file it did not write: move that one away, or \
+                 create the environment elsewhere (--clear --force empties the folder)"
+                    .into(),
+            ),
+            Self::CfgValue { key, .. } if key.contains("executable") || *key == "home" => Some(
+                "use a Python installed at a path without line breaks".into(),
+            ),
+            Self::CfgValue { .. } => {
+                Some("choose a location and prompt without line breaks".into())
+            }
+            Self::UnsupportedPython { .. } => {
+                Some("pass a newer Python with -p, e.g. -p 3.12".into())
+            }
+            Self::Remove(e) => e.hint(),
+            Self::CompileBytecode { .. } => Some(
+                "the environment was not created; leave out --compile-bytecode to create it \
+                 without .pyc files"
                     .into(),
             ),
             Self::ClearNotAnEnvironment { .. } => {
@@ -149,6 +196,11 @@ impl Hint for Error {
             ),
             Self::BadRequest { .. } => Some(
                 "use a path, a name on PATH (python3.12), or a version (3.12, 3.13t, >=3.11)".into(),
+            ),
+            Self::PyenvNotInstalled { version, .. } if version == "system" => Some(
+                "pyenv falls back to `system`, and PATH has no such Python outside pyenv's \
+                 shims; select an installed version with `pyenv local`/`pyenv shell`, or pass -p"
+                    .into(),
             ),
             Self::PyenvNotInstalled {
                 installed: true,

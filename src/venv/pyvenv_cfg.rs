@@ -1,43 +1,85 @@
 //! `pyvenv.cfg`: the keys venv writes, in venv's order, plus PEP 838's `python-version`.
+//!
+//! site.py, getpath and other tools read the file line by line, so a value holding a line
+//! break would add keys of its own (`include-system-site-packages = true` through a
+//! prompt or a path; issue 8, item 13). Every value therefore goes through
+//! [`Lines::push`], which refuses one that holds any line break a reader may split on,
+//! and the values that can hold arbitrary text are written so that they cannot: the
+//! prompt as Python's `repr`, paths in `command` quoted for sh with `$'\n'`.
 
 use std::fmt::Write;
 use std::path::Path;
 
+use super::Error;
 use super::builder::Options;
 use super::interpreter::Interpreter;
+use crate::shell::quote;
 
-/// The file's text for an environment at `env_dir` (its final location).
-pub fn render(env_dir: &Path, interpreter: &Interpreter, options: &Options) -> String {
+/// Characters some reader of `pyvenv.cfg` ends a line at: Python's universal newlines
+/// (`\n`, `\r`) and the rest of what `str.splitlines` splits on (virtualenv uses it).
+pub fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r'
+            | '\x0b'
+            | '\x0c'
+            | '\x1c'
+            | '\x1d'
+            | '\x1e'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
+}
+
+/// The file's lines, each `key = value`; the only way text gets into `pyvenv.cfg`.
+struct Lines(String);
+
+impl Lines {
+    fn push(&mut self, key: &'static str, value: &str) -> Result<(), Error> {
+        if value.chars().any(is_line_break) {
+            return Err(Error::CfgValue {
+                key,
+                value: value.to_owned(),
+            });
+        }
+        let _ = writeln!(self.0, "{key} = {value}");
+        Ok(())
+    }
+}
+
+/// The file's text for an environment at `env_dir` (its final location). A base
+/// interpreter whose path holds a line break is refused here, before anything is written.
+pub fn render(
+    env_dir: &Path,
+    interpreter: &Interpreter,
+    options: &Options,
+) -> Result<String, Error> {
     let facts = &interpreter.facts;
     let home = facts
         .base_executable
         .parent()
         .unwrap_or_else(|| Path::new("/"));
     let (major, minor) = facts.major_minor();
-    let mut out = String::new();
-    let mut line = |key: &str, value: &str| {
-        let _ = writeln!(out, "{key} = {value}");
-    };
-    line("home", &home.to_string_lossy());
+    let mut lines = Lines(String::new());
+    lines.push("home", &home.to_string_lossy())?;
     // Always written: site.py enables system site-packages when the key is absent.
-    line(
-        "include-system-site-packages",
-        if options.system_site_packages {
-            "true"
-        } else {
-            "false"
-        },
-    );
-    line("version", &facts.version_string());
+    let system = if options.system_site_packages {
+        "true"
+    } else {
+        "false"
+    };
+    lines.push("include-system-site-packages", system)?;
+    lines.push("version", &facts.version_string())?;
     if let Some(prompt) = &options.prompt {
-        line("prompt", &python_repr(&resolve_prompt(prompt)));
+        lines.push("prompt", &python_repr(&resolve_prompt(prompt)))?;
     }
     let executable = std::fs::canonicalize(&facts.executable).unwrap_or(facts.executable.clone());
-    line("executable", &executable.to_string_lossy());
-    line("command", &venv_command(env_dir, interpreter, options));
-    line("python-version", &format!("{major}.{minor}"));
-    line("venvsh", env!("CARGO_PKG_VERSION"));
-    out
+    lines.push("executable", &executable.to_string_lossy())?;
+    lines.push("command", &venv_command(env_dir, interpreter, options)?)?;
+    lines.push("python-version", &format!("{major}.{minor}"))?;
+    lines.push("venvsh", env!("CARGO_PKG_VERSION"))?;
+    Ok(lines.0)
 }
 
 /// `--prompt .` means the current directory's name, as in venv.
@@ -51,13 +93,16 @@ pub fn resolve_prompt(prompt: &str) -> String {
         .unwrap_or_else(|| ".".into())
 }
 
-/// The `python -m venv` command that makes the same environment, so the key
-/// keeps its meaning for tools and people who only have Python.
-fn venv_command(env_dir: &Path, interpreter: &Interpreter, options: &Options) -> String {
-    let mut args = vec![format!(
-        "{} -m venv",
-        interpreter.facts.executable.display()
-    )];
+/// The `python -m venv` command that makes the same environment, so the key keeps its
+/// meaning for tools and people who only have Python. Plain words are written as venv
+/// writes them; others are quoted for sh, on one line.
+fn venv_command(
+    env_dir: &Path,
+    interpreter: &Interpreter,
+    options: &Options,
+) -> Result<String, Error> {
+    let executable = interpreter.facts.executable.to_string_lossy();
+    let mut args = vec![sh_word("executable", &executable)?, "-m venv".to_owned()];
     let flags = [
         (!options.symlinks, "--copies"),
         (!options.with_pip, "--without-pip"),
@@ -68,17 +113,71 @@ fn venv_command(env_dir: &Path, interpreter: &Interpreter, options: &Options) ->
     ];
     args.extend(flags.iter().filter(|f| f.0).map(|f| f.1.to_owned()));
     if let Some(prompt) = &options.prompt {
-        args.push(format!("--prompt=\"{prompt}\""));
+        // venv writes `--prompt="…"`; that stays where double quotes keep the text as is.
+        let double_quotable = !prompt
+            .chars()
+            .any(|c| "\"$`\\!".contains(c) || c.is_control() || is_line_break(c));
+        args.push(if double_quotable {
+            format!("--prompt=\"{prompt}\"")
+        } else {
+            format!("--prompt={}", sh_word("prompt", prompt)?)
+        });
     }
     // The flag exists from 3.13, the first venv that writes `.gitignore`.
     if !options.scm_ignore_files && interpreter.facts.major_minor() >= (3, 13) {
         args.push("--without-scm-ignore-files".into());
     }
-    args.push(env_dir.display().to_string());
-    args.join(" ")
+    args.push(sh_word("environment path", &env_dir.to_string_lossy())?);
+    Ok(args.join(" "))
 }
 
-/// Python's `repr()` of a string, which is how venv writes `prompt`.
+/// `text` as one sh word on one line: as is when nothing in it is special to sh, else
+/// single-quoted runs with each line break written `$'\n'` (`$'\xHH'` bytes for the
+/// rarer ones) in between.
+fn sh_word(what: &'static str, text: &str) -> Result<String, Error> {
+    let plain = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || "/._-+,:@%".contains(c));
+    if plain {
+        return Ok(text.to_owned());
+    }
+    let refused = |_| Error::CfgValue {
+        key: what,
+        value: text.to_owned(),
+    };
+    let mut out = String::new();
+    let mut run = String::new();
+    for c in text.chars() {
+        if !is_line_break(c) {
+            run.push(c);
+            continue;
+        }
+        if !run.is_empty() {
+            out.push_str(&quote::posix(&run).map_err(refused)?);
+            run.clear();
+        }
+        match c {
+            '\n' => out.push_str("$'\\n'"),
+            '\r' => out.push_str("$'\\r'"),
+            c => {
+                let mut bytes = [0; 4];
+                out.push_str("$'");
+                for b in c.encode_utf8(&mut bytes).bytes() {
+                    let _ = write!(out, "\\x{b:02x}");
+                }
+                out.push('\'');
+            }
+        }
+    }
+    if !run.is_empty() || out.is_empty() {
+        out.push_str(&quote::posix(&run).map_err(refused)?);
+    }
+    Ok(out)
+}
+
+/// Python's `repr()` of a string, which is how venv writes `prompt`: control, format,
+/// separator and private-use characters are escaped, so the result is one line.
 pub fn python_repr(text: &str) -> String {
     let quote = if text.contains('\'') && !text.contains('"') {
         '"'
@@ -97,10 +196,7 @@ pub fn python_repr(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
-            c if c.is_control() => {
+            c if !is_printable(c) => {
                 let _ = match c as u32 {
                     n if n <= 0xff => write!(out, "\\x{n:02x}"),
                     n if n <= 0xffff => write!(out, "\\u{n:04x}"),
@@ -114,9 +210,40 @@ pub fn python_repr(text: &str) -> String {
     out
 }
 
+/// `str.isprintable()` as far as it matters here: Python escapes control (Cc), format
+/// (Cf), separator (Zl, Zp, Zs but the space) and private-use (Co) characters in `repr`.
+fn is_printable(c: char) -> bool {
+    let n = c as u32;
+    let format = matches!(
+        n,
+        0xad | 0x600..=0x605
+            | 0x61c
+            | 0x6dd
+            | 0x70f
+            | 0x8e2
+            | 0x180e
+            | 0x200b..=0x200f
+            | 0x202a..=0x202e
+            | 0x2060..=0x2064
+            | 0x2066..=0x206f
+            | 0xfeff
+            | 0xfff9..=0xfffb
+            | 0x110bd
+            | 0x110cd
+            | 0x13430..=0x1343f
+            | 0x1bca0..=0x1bca3
+            | 0x1d173..=0x1d17a
+            | 0xe0001
+            | 0xe0020..=0xe007f
+    );
+    let private = matches!(n, 0xe000..=0xf8ff | 0xf0000..=0xffffd | 0x100000..=0x10fffd);
+    let separator = c != ' ' && c.is_whitespace();
+    !(c.is_control() || format || private || separator)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::python_repr;
+    use super::*;
 
     #[test]
     fn repr_matches_python() {
@@ -127,5 +254,37 @@ mod tests {
         assert_eq!(python_repr("tab\there\n"), "'tab\\there\\n'");
         assert_eq!(python_repr("\u{1b}[0m"), "'\\x1b[0m'");
         assert_eq!(python_repr("naïve ✓"), "'naïve ✓'");
+        assert_eq!(python_repr("a\u{2028}b\u{85}c"), "'a\\u2028b\\x85c'");
+        assert_eq!(python_repr("\u{202e}x\u{a0}"), "'\\u202ex\\xa0'");
+    }
+
+    #[test]
+    fn command_words_stay_on_one_line() {
+        assert_eq!(sh_word("p", "/plain/path-1.2").unwrap(), "/plain/path-1.2");
+        assert_eq!(sh_word("p", "/sp ace").unwrap(), "'/sp ace'");
+        assert_eq!(
+            sh_word("p", "/a\ninclude-system-site-packages = true").unwrap(),
+            "'/a'$'\\n''include-system-site-packages = true'"
+        );
+        assert_eq!(sh_word("p", "\r").unwrap(), "$'\\r'");
+        assert_eq!(sh_word("p", "x\u{2028}").unwrap(), "'x'$'\\xe2\\x80\\xa8'");
+        assert_eq!(sh_word("p", "it's").unwrap(), "'it'\\''s'");
+        assert_eq!(sh_word("p", "").unwrap(), "''");
+        for word in ["/a\nb", "x\u{2028}y\rz\u{85}"] {
+            assert!(!sh_word("p", word).unwrap().chars().any(is_line_break));
+        }
+    }
+
+    #[test]
+    fn a_line_break_never_reaches_the_file() {
+        let mut lines = Lines(String::new());
+        assert!(lines.push("home", "/usr/bin").is_ok());
+        for bad in ["/a\nb", "/a\rb", "x\u{2028}", "x\x0c"] {
+            assert!(matches!(
+                lines.push("home", bad),
+                Err(Error::CfgValue { key: "home", .. })
+            ));
+        }
+        assert_eq!(lines.0, "home = /usr/bin\n");
     }
 }

@@ -2,14 +2,18 @@
 //!
 //! This is what `ensurepip` makes pip do (PEP 427): unpack into site-packages,
 //! write console scripts for the environment's Python, then `INSTALLER`,
-//! `REQUESTED` and a `RECORD` with a sha256 for every file. Bytecode is not
-//! compiled; Python writes `.pyc` files on first import, as after `uv venv --seed`.
+//! `REQUESTED` and a `RECORD` with a sha256 for every file. Bytecode is compiled
+//! only on request (`--compile-bytecode`); otherwise Python writes `.pyc` files on
+//! first import, as after `uv venv --seed`.
 //!
-//! With [`LinkMode::Hardlink`] (the default) the files come from an unpacked,
-//! read-only copy of the wheel in the cache and are hard-linked into
-//! site-packages, as uv does: a link costs one `linkat` where a copy costs an
-//! open, a write and a close, and no data blocks. Where a link is refused (another
-//! filesystem, too many links, a filesystem without hard links) it copies.
+//! The first install of a wheel unzips it, checks every file against its RECORD and
+//! keeps it unpacked in the cache: one read-only tree per wheel *content* (so the same
+//! wheel bundled at two paths is kept once), under
+//! `<cache>/venvsh/wheels/<wheel>-<sha256>`. With [`LinkMode::Hardlink`] (the default)
+//! later installs hard-link its files into site-packages, as uv does: a link costs one
+//! `linkat` where a copy costs an open, a write and a close, and no data blocks. Where a
+//! link is refused (another filesystem, too many links, a filesystem without hard links)
+//! they are copied, as with [`LinkMode::Copy`].
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -113,44 +117,94 @@ struct Member<'a> {
     data: Option<Cow<'a, [u8]>>,
 }
 
-/// Install `wheel` into the environment described by `target`.
-///
-/// The first install of a wheel unzips it, checks every file against the wheel's
-/// RECORD and keeps the result as one uncompressed "pack" file in the cache;
-/// later installs read that pack, so they neither inflate nor hash. With
-/// [`LinkMode::Hardlink`] the pack is also unpacked once into a read-only tree,
-/// whose files later installs link rather than copy.
+/// Install `wheel` into the environment described by `target`, from its unpacked tree in
+/// the cache; the first install of a wheel makes the tree.
 pub fn install(wheel: &Path, target: &Target) -> Result<(), Error> {
-    let pack_file = pack_file(wheel);
-    let tree = match target.link_mode {
-        LinkMode::Hardlink => pack_file.as_ref().map(|p| p.with_extension("tree")),
-        LinkMode::Copy => None,
-    };
-    if let Some(tree) = &tree
+    let link = target.link_mode == LinkMode::Hardlink;
+    let cache = cache_dir();
+    let index = cache.as_deref().and_then(|cache| index_file(cache, wheel));
+    let known = index
+        .as_deref()
+        .and_then(|file| fs::read_to_string(file).ok())
+        .zip(cache.as_deref())
+        .and_then(|(name, cache)| tree_path(cache, name.trim()));
+    if let Some(tree) = &known
         && let Some(members) = read_manifest(tree)
     {
-        let result = install_members(wheel, &members, Some(tree), target);
-        // A tree someone deleted files from is rebuilt from the pack below; what
-        // was already written into the stage is replaced, never written through.
+        let result = install_members(wheel, &members, Some(tree), link, target);
+        // A tree someone deleted files from is rebuilt below; what was already written
+        // into the stage is replaced, never written through.
         let intact = || (0..members.len()).all(|i| tree_file(tree, i).is_file());
         if result.is_ok() || intact() {
             return result;
         }
-        let _ = fs::remove_dir_all(tree);
-    }
-    let cached = pack_file.as_ref().and_then(|p| fs::read(p).ok());
-    if let Some(members) = cached.as_deref().and_then(read_pack) {
-        let tree = tree.filter(|tree| write_tree(tree, &members));
-        return install_members(wheel, &members, tree.as_deref(), target);
+        let _ = crate::platform::remove::remove_dir_all(tree);
     }
     let bytes = fs::read(wheel).map_err(|e| Error::io("read", wheel, e))?;
     let members = unzip(wheel, &bytes)?;
+    let tree = cache.as_deref().and_then(|cache| {
+        let stem = wheel.file_stem()?.to_string_lossy();
+        let digest = Sha256::digest(&bytes);
+        let name = format!("{stem}-{}", hex(&digest[..8]));
+        if let Some(index) = &index {
+            write_atomically(index, name.as_bytes());
+        }
+        tree_path(cache, &name)
+    });
     let tree = tree.filter(|tree| write_tree(tree, &members));
-    install_members(wheel, &members, tree.as_deref(), target)?;
-    if let Some(pack_file) = pack_file {
-        write_pack(&pack_file, &members);
+    install_members(wheel, &members, tree.as_deref(), link, target)
+}
+
+/// `<cache dir>/venvsh/wheels`: unpacked trees, and the `index` of which wheel file has
+/// which content.
+pub fn cache_dir() -> Option<PathBuf> {
+    Some(dirs::cache_dir()?.join("venvsh").join("wheels"))
+}
+
+/// Where the index says which tree a wheel file's content is in, keyed by the file's
+/// path and stat: a wheel is hashed once, not on every create, and a rebuilt or
+/// replaced wheel (new inode or mtime) is hashed again.
+fn index_file(cache: &Path, wheel: &Path) -> Option<PathBuf> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = fs::metadata(wheel).ok()?;
+    let mut hasher = Sha256::new();
+    hasher.update(wheel.as_os_str().as_encoded_bytes());
+    for n in [meta.dev(), meta.ino(), meta.size()] {
+        hasher.update(n.to_le_bytes());
     }
-    Ok(())
+    hasher.update(meta.mtime().to_le_bytes());
+    hasher.update(meta.mtime_nsec().to_le_bytes());
+    Some(cache.join("index").join(hex(&hasher.finalize()[..16])))
+}
+
+/// A tree's path from its name, which must be one plain component (the index is a file).
+fn tree_path(cache: &Path, name: &str) -> Option<PathBuf> {
+    let plain = !name.is_empty()
+        && !name.starts_with('.')
+        && name != "index"
+        && !name.contains(['/', '\\', '\0']);
+    plain.then(|| cache.join(name))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Best effort, through a rename so a reader never sees half a file.
+fn write_atomically(file: &Path, contents: &[u8]) {
+    let Some(dir) = file.parent() else { return };
+    if fs::create_dir_all(dir).is_err() {
+        return;
+    }
+    let tmp = dir.join(format!(
+        ".{}.{}",
+        std::process::id(),
+        super::interpreter::unique_suffix()
+    ));
+    if fs::write(&tmp, contents).is_ok() && fs::rename(&tmp, file).is_ok() {
+        return;
+    }
+    let _ = fs::remove_file(&tmp);
 }
 
 /// Every file of the wheel but RECORD, checked against RECORD's hashes.
@@ -275,6 +329,7 @@ fn install_members(
     wheel: &Path,
     members: &[Member],
     tree: Option<&Path>,
+    link: bool,
     target: &Target,
 ) -> Result<(), Error> {
     let bad = |reason: String| Error::BadWheel {
@@ -360,7 +415,7 @@ fn install_members(
     // Contiguous runs, so that workers mostly fill different directories.
     let chunk = planned.len().div_ceil(workers).max(1);
     // Set by the first link refused for good (another filesystem): the rest copy.
-    let copy_only = AtomicBool::new(tree.is_none());
+    let copy_only = AtomicBool::new(!link);
     let results: Vec<Result<Vec<String>, Error>> = std::thread::scope(|scope| {
         let handles: Vec<_> = planned
             .chunks(chunk)
@@ -463,39 +518,11 @@ fn install_members(
     write_file(&record_file, text.as_bytes(), false)
 }
 
-const PACK_MAGIC: &[u8] = b"venvsh-pack-1\n";
-
-/// `<cache>/venvsh/wheels/<wheel name>-<digest of path and stat>.pack`: a rebuilt
-/// or replaced wheel gets a new name, so a pack never outlives its wheel's bytes.
-fn pack_file(wheel: &Path) -> Option<PathBuf> {
-    use std::os::unix::fs::MetadataExt;
-    let meta = fs::metadata(wheel).ok()?;
-    let mut hasher = Sha256::new();
-    hasher.update(wheel.as_os_str().as_encoded_bytes());
-    for n in [meta.dev(), meta.ino(), meta.size()] {
-        hasher.update(n.to_le_bytes());
-    }
-    hasher.update(meta.mtime().to_le_bytes());
-    hasher.update(meta.mtime_nsec().to_le_bytes());
-    let digest: String = hasher.finalize()[..12]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    let stem = wheel.file_stem()?.to_string_lossy();
-    Some(
-        dirs::cache_dir()?
-            .join("venvsh")
-            .join("wheels")
-            .join(format!("{stem}-{digest}.pack")),
-    )
-}
-
 const MANIFEST_MAGIC: &[u8] = b"venvsh-tree-1\n";
 
-/// magic, then per member: name length (u32), name, executable (u8),
-/// hash length (u8), hash, data length (u64), data. Little-endian.
-/// A tree's MANIFEST is the same without the data.
-fn encode(magic: &[u8], members: &[Member], with_data: bool) -> Vec<u8> {
+/// A tree's MANIFEST: magic, then per member: name length (u32), name, executable (u8),
+/// hash length (u8), hash, data length (u64). Little-endian.
+fn encode(magic: &[u8], members: &[Member]) -> Vec<u8> {
     let mut out = magic.to_vec();
     for m in members {
         out.extend_from_slice(&(m.name.len() as u32).to_le_bytes());
@@ -504,34 +531,8 @@ fn encode(magic: &[u8], members: &[Member], with_data: bool) -> Vec<u8> {
         out.push(m.hash.len() as u8);
         out.extend_from_slice(m.hash.as_bytes());
         out.extend_from_slice(&(m.size as u64).to_le_bytes());
-        if with_data {
-            out.extend_from_slice(m.data.as_deref().unwrap_or_default());
-        }
     }
     out
-}
-
-fn write_pack(file: &Path, members: &[Member]) {
-    let out = encode(PACK_MAGIC, members, true);
-    let Some(dir) = file.parent() else { return };
-    if fs::create_dir_all(dir).is_err() {
-        return;
-    }
-    // Best effort, and through a rename so a reader never sees half a pack.
-    let tmp = dir.join(format!(
-        ".{}.{}",
-        std::process::id(),
-        super::interpreter::unique_suffix()
-    ));
-    if fs::write(&tmp, out).is_ok() && fs::rename(&tmp, file).is_ok() {
-        return;
-    }
-    let _ = fs::remove_file(&tmp);
-}
-
-/// The members of a pack, or None if it is not a whole, well-formed pack.
-fn read_pack(bytes: &[u8]) -> Option<Vec<Member<'_>>> {
-    decode(bytes, PACK_MAGIC, true)
 }
 
 /// `<tree>/<index>`: member `index` of the wheel, unpacked, read-only.
@@ -542,14 +543,7 @@ fn tree_file(tree: &Path, index: usize) -> PathBuf {
 /// The members listed by a tree's MANIFEST, without data; None if there is no
 /// whole tree (the MANIFEST is written last and the tree appears by a rename).
 fn read_manifest(tree: &Path) -> Option<Vec<Member<'static>>> {
-    let bytes = fs::read(tree.join("MANIFEST")).ok()?;
-    let members = decode(&bytes, MANIFEST_MAGIC, false)?;
-    Some(
-        members
-            .into_iter()
-            .map(|m| Member { data: None, ..m })
-            .collect(),
-    )
+    decode(&fs::read(tree.join("MANIFEST")).ok()?, MANIFEST_MAGIC)
 }
 
 /// Unpack `members` into `tree`, read-only, for later installs to link. Best
@@ -574,7 +568,7 @@ fn write_tree(tree: &Path, members: &[Member]) -> bool {
             let mode = if m.executable { 0o555 } else { 0o444 };
             write_file_mode(&tree_file(&tmp, index), data, mode)?;
         }
-        let manifest = encode(MANIFEST_MAGIC, members, false);
+        let manifest = encode(MANIFEST_MAGIC, members);
         write_file_mode(&tmp.join("MANIFEST"), &manifest, 0o444)?;
         fs::rename(&tmp, tree).map_err(|e| Error::io("rename", tree, e))
     })();
@@ -586,7 +580,7 @@ fn write_tree(tree: &Path, members: &[Member]) -> bool {
 }
 
 /// The members of a pack or MANIFEST; None if it is not whole and well-formed.
-fn decode<'a>(bytes: &'a [u8], magic: &[u8], with_data: bool) -> Option<Vec<Member<'a>>> {
+fn decode(bytes: &[u8], magic: &[u8]) -> Option<Vec<Member<'static>>> {
     let mut rest = bytes.strip_prefix(magic)?;
     let mut take = |n: usize| -> Option<&[u8]> {
         if rest.len() < n {
@@ -604,17 +598,12 @@ fn decode<'a>(bytes: &'a [u8], magic: &[u8], with_data: bool) -> Option<Vec<Memb
         let hash_len = take(1)?[0] as usize;
         let hash = std::str::from_utf8(take(hash_len)?).ok()?.to_owned();
         let size = usize::try_from(u64::from_le_bytes(take(8)?.try_into().ok()?)).ok()?;
-        let data = if with_data {
-            Some(Cow::Borrowed(take(size)?))
-        } else {
-            None
-        };
         members.push(Member {
             name,
             executable,
             hash,
             size,
-            data,
+            data: None,
         });
     }
     (!members.is_empty()).then_some(members)
@@ -812,10 +801,14 @@ fn script_body(spec: &str) -> Option<String> {
     Some(body)
 }
 
-/// `#!<python>` when the kernel can run it; else a line /bin/sh runs and Python
-/// reads as a string: paths with spaces, and lines over Linux's 127-byte limit.
+/// `#!<python>` when the kernel and Python can both read that line; else a line /bin/sh
+/// runs and Python reads as a string. The kernel ends the interpreter at a space or tab
+/// and the line at a newline, Python ends a line at a carriage return too (issue 10),
+/// and Linux reads only 127 bytes of it; so any whitespace or control character, or a
+/// longer line, takes the `/bin/sh` form.
 pub fn shebang(python: &str) -> String {
-    if !python.contains(' ') && python.len() + 3 <= 127 {
+    let plain = !python.chars().any(|c| c.is_whitespace() || c.is_control());
+    if plain && python.len() + 3 <= 127 {
         return format!("#!{python}\n");
     }
     format!(

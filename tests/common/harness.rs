@@ -91,6 +91,43 @@ pub fn optional_trial(
     })
 }
 
+/// A trial that needs `programs` on PATH and pyenv's CPython `pythons` (`"3.12"`, as
+/// [`crate::common::pyenv_python`] finds them): ignored, naming what is missing, or failed
+/// when they are required.
+pub fn trial_with_pythons(
+    name: impl Into<String>,
+    programs: &[&'static str],
+    pythons: &[&'static str],
+    body: impl FnOnce() + Send + 'static,
+) -> Trial {
+    let programs = programs.to_vec();
+    let pythons = pythons.to_vec();
+    Trial::ignorable_test(name, move || {
+        let missing = programs
+            .iter()
+            .find(|p| program_path(p).is_none())
+            .map(|p| format!("{p} is not installed"))
+            .or_else(|| {
+                pythons
+                    .iter()
+                    .find(|v| super::pyenv_python(v).is_none())
+                    .map(|v| format!("Python {v} is not installed with pyenv"))
+            });
+        if let Some(missing) = missing {
+            if required() {
+                return Err(format!(
+                    "{missing}, which is required (VENVSH_REQUIRE_SHELLS=1; bash tests/run.sh installs it)"
+                )
+                .into());
+            }
+            return Ok(Completion::ignored_with(format!(
+                "{missing}; VENVSH_REQUIRE_SHELLS=1 fails instead"
+            )));
+        }
+        run_body(body)
+    })
+}
+
 /// A trial that needs nothing but venvsh.
 pub fn plain_trial(name: impl Into<String>, body: impl FnOnce() + Send + 'static) -> Trial {
     trial(name, &[], body)

@@ -385,3 +385,23 @@ pub fn expected_prompt_text(env: &Path) -> String {
 pub fn hex(text: &str) -> String {
     text.bytes().map(|b| format!("{b:02x}")).collect()
 }
+
+/// pyenv's newest `3.X.*` (as `bin/python3.X`), which `bash tests/run.sh` installs.
+pub fn pyenv_python(minor: &str) -> Option<PathBuf> {
+    let root = std::env::var_os("PYENV_ROOT")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".pyenv")))?;
+    let mut versions: Vec<(Vec<u32>, PathBuf)> = fs::read_dir(root.join("versions"))
+        .ok()?
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().into_string().ok()?;
+            let rest = name.strip_prefix(&format!("{minor}."))?;
+            let micro: u32 = rest.parse().ok()?;
+            let python = e.path().join("bin").join(format!("python{minor}"));
+            python.is_file().then(|| (vec![micro], python))
+        })
+        .collect();
+    versions.sort();
+    versions.pop().map(|(_, p)| p)
+}
