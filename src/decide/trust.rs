@@ -37,6 +37,8 @@ const FORMAT_VERSION: u32 = 1;
 const RECORD_LIMIT: u64 = 4 * 1024 * 1024;
 /// The earlier line-based file grew a line per `create`.
 const LEGACY_LIMIT: u64 = 16 * 1024 * 1024;
+/// How often making a record also sweeps away the records of environments that are gone.
+const PRUNE_EVERY: std::time::Duration = std::time::Duration::from_secs(60 * 60);
 /// An executable is hashed to compare it with an installer's record; bigger ones are not.
 const HASH_LIMIT: u64 = 512 * 1024 * 1024;
 
@@ -268,8 +270,27 @@ impl TrustStore {
             identity,
             executables,
         })?;
-        // Environments come and go; their records go with them.
-        self.prune().map(drop)
+        // Environments come and go; their records go with them, swept now and then
+        // rather than at every record (a sweep reads every record).
+        self.prune_if_due()
+    }
+
+    /// [`Self::prune`], if the last sweep is more than [`PRUNE_EVERY`] ago.
+    fn prune_if_due(&self) -> Result<(), Error> {
+        let stamp = self.records.join(".pruned");
+        let due = fs::metadata(&stamp)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_none_or(|age| age > PRUNE_EVERY);
+        if !due {
+            return Ok(());
+        }
+        self.prune()?;
+        fs::write(&stamp, b"").map_err(|source| Error::Write {
+            path: stamp,
+            source,
+        })
     }
 
     /// The verdict on a file another user owns (root excepted), if `path` is one.

@@ -60,9 +60,10 @@ pub fn bounded(path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
             path: path.to_owned(),
         });
     }
-    let mut contents = Vec::new();
-    // One byte past the limit tells a file at the limit from a larger one; files in
-    // /proc report a size of 0, so the size in the metadata is not trusted.
+    // The size in the metadata is a hint for the buffer, never a bound: files in /proc
+    // report 0. One byte past the limit tells a file at the limit from a larger one.
+    let hint = usize::try_from(meta.len().min(limit) + 1).unwrap_or(0);
+    let mut contents = Vec::with_capacity(hint);
     file.take(limit + 1)
         .read_to_end(&mut contents)
         .map_err(io_error)?;
