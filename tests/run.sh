@@ -74,16 +74,32 @@ if ! pytools_ok; then
 fi
 as_root ln -sf "$pytools/bin/virtualenv" "$pytools/bin/uv" /usr/local/bin/
 
+# starship's build is the longest step and needs no other: it runs in the background
+# while the rest installs, and the suite waits for it before it starts.
 starship_ok() { [ "$(starship --version 2>/dev/null | head -n 1)" = "starship $STARSHIP_VERSION" ]; }
+starship_pid=
 if ! starship_ok; then
-    log "building starship $STARSHIP_VERSION from crates.io"
+    log "building starship $STARSHIP_VERSION from crates.io (in the background)"
     starship_target=$(mktemp -d)
-    as_root cargo install --quiet --locked --version "$STARSHIP_VERSION" --root /usr/local \
-        --target-dir "$starship_target" starship
-    as_root rm -rf "$starship_target"
+    starship_log="$starship_target.log"
+    (
+        as_root cargo install --quiet --locked --version "$STARSHIP_VERSION" --root /usr/local \
+            --target-dir "$starship_target" starship
+        as_root rm -rf "$starship_target"
+    ) >"$starship_log" 2>&1 &
+    starship_pid=$!
+fi
+starship_wait() {
+    [ -n "$starship_pid" ] || return 0
+    log "waiting for starship's build"
+    if ! wait "$starship_pid"; then
+        cat "$starship_log" >&2
+        echo "starship $STARSHIP_VERSION did not build (its output is above)" >&2
+        exit 1
+    fi
     hash -r
     starship_ok || { echo "starship $STARSHIP_VERSION did not install" >&2; exit 1; }
-fi
+}
 
 if ! xonsh_ok; then
     log "installing xonsh $XONSH_VERSION from PyPI"
@@ -156,5 +172,6 @@ cargo clippy --all-targets --locked -- -D warnings
 log "building the tests"
 cargo test --locked --no-run
 
+starship_wait
 log "running the suite with every shell required"
 VENVSH_REQUIRE_SHELLS=1 cargo test --locked
