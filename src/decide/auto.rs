@@ -399,6 +399,7 @@ mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
+    use crate::decide::transition::tests::vars;
     use crate::vars::VENVSH_STATE;
 
     /// `decide`, with every environment the hook might put back trusted and there.
@@ -435,14 +436,6 @@ mod tests {
             env: env(root),
             verdict,
         }
-    }
-
-    fn vars(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-        let map: BTreeMap<String, String> = pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        move |name| map.get(name).cloned()
     }
 
     fn state_after(t: &Transition) -> String {

@@ -423,7 +423,7 @@ pub fn prompt_disabled(value: Option<&str>) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     fn env(root: &str) -> Environment {
@@ -434,7 +434,8 @@ mod tests {
         }
     }
 
-    fn vars(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+    /// Variables as the shell would report them; the hook's tests use it too.
+    pub(in crate::decide) fn vars(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
         let map: BTreeMap<String, String> = pairs
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
