@@ -61,9 +61,11 @@ if ! nu_ok; then
 fi
 
 pytools=/usr/local/lib/venvsh-pytools
+# Installed versions come from the packages' metadata: `virtualenv --version` wraps its
+# line at the terminal's width, so its text is no version check.
 pytools_ok() {
-    [ "$("$pytools/bin/virtualenv" --version 2>/dev/null | cut -d' ' -f2)" = "$VIRTUALENV_VERSION" ] &&
-        [ "$("$pytools/bin/uv" --version 2>/dev/null | cut -d' ' -f2)" = "$UV_VERSION" ]
+    [ "$("$pytools/bin/python" -c 'import importlib.metadata as m; print(m.version("virtualenv"), m.version("uv"))' 2>/dev/null)" = "$VIRTUALENV_VERSION $UV_VERSION" ] &&
+        "$pytools/bin/virtualenv" --version >/dev/null 2>&1 && "$pytools/bin/uv" --version >/dev/null 2>&1
 }
 if ! pytools_ok; then
     log "installing virtualenv $VIRTUALENV_VERSION and uv $UV_VERSION from PyPI"
