@@ -3,7 +3,7 @@
 //! Every shell has one owner, a [`Dialect`] implemented in `src/shell/<shell>.rs`, which
 //! holds everything specific to it: its askama templates (under `shells/`), the names it
 //! runs under, where its PATH is edited, its rc-file line and its completions. All
-//! escaping is in [`quote`], reached from templates only through [`filters`].
+//! escaping is in [`quote`], reached from templates only through `quote::filters`.
 //!
 //! Adding a shell is three Rust files: its dialect file, a variant and a match arm here,
 //! and its quoting functions in [`quote`] (see `shells/README.md`).
@@ -13,12 +13,13 @@ mod cmd;
 pub mod completions;
 mod csh;
 pub mod elvish;
-pub mod filters;
 mod fish;
 mod nu;
 mod posix;
 mod powershell;
 pub mod quote;
+#[cfg(test)]
+mod template_lint;
 mod xonsh;
 
 use std::fmt;

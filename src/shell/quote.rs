@@ -582,10 +582,45 @@ impl fmt::Display for ForHumans<'_> {
     }
 }
 
+/// How a table of `filter => quoting function` becomes askama filters: the templates'
+/// only way to print a value.
+/// Wrap a quoting result as a template error that keeps the [`Unrepresentable`] inside.
+///
+/// [`Unrepresentable`]: Unrepresentable
+pub fn quoted(result: Result<String, Unrepresentable>) -> askama::Result<String> {
+    result.map_err(askama::Error::custom)
+}
+
+macro_rules! quoting_filters {
+    (
+        text { $($(#[$doc:meta])* $filter:ident => $function:path;)* }
+        bytes { $($(#[$bdoc:meta])* $bfilter:ident => $bfunction:path;)* }
+    ) => {
+        $(
+            $(#[$doc])*
+            #[askama::filter_fn]
+            pub fn $filter(value: impl ToString, _env: &dyn askama::Values) -> askama::Result<String> {
+                $crate::shell::quote::quoted($function(&value.to_string()))
+            }
+        )*
+        $(
+            $(#[$bdoc])*
+            #[askama::filter_fn]
+            pub fn $bfilter(value: &[u8], _env: &dyn askama::Values) -> askama::Result<String> {
+                $crate::shell::quote::quoted($bfunction(value))
+            }
+        )*
+
+        /// Every filter above: the only ones an interpolation may end in.
+        #[cfg(test)]
+        pub const QUOTING_FILTERS: &[&str] = &[$(stringify!($filter),)* $(stringify!($bfilter)),*];
+    };
+}
+
 /// The askama filters of every function above, which templates use as
 /// `{{ value|posix }}`; a shell's quoting functions and their filters are added together.
 pub mod filters {
-    crate::shell::filters::quoting_filters! {
+    quoting_filters! {
         text {
             /// An environment variable name (validated, never quoted).
             name => super::env_name;

@@ -1,45 +1,7 @@
-//! How the askama filters, the templates' only way to print a value, are made.
-//!
-//! [`quoting_filters!`] turns a table of `filter => quoting function` into filters; the
-//! table sits in [`crate::shell::quote`] beside the functions, as `quote::filters`, which
-//! every dialect's templates use. Every `{{ … }}` in `shells/` must end in one of those
-//! filters (the test below checks this); each calls exactly one quoting function.
+//! The lint that keeps every value a template prints inside the quoting module: each
+//! `{{ … }}` in `shells/` must end in one of the filters of `quote::filters`, each of
+//! which calls exactly one quoting function.
 
-/// Wrap a quoting result as a template error that keeps the [`Unrepresentable`] inside.
-///
-/// [`Unrepresentable`]: crate::shell::quote::Unrepresentable
-pub fn quoted(result: Result<String, super::quote::Unrepresentable>) -> askama::Result<String> {
-    result.map_err(askama::Error::custom)
-}
-
-macro_rules! quoting_filters {
-    (
-        text { $($(#[$doc:meta])* $filter:ident => $function:path;)* }
-        bytes { $($(#[$bdoc:meta])* $bfilter:ident => $bfunction:path;)* }
-    ) => {
-        $(
-            $(#[$doc])*
-            #[askama::filter_fn]
-            pub fn $filter(value: impl ToString, _env: &dyn askama::Values) -> askama::Result<String> {
-                $crate::shell::filters::quoted($function(&value.to_string()))
-            }
-        )*
-        $(
-            $(#[$bdoc])*
-            #[askama::filter_fn]
-            pub fn $bfilter(value: &[u8], _env: &dyn askama::Values) -> askama::Result<String> {
-                $crate::shell::filters::quoted($bfunction(value))
-            }
-        )*
-
-        /// Every filter above: the only ones an interpolation may end in.
-        #[cfg(test)]
-        pub const QUOTING_FILTERS: &[&str] = &[$(stringify!($filter),)* $(stringify!($bfilter)),*];
-    };
-}
-pub(crate) use quoting_filters;
-
-#[cfg(test)]
 mod tests {
     use std::path::Path;
 
