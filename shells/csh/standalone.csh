@@ -8,6 +8,15 @@
 # VIRTUAL_ENV from its environment, so no value is ever spliced into code; csh alone
 # cannot drop one PATH entry (its `path` array turns empty entries into `.`).
 
+# tcsh runs history substitution on each line it reads, before quotes: under the user's
+# own histchars the `\!` below would stay `\!` and a name holding their history
+# character would be rewritten. The defaults hold until the end (found by virtualenv's
+# test_cshell_custom_histchars_keeps_prompt_as_data).
+if ( $?histchars ) then
+    set _venvsh_histchars = "$histchars:q"
+    unset histchars
+endif
+
 alias deactivate {{ deactivate|csh }}
 
 # Undo whatever activation is in force, this environment's or another's.
@@ -43,4 +52,8 @@ if ( $_venvsh_show_prompt ) then
 {%- include "csh/prompt.csh" %}
 endif
 unset _venvsh_show_prompt
+if ( $?_venvsh_histchars ) then
+    set histchars = "$_venvsh_histchars:q"
+    unset _venvsh_histchars
+endif
 rehash

@@ -217,6 +217,11 @@ echo DONE"#;
     trials.extend([
         trial("scenario::bin::ksh_parses_bin_activate", &["ksh"], ksh),
         trial(
+            "scenario::bin::tcsh_activate_csh_under_the_users_histchars",
+            &["tcsh"],
+            tcsh_histchars,
+        ),
+        trial(
             "scenario::bin::disable_prompt_is_honoured_when_sourced",
             &["bash"],
             disable_prompt_when_sourced,
@@ -795,6 +800,39 @@ fn ksh() {
         format!("{}|(${{__venvsh_prompt-}}) > |> ", env.display())
     );
     case.assert_nothing_ran("ksh");
+}
+
+/// tcsh history-substitutes each line of a sourced file with the user's histchars: the
+/// script must read as written, and give the user's histchars back (found by
+/// virtualenv's test_cshell_custom_histchars_keeps_prompt_as_data).
+fn tcsh_histchars() {
+    let case = Case::new();
+    let env = make_env(case.root(), "e", Some("prefix@missing#x"));
+    write_bin_scripts(&env);
+    for histchars in ["@^", "#^"] {
+        let script = format!(
+            "set histchars = '{histchars}'\nsource $VENVSH_TEST_ENV:q/bin/activate.csh\nprintf '%s|%s|%s' \"$VIRTUAL_ENV:q\" \"$VIRTUAL_ENV_PROMPT:q\" \"$histchars:q\""
+        );
+        let output = run_plain(
+            "tcsh",
+            &["-f", "-c", &script],
+            &case,
+            &[("VENVSH_TEST_ENV", env.to_str().unwrap())],
+        );
+        assert_eq!(
+            (
+                output.status.success(),
+                text(&output.stdout),
+                text(&output.stderr)
+            ),
+            (
+                true,
+                format!("{}|prefix@missing#x|{histchars}", env.display()),
+                String::new()
+            ),
+            "histchars {histchars}"
+        );
+    }
 }
 
 /// VIRTUAL_ENV_DISABLE_PROMPT is read when the script runs, with the one truth table.
