@@ -10,11 +10,17 @@
 
 # tcsh runs history substitution on each line it reads, before quotes: under the user's
 # own histchars the `\!` below would stay `\!` and a name holding their history
-# character would be rewritten. The defaults hold until the end (found by virtualenv's
-# test_cshell_custom_histchars_keeps_prompt_as_data).
+# character would be rewritten; with backslash_quote set, `\` escapes inside quotes and
+# the prompt's backslashes would be lost. The defaults hold until the end, then the
+# user's settings come back (found by virtualenv's test_cshell_custom_histchars_* and
+# test_cshell_prompt_preserves_quoting_mode).
 if ( $?histchars ) then
     set _venvsh_histchars = "$histchars:q"
     unset histchars
+endif
+if ( $?backslash_quote ) then
+    set _venvsh_backslash_quote
+    unset backslash_quote
 endif
 
 alias deactivate {{ deactivate|csh }}
@@ -55,5 +61,9 @@ unset _venvsh_show_prompt
 if ( $?_venvsh_histchars ) then
     set histchars = "$_venvsh_histchars:q"
     unset _venvsh_histchars
+endif
+if ( $?_venvsh_backslash_quote ) then
+    set backslash_quote
+    unset _venvsh_backslash_quote
 endif
 rehash

@@ -217,9 +217,9 @@ echo DONE"#;
     trials.extend([
         trial("scenario::bin::ksh_parses_bin_activate", &["ksh"], ksh),
         trial(
-            "scenario::bin::tcsh_activate_csh_under_the_users_histchars",
+            "scenario::bin::tcsh_activate_csh_under_the_users_histchars_and_backslash_quote",
             &["tcsh"],
-            tcsh_histchars,
+            tcsh_quoting_settings,
         ),
         trial(
             "scenario::bin::disable_prompt_is_honoured_when_sourced",
@@ -802,16 +802,23 @@ fn ksh() {
     case.assert_nothing_ran("ksh");
 }
 
-/// tcsh history-substitutes each line of a sourced file with the user's histchars: the
-/// script must read as written, and give the user's histchars back (found by
-/// virtualenv's test_cshell_custom_histchars_keeps_prompt_as_data).
-fn tcsh_histchars() {
+/// tcsh history-substitutes each line of a sourced file with the user's histchars, and
+/// `set backslash_quote` makes `\` escape inside quotes: the script must read as written
+/// under either, show the name as it is, and give the settings back (found by
+/// virtualenv's test_cshell_custom_histchars_keeps_prompt_as_data and
+/// test_cshell_prompt_preserves_quoting_mode).
+fn tcsh_quoting_settings() {
     let case = Case::new();
-    let env = make_env(case.root(), "e", Some("prefix@missing#x"));
+    let env = make_env(case.root(), "e", Some(r"prefix@missing#x\y"));
     write_bin_scripts(&env);
-    for histchars in ["@^", "#^"] {
+    let shown = r"prefix@missing#x\y";
+    for (setting, check) in [
+        ("set histchars = '@^'", "$histchars:q"),
+        ("set histchars = '#^'", "$histchars:q"),
+        ("set backslash_quote", "$?backslash_quote"),
+    ] {
         let script = format!(
-            "set histchars = '{histchars}'\nsource $VENVSH_TEST_ENV:q/bin/activate.csh\nprintf '%s|%s|%s' \"$VIRTUAL_ENV:q\" \"$VIRTUAL_ENV_PROMPT:q\" \"$histchars:q\""
+            "{setting}\nset prompt = '> '\nsource $VENVSH_TEST_ENV:q/bin/activate.csh\nprintf '%s|%s|%s' \"$VIRTUAL_ENV:q\" \"$VIRTUAL_ENV_PROMPT:q\" {check}\necho\nunset backslash_quote\nprintf '%s' \"$prompt:q\""
         );
         let output = run_plain(
             "tcsh",
@@ -819,6 +826,11 @@ fn tcsh_histchars() {
             &case,
             &[("VENVSH_TEST_ENV", env.to_str().unwrap())],
         );
+        let kept = if check == "$?backslash_quote" {
+            "1"
+        } else {
+            &setting[17..19]
+        };
         assert_eq!(
             (
                 output.status.success(),
@@ -827,10 +839,14 @@ fn tcsh_histchars() {
             ),
             (
                 true,
-                format!("{}|prefix@missing#x|{histchars}", env.display()),
+                format!(
+                    "{}|{shown}|{kept}\n{}",
+                    env.display(),
+                    r"(prefix@missing#x\\y) > "
+                ),
                 String::new()
             ),
-            "histchars {histchars}"
+            "{setting}"
         );
     }
 }
