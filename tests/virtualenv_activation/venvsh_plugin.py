@@ -3,7 +3,7 @@
     VENVSH=/path/to/venvsh VENVSH_REPORT=report.json \
         python -m pytest -p venvsh_plugin tests/unit/activation/...
 
-(tests/virtualenv_activation/run.sh runs it; tests/peer_suites.rs asserts the report.)
+(tests/virtualenv_activation/run.sh runs it; tests/peer_suites.rs checks the report.)
 
 Every environment virtualenv's `cli_run` builds, in a fixture or a test, is removed
 once virtualenv has made it and made again by `venvsh create` at the same place with
@@ -16,13 +16,21 @@ neither `python -m venv` nor venvsh makes, the check becomes "left as it was":
 - PKG_CONFIG_PATH (virtualenv adds ENV/lib/pkgconfig) and TCL_LIBRARY/TK_LIBRARY
   (virtualenv sets them from the interpreter's Tk): unchanged by activate and deactivate;
 - `pydoc` (virtualenv defines a function or alias): the step runs `python -m pydoc`,
-  which checks the same thing, that the environment's python finds its site-packages.
+  which checks the same thing, that the environment's python finds its site-packages;
+- running bin/activate instead of sourcing it: virtualenv's exits 1 with its message,
+  venvsh's (like venv's) does nothing, so test_bash's extra step for that is left out;
+- fish's prompt is followed by `echo` (fish_prompt need not end its line) and nushell's
+  is drawn with PROMPT_COMMAND (virtualenv's activate.nu keeps it in VIRTUAL_PREFIX).
+
+Environments are made by venvsh for prompt_matrix.generate_script too (the prompt
+matrix of test_activator.py and some test_bash/test_csh tests), which otherwise
+renders virtualenv's templates for a mock creator.
 
 Tests that check virtualenv's internals (its template text, its quoting functions, its
 other activators) are deselected by EXCLUDED below, each with its reason.
 
-The report (JSON) lists every test with its outcome, skip reason, and how many venvsh
-environments it used, and every exclusion with its reason.
+The report (JSON) lists every test with its outcome, its skip or failure text, and
+whether it used an environment venvsh made, and every exclusion with its reason.
 """
 
 import fnmatch
@@ -38,24 +46,62 @@ import pytest
 VENVSH = os.environ["VENVSH"]
 REPORT = os.environ["VENVSH_REPORT"]
 
-# node id pattern (fnmatch, relative to tests/unit/activation/) -> why it is not run.
+# Why a test is not run, by node id pattern (fnmatch, relative to tests/unit/activation/).
+# Each reason starts with its kind: "virtualenv's own" (its internals or additions no venv
+# script has), "differs by design" (venvsh chose otherwise, and says why), "not here"
+# (needs what this machine lacks) or "open venvsh bug" (real, reported, not yet fixed).
+PS1_TEXT = ("differs by design: reads PS1's stored text, which in venvsh is `(${__venvsh_prompt-}) `, "
+            "expanded when the prompt is drawn, in every POSIX shell (virtualenv: an escaped copy, bash and zsh only)")
 EXCLUDED = {
-    "test_activation_support.py::*": "virtualenv's Activator.supports() per interpreter: no environment",
-    "test_activator.py::test_activation_library_paths_keep_original_bytes*": "virtualenv's TCL_LIBRARY/TK_LIBRARY template values",
-    "test_activator.py::test_derived_tk_path_keeps_verified_tcl_bytes*": "virtualenv's TCL_LIBRARY/TK_LIBRARY template values",
-    "test_activator.py::test_explicit_tk_path_requires_its_own_bytes": "virtualenv's TCL_LIBRARY/TK_LIBRARY template values",
-    "test_activator.py::test_activator_prompt_cwd": "virtualenv's Activator option parsing: no environment",
-    "test_activator.py::test_activator_prompt_stays_data[xonsh-*": "venvsh writes no bin/ script for xonsh (nor does venv; README)",
-    "test_activator.py::test_activator_prompt_stays_data[batch-*": "cmd.exe: Windows only (tests/windows/ runs venvsh's scripts under wine)",
-    "test_batch.py::*": "cmd.exe scripts: Windows only (tests/windows/ runs venvsh's under wine)",
-    "test_python_activator.py::*": "activate_this.py is virtualenv's; venv and venvsh write none",
-    "test_xonsh.py::*": "venvsh writes no bin/ script for xonsh (nor does venv; README)",
-    "*_tkinter_generation*": "the text virtualenv's templates render for TCL_LIBRARY/TK_LIBRARY",
-    "test_fish.py::test_fish_quote_*": "virtualenv's fish quoting function, called directly",
-    "test_csh.py::test_cshell_generates_deactivate_script": "virtualenv's separate deactivate.csh file",
+    "test_activation_support.py::*": "virtualenv's own: Activator.supports() per interpreter, no environment",
+    "test_activator.py::test_activation_library_paths_keep_original_bytes*": "virtualenv's own: TCL_LIBRARY/TK_LIBRARY template values",
+    "test_activator.py::test_derived_tk_path_keeps_verified_tcl_bytes*": "virtualenv's own: TCL_LIBRARY/TK_LIBRARY template values",
+    "test_activator.py::test_explicit_tk_path_requires_its_own_bytes": "virtualenv's own: TCL_LIBRARY/TK_LIBRARY template values",
+    "test_activator.py::test_activator_prompt_cwd": "virtualenv's own: Activator option parsing, no environment",
+    "test_activator.py::test_activator_prompt_stays_data[xonsh-*": "differs by design: venvsh writes no bin/ script for xonsh (nor does venv; README)",
+    "test_activator.py::test_activator_prompt_stays_data[batch-*": "not here: cmd.exe is Windows only (tests/windows/ runs venvsh's scripts under wine)",
+    "test_batch.py::*": "not here: cmd.exe is Windows only (tests/windows/ runs venvsh's scripts under wine)",
+    "test_python_activator.py::*": "virtualenv's own: activate_this.py; venv and venvsh write none",
+    "test_xonsh.py::*": "differs by design: venvsh writes no bin/ script for xonsh (nor does venv; README)",
+    "*tkinter*": "virtualenv's own: the TCL_LIBRARY/TK_LIBRARY it sets from the interpreter's Tk",
+    "test_bash.py::test_bash_keeps_nonascii_tcl_library_bytes*": "virtualenv's own: the TCL_LIBRARY it sets from the interpreter's Tk",
+    "test_bash.py::test_bash_child_shell_draws_inherited_prompt*": "virtualenv's own: checks the shells themselves, with no activation script",
+    "test_fish.py::test_fish_quote_*": "virtualenv's own: its fish quoting function, called directly",
+    "test_csh.py::test_cshell_generates_deactivate_script": "virtualenv's own: its separate deactivate.csh file",
+    "test_csh.py::test_cshell_escapes_prompt_expansion*": "virtualenv's own: greps its template's variables in the script text",
+    "test_bash.py::*relocat*": "virtualenv's own: relocatable environments (VIRTUAL_ENV from the script's location); venvsh, like venv, writes the path it made",
+    "test_bash.py::test_prompt_requires_known_shell*": PS1_TEXT,
+    "test_bash.py::test_bash_activate_sources_under_dash": PS1_TEXT,
+    "test_bash.py::test_bash_prompt_stored_form*": PS1_TEXT,
+    "test_bash.py::test_bash_prompt_ignores_printf_function": PS1_TEXT,
+    "test_bash.py::test_bash_prompt_preserves_locale*": PS1_TEXT,
+    "test_bash.py::test_bash_long_prompt_activates_promptly*": PS1_TEXT,
+    "test_bash.py::test_bash_deactivate_restores_ps1[[]empty]": "differs by design: an empty PS1 comes back empty (virtualenv unsets it)",
+    "test_bash.py::test_zsh_deactivate_restores_psvar": "differs by design: venvsh draws the name from psvar[8], not virtualenv's psvar[9], and restores psvar exactly",
+    "test_bash.py::test_bash_prompt_survives_gb18030_source": "open venvsh bug: in a GB18030 locale, a UTF-8 name's bytes join the closing quote into one character and bin/activate does not parse",
+    "test_csh.py::test_cshell_prompt_collapses_line_boundaries*": "differs by design: a line break in the name becomes `?` (virtualenv: a space)",
+    "test_csh.py::test_cshell_preserves_non_newline_path[[]carriage-return]": "differs by design: venvsh writes no activate.csh for a path with a carriage return, and says so",
+    "test_csh.py::test_cshell_deactivate_restores_path[[]empty]": "open venvsh bug: deactivate runs printenv from PATH, so a PATH without it (here empty) is not restored",
+    "test_csh.py::test_cshell_reactivation_restores_original_path": "open venvsh bug: deactivate runs printenv from PATH, so a PATH without it (here /original/path) is not restored",
+    "test_csh.py::test_cshell_keeps_destination_after_locale_change*": "open venvsh bug: tcsh re-encodes a non-ASCII VIRTUAL_ENV and PATH after `setenv LC_ALL C`; the test also expects virtualenv's PKG_CONFIG_PATH",
+    "test_nushell.py::test_nushell_clears_pythonhome": "differs by design: activate.nu empties PYTHONHOME instead of hiding it (a hidden variable stays hidden after `overlay hide`)",
+    "test_nushell.py::test_nushell_deactivate_errors": "virtualenv's own: the hint text of its activate.nu's error",
 }
+
+
+def excluded_case(case):
+    """Why a case of test_activator.py's prompt matrix is not run, or None."""
+    shell, state, action, payload = case
+    if shell == "bash" and (action == "promptvars-off" or ("promptvars-off" in state and action != "promptvars-on")):
+        return ("open venvsh bug: with `shopt -u promptvars`, bash shows venvsh's PS1 reference "
+                "`(${__venvsh_prompt-})` instead of the name (the name is never run)")
+    if shell == "bash" and payload == "history" and "posix" in (state, action):
+        return "differs by design: virtualenv expects posix mode's `!` history expansion in the name; venvsh shows the name as written"
+    return None
+
+
 if shutil.which("pwsh") is None:
-    NOT_INSTALLED = "pwsh is not installed here: not run (never counted as passed)"
+    NOT_INSTALLED = "not here: pwsh is not installed, so PowerShell is not run (never counted as passed)"
     EXCLUDED["test_powershell.py::*"] = NOT_INSTALLED
     EXCLUDED["test_activator.py::test_activator_prompt_stays_data[powershell-*"] = NOT_INSTALLED
 
@@ -164,6 +210,11 @@ def _patch_tester(module):
         user = str(os.environ.get("PKG_CONFIG_PATH"))
         assert (before, activated, deactivated) == (user, user, user), raw
 
+    # virtualenv's bin/activate exits 1 with its message when run instead of sourced;
+    # venvsh's, like venv's, does nothing then (its first line says so). The rest of the
+    # check runs; that one step is left out and reported.
+    module.RaiseOnNonSourceCall.__call__ = tester.__call__
+
     tester.__init__ = __init__
     tester.assert_tcl_tk_library = assert_tcl_tk_library
     tester.assert_pkg_config_path = assert_pkg_config_path
@@ -194,6 +245,9 @@ def pytest_collection_modifyitems(session, config, items):
             item.module.generate_script = generate_script
         rel = _relative(item.nodeid)
         reason = next((why for pattern, why in EXCLUDED.items() if fnmatch.fnmatchcase(rel, pattern)), None)
+        case = getattr(item, "callspec", None) and item.callspec.params.get("case")
+        if reason is None and rel.startswith("test_activator.py::test_activator_prompt_stays_data[") and case:
+            reason = excluded_case(case)
         if reason is None:
             keep.append(item)
         else:
