@@ -138,11 +138,13 @@ bash tests/windows/python.sh "${CARGO_TARGET_DIR:-target}/windows-python"
 
 # Interpreters for `venvsh create`'s tests, from pyenv: CPython's own Lib/test/test_venv.py
 # ships with 3.11, 3.12 and 3.13 (tests/create.rs runs it against venvsh), and venvsh
-# must make working environments for 3.6 and 3.7. Built from source when missing.
+# must make working environments for 3.6 and 3.7; 3.10 downloads virtualenv's sdist for
+# tests/peer_suites.rs (tests/virtualenv_activation/setup.sh says why). Built from source
+# when missing.
 PYENV_ROOT=${PYENV_ROOT:-$HOME/.pyenv}
 export PYENV_ROOT
 PYENV_TAG=v2.6.30
-pythons=(3.6.15 3.7.16 3.11.7 3.12.1 3.13.0)
+pythons=(3.6.15 3.7.16 3.10.13 3.11.7 3.12.1 3.13.0)
 python_ok() {
     local minor=${1%.*}
     [ -x "$PYENV_ROOT/versions/$1/bin/python$minor" ] || return 1
@@ -166,6 +168,11 @@ if [ "${#missing_pythons[@]}" -gt 0 ]; then
         python_ok "$v" || { echo "Python $v did not install under $PYENV_ROOT (or lacks its test suite)" >&2; exit 1; }
     done
 fi
+
+# virtualenv's activation tests and pytest, pinned, from PyPI (tests/peer_suites.rs runs
+# them against venvsh's bin/ scripts); nothing is fetched again once it is there.
+log "fetching virtualenv's activation tests (tests/virtualenv_activation/setup.sh)"
+bash tests/virtualenv_activation/setup.sh "${CARGO_TARGET_DIR:-target}/virtualenv-activation"
 
 log "checking format and lints"
 cargo fmt --check

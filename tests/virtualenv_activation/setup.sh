@@ -23,7 +23,9 @@ packages=(
     pytest-env==1.8.7 python-dotenv==1.2.4 pytest-mock==3.17.0 pytest-timeout==2.4.0
     time-machine==3.6.0
 )
-[ -f "$dest/.complete-$version" ] && exit 0
+# The stamp names the pins: a changed list installs afresh.
+stamp=$dest/.complete-$(printf '%s\n' "${packages[@]}" | sha256sum | cut -c1-16)
+[ -f "$stamp" ] && exit 0
 
 rm -rf "$dest"
 mkdir -p "$dest/download"
@@ -38,4 +40,4 @@ python310=${PYENV_ROOT:-$HOME/.pyenv}/versions/3.10.13/bin/python3.10
 tar -xzf "$dest/download/virtualenv-$version.tar.gz" -C "$dest"
 [ -f "$dest/virtualenv-$version/tests/unit/activation/conftest.py" ] ||
     { echo "setup.sh: the sdist has no tests/unit/activation" >&2; exit 1; }
-touch "$dest/.complete-$version"
+touch "$stamp"
