@@ -222,6 +222,11 @@ echo DONE"#;
             tcsh_quoting_settings,
         ),
         trial(
+            "scenario::bin::tcsh_deactivate_restores_any_path_even_one_without_printenv",
+            &["tcsh"],
+            tcsh_deactivate_restores_any_path,
+        ),
+        trial(
             "scenario::bin::disable_prompt_is_honoured_when_sourced",
             &["bash"],
             disable_prompt_when_sourced,
@@ -849,6 +854,45 @@ fn tcsh_quoting_settings() {
             "{setting}"
         );
     }
+}
+
+/// bin/activate.csh's `deactivate` must not need anything from PATH: it once ran
+/// `printenv` from there (tcsh runs no builtin under the quoted `\printenv`), so a PATH
+/// without it stayed activated, and an empty PATH could not come back (found by
+/// virtualenv's activation tests).
+fn tcsh_deactivate_restores_any_path() {
+    let case = Case::new();
+    let env = make_env(case.root(), "e", None);
+    write_bin_scripts(&env);
+    let script = case.root().join("deactivate.csh");
+    std::fs::write(
+        &script,
+        "setenv PATH \"$VENVSH_TEST_PATH:q\"\nsource $VENVSH_TEST_ENV:q/bin/activate.csh\necho \"$PATH:q\"\ndeactivate\necho \"$PATH:q\"\n",
+    )
+    .unwrap();
+    for path in ["/original/path", "", "/s p/x&y`z`:/c!d$e", "x:/xx/x"] {
+        let output = run_plain(
+            "tcsh",
+            &["-f", script.to_str().unwrap()],
+            &case,
+            &[
+                ("VENVSH_TEST_ENV", env.to_str().unwrap()),
+                ("VENVSH_TEST_PATH", path),
+            ],
+        );
+        let bin = env.join("bin");
+        let activated = if path.is_empty() {
+            bin.display().to_string()
+        } else {
+            format!("{}:{path}", bin.display())
+        };
+        assert_eq!(
+            (text(&output.stdout), text(&output.stderr)),
+            (format!("{activated}\n{path}\n"), String::new()),
+            "PATH {path:?}"
+        );
+    }
+    case.assert_nothing_ran("tcsh");
 }
 
 /// VIRTUAL_ENV_DISABLE_PROMPT is read when the script runs, with the one truth table.
