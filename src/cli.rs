@@ -404,7 +404,7 @@ pub struct CreateArgs {
     #[arg(long, conflicts_with = "copies")]
     pub symlinks: bool,
 
-    /// Use copies rather than symlinks.
+    /// Use copies rather than symlinks (the default on Windows).
     #[arg(long)]
     pub copies: bool,
 

@@ -1,36 +1,85 @@
-//! Where things go inside an environment, for one interpreter version.
+//! Where things go inside an environment, for one interpreter version: venv's rules,
+//! in one place, on POSIX and on Windows.
 //!
 //! Paths are relative to the environment root, so one layout serves both the
-//! staging directory being written and the final location the files refer to.
+//! staging directory being written and the final location the files refer to. The
+//! inputs are the interpreter's facts from the one query (on Windows they include the
+//! names of the files in the installation's folder), so nothing here reads the disk.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::interpreter::Facts;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Layout {
-    /// `bin`.
+    /// `bin`; `Scripts` on Windows.
     pub scripts: PathBuf,
-    /// `include/python3.11` up to 3.13.0, `include` after (from the sysconfig venv scheme).
+    /// `include/python3.11` up to 3.13.0, `include` after (from the sysconfig venv
+    /// scheme); `Include` on Windows.
     pub include: PathBuf,
-    /// `lib/python3.11/site-packages` (`python3.13t` on free-threaded builds).
+    /// `lib/python3.11/site-packages` (`python3.13t` on free-threaded builds);
+    /// `Lib\site-packages` on Windows.
     pub purelib: PathBuf,
     pub platlib: PathBuf,
     /// venv links `lib64 -> lib` on 64-bit POSIX except macOS, up to 3.14.
     pub lib64_link: bool,
-    /// The base executable's file name; `bin/<this>` is the absolute link.
+    /// The environment's interpreter in `scripts`: `bin/<base name>`, the absolute link
+    /// on POSIX; `Scripts\python.exe` on Windows.
     pub exe_name: String,
-    /// The other names in `bin/`, each a relative link to `exe_name`.
+    /// POSIX: the other names in `bin/`, each a relative link to `exe_name`.
     pub aliases: Vec<String>,
+    /// Windows: what venv puts in `Scripts\` in place of links. `None` on POSIX.
+    pub windows: Option<WindowsPython>,
+}
+
+/// The interpreter files of a Windows environment, as the interpreter's own venv makes
+/// them. Without `--symlinks` (venv's default there) each of `copies` is copied into
+/// `Scripts\`; with it each of `links` is linked, and where Windows refuses a link
+/// ([`Fallback`]) copies are made instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WindowsPython {
+    /// (name in `Scripts\`, absolute path of the file copied there).
+    pub copies: Vec<(String, PathBuf)>,
+    /// (name in `Scripts\`, absolute path the link points at).
+    pub links: Vec<(String, PathBuf)>,
+    pub fallback: Fallback,
+    /// 3.6 to 3.7.1 also copy Tcl's `init.tcl` to `Lib\<its folder's name>\init.tcl`, so
+    /// that tkinter finds Tcl: (source, destination relative to the environment).
+    pub init_tcl: Option<(PathBuf, PathBuf)>,
+}
+
+/// What a refused link turns into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fallback {
+    /// Up to 3.12: that one file is copied instead: the entry of the same name in
+    /// `copies` (venv's launcher for `python.exe`), else the file the link would name.
+    EachFile,
+    /// 3.13 and later: every link made so far is removed and `copies` are made.
+    AllCopies,
+}
+
+impl WindowsPython {
+    /// What a refused link to `name` is replaced with ([`Fallback::EachFile`]).
+    pub fn copy_for(&self, name: &str) -> Option<&Path> {
+        self.copies
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .or_else(|| {
+                self.links
+                    .iter()
+                    .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            })
+            .map(|(_, source)| source.as_path())
+    }
 }
 
 impl Layout {
     pub fn for_interpreter(facts: &Facts) -> Self {
+        if facts.platform == "win32" {
+            return Self::windows(facts);
+        }
         let (major, minor) = facts.major_minor();
-        let exe_name = facts
-            .base_executable
-            .file_name()
-            .map_or_else(|| "python".into(), |n| n.to_string_lossy().into_owned());
+        let exe_name = file_name(&facts.base_executable, "python");
         let mut names = vec![
             "python".to_owned(),
             format!("python{major}"),
@@ -55,7 +104,174 @@ impl Layout {
                 && (major, minor) <= (3, 14),
             exe_name,
             aliases,
+            windows: None,
         }
+    }
+
+    /// `Lib/venv/__init__.py`'s `setup_python` for `sys.platform == 'win32'`, by version.
+    fn windows(facts: &Facts) -> Self {
+        let (major, minor, micro) = (facts.version.0, facts.version.1, facts.version.2);
+        let version = (major, minor, micro);
+        let base_name = file_name(&facts.base_executable, "python.exe");
+        let home = facts
+            .base_executable
+            .parent()
+            .map_or_else(PathBuf::new, Path::to_owned);
+        // A debug build's executables end in `_d`, and so do the launchers venv copies.
+        let stem = base_name
+            .rsplit_once('.')
+            .map_or(base_name.as_str(), |(s, _)| s);
+        let d = if stem.to_ascii_lowercase().ends_with("_d") {
+            "_d"
+        } else {
+            ""
+        };
+        let has = |name: &str| {
+            facts
+                .home_files
+                .iter()
+                .any(|f| f.eq_ignore_ascii_case(name))
+        };
+        let ext_is = |name: &str, exts: &[&str]| {
+            name.rsplit_once('.')
+                .is_some_and(|(_, e)| exts.iter().any(|x| e.eq_ignore_ascii_case(x)))
+        };
+        let from_home = |name: &str| (name.to_owned(), home.join(name));
+        let launchers = facts.stdlib.join("venv").join("scripts").join("nt");
+
+        let (exe_name, python) = if version < (3, 7, 2) {
+            // Copies (or links) of the interpreter itself, with every DLL and extension
+            // module beside it, and Tcl's init.tcl (venv before bpo-34977).
+            let binary = |name: &str| {
+                ext_is(name, &["pyd", "dll"])
+                    || (name.to_ascii_lowercase().starts_with("python") && ext_is(name, &["exe"]))
+            };
+            let mut files = vec![from_home(&base_name)];
+            for name in facts.home_files.iter().filter(|n| binary(n)) {
+                if !name.eq_ignore_ascii_case(&base_name) {
+                    files.push(from_home(name));
+                }
+            }
+            for name in facts.dll_files.iter().filter(|n| binary(n)) {
+                files.push((name.clone(), home.join("DLLs").join(name)));
+            }
+            let init_tcl = facts.init_tcl_dir.as_ref().and_then(|dir| {
+                let folder = dir.file_name()?;
+                Some((
+                    dir.join("init.tcl"),
+                    Path::new("Lib").join(folder).join("init.tcl"),
+                ))
+            });
+            let python = WindowsPython {
+                copies: files.clone(),
+                links: files,
+                fallback: Fallback::EachFile,
+                init_tcl,
+            };
+            (base_name.clone(), python)
+        } else if (major, minor) <= (3, 12) {
+            // The redirector `Lib\venv\scripts\nt\python.exe` (and `pythonw.exe`) copied
+            // under each name the installation has (bpo-34977, 3.7.2).
+            let mut names: Vec<String> =
+                ["python.exe", "python_d.exe", "pythonw.exe", "pythonw_d.exe"]
+                    .iter()
+                    .map(|n| (*n).to_owned())
+                    .collect();
+            if (major, minor) >= (3, 9) && !names.iter().any(|n| n.eq_ignore_ascii_case(&base_name))
+            {
+                names.push(base_name.clone());
+            }
+            let copies = names
+                .into_iter()
+                .filter(|n| has(n))
+                .map(|n| {
+                    let source = launchers.join(&n);
+                    (n, source)
+                })
+                .collect();
+            let links = facts
+                .home_files
+                .iter()
+                .filter(|n| ext_is(n, &["exe", "dll"]))
+                .map(|n| from_home(n))
+                .collect();
+            let python = WindowsPython {
+                copies,
+                links,
+                fallback: Fallback::EachFile,
+                init_tcl: None,
+            };
+            (base_name.clone(), python)
+        } else {
+            // `venvlauncher.exe`/`venvwlauncher.exe` (free-threaded: `venvlaunchert.exe`
+            // and `venvwlaunchert.exe`) copied as `python.exe`/`pythonw.exe` (cpython#112984);
+            // links are all or nothing.
+            let t = if facts.gil_disabled {
+                format!("{major}.{minor}t")
+            } else {
+                String::new()
+            };
+            let suffix = if facts.gil_disabled { "t" } else { "" };
+            let mut copies = Vec::new();
+            let mut links = Vec::new();
+            for (kind, launcher) in [("python", "venvlauncher"), ("pythonw", "venvwlauncher")] {
+                let copy = launchers.join(format!("{launcher}{suffix}{d}.exe"));
+                let target = home.join(format!("{kind}{t}{d}.exe"));
+                let mut names = vec![format!("{kind}.exe"), format!("{kind}{d}.exe")];
+                if facts.gil_disabled {
+                    names.push(format!("{kind}{t}.exe"));
+                    names.push(format!("{kind}{t}{d}.exe"));
+                }
+                names.dedup();
+                for name in names {
+                    if !copies.iter().any(|(n, _)| *n == name) {
+                        copies.push((name.clone(), copy.clone()));
+                        links.push((name, target.clone()));
+                    }
+                }
+            }
+            // For links, the DLLs must be beside the executables.
+            for name in &facts.home_files {
+                let lower = name.to_ascii_lowercase();
+                if (lower.starts_with("python") || lower.starts_with("vcruntime"))
+                    && ext_is(name, &["dll"])
+                {
+                    links.push(from_home(name));
+                }
+            }
+            let python = WindowsPython {
+                copies,
+                links,
+                fallback: Fallback::AllCopies,
+                init_tcl: None,
+            };
+            (format!("python{d}.exe"), python)
+        };
+        Self {
+            scripts: facts.paths.scripts.clone(),
+            include: facts.paths.include.clone(),
+            purelib: facts.paths.purelib.clone(),
+            platlib: facts.paths.platlib.clone(),
+            lib64_link: false,
+            exe_name,
+            aliases: Vec::new(),
+            windows: Some(python),
+        }
+    }
+
+    /// The files in `scripts` that stand for the interpreter (links or copies of it, or
+    /// venv's launcher), which `--upgrade` replaces.
+    pub fn interpreter_files(&self) -> Vec<String> {
+        let mut names = vec![self.exe_name.clone()];
+        names.extend(self.aliases.iter().cloned());
+        if let Some(windows) = &self.windows {
+            for (name, _) in windows.copies.iter().chain(&windows.links) {
+                if !names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+                    names.push(name.clone());
+                }
+            }
+        }
+        names
     }
 
     /// Every directory the layout needs, parents first.
@@ -70,4 +286,10 @@ impl Layout {
         }
         dirs
     }
+}
+
+/// The last component of `path`, or `default`.
+fn file_name(path: &Path, default: &str) -> String {
+    path.file_name()
+        .map_or_else(|| default.into(), |n| n.to_string_lossy().into_owned())
 }
