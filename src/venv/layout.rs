@@ -293,3 +293,217 @@ fn file_name(path: &Path, default: &str) -> String {
     path.file_name()
         .map_or_else(|| default.into(), |n| n.to_string_lossy().into_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::venv::interpreter::SchemePaths;
+
+    /// A Windows CPython `version` installed in `C:/Py` (the separator does not matter
+    /// here: the layout only joins), with `home_files` beside its python.exe.
+    fn windows_facts(version: (u32, u32, u32), base: &str, home_files: &[&str]) -> Facts {
+        let home = PathBuf::from("C:/Py");
+        Facts {
+            implementation: "cpython".into(),
+            version: (version.0, version.1, version.2, "final".into(), 0),
+            executable: home.join(base),
+            base_executable: home.join(base),
+            base_prefix: home.clone(),
+            stdlib: home.join("Lib"),
+            paths: SchemePaths {
+                scripts: "Scripts".into(),
+                include: "Include".into(),
+                purelib: "Lib/site-packages".into(),
+                platlib: "Lib/site-packages".into(),
+            },
+            platform: "win32".into(),
+            pointer_bits: 64,
+            gil_disabled: false,
+            shared: false,
+            libdir: PathBuf::new(),
+            library: String::new(),
+            framework: String::new(),
+            wheel_pkg_dir: PathBuf::new(),
+            platform_tag: "win-amd64".into(),
+            home_files: home_files.iter().map(|s| (*s).to_owned()).collect(),
+            dll_files: vec!["_ctypes.pyd".into(), "libffi-8.dll".into()],
+            init_tcl_dir: None,
+        }
+    }
+
+    fn names(files: &[(String, PathBuf)]) -> Vec<(&str, String)> {
+        files
+            .iter()
+            .map(|(n, p)| (n.as_str(), p.to_string_lossy().replace('\\', "/")))
+            .collect()
+    }
+
+    const HOME_313: &[&str] = &[
+        "LICENSE.txt",
+        "python.exe",
+        "python3.dll",
+        "python313.dll",
+        "pythonw.exe",
+        "vcruntime140.dll",
+        "vcruntime140_1.dll",
+    ];
+
+    #[test]
+    fn windows_313_copies_venvs_launchers_or_links_everything_it_needs() {
+        let layout = Layout::for_interpreter(&windows_facts((3, 13, 2), "python.exe", HOME_313));
+        assert_eq!(layout.exe_name, "python.exe");
+        assert!(layout.aliases.is_empty() && !layout.lib64_link);
+        let python = layout.windows.as_ref().unwrap();
+        assert_eq!(python.fallback, Fallback::AllCopies);
+        assert_eq!(
+            names(&python.copies),
+            [
+                (
+                    "python.exe",
+                    "C:/Py/Lib/venv/scripts/nt/venvlauncher.exe".into()
+                ),
+                (
+                    "pythonw.exe",
+                    "C:/Py/Lib/venv/scripts/nt/venvwlauncher.exe".into()
+                ),
+            ]
+        );
+        assert_eq!(
+            names(&python.links),
+            [
+                ("python.exe", "C:/Py/python.exe".to_owned()),
+                ("pythonw.exe", "C:/Py/pythonw.exe".into()),
+                ("python3.dll", "C:/Py/python3.dll".into()),
+                ("python313.dll", "C:/Py/python313.dll".into()),
+                ("vcruntime140.dll", "C:/Py/vcruntime140.dll".into()),
+                ("vcruntime140_1.dll", "C:/Py/vcruntime140_1.dll".into()),
+            ]
+        );
+        assert_eq!(
+            layout.interpreter_files(),
+            [
+                "python.exe",
+                "pythonw.exe",
+                "python3.dll",
+                "python313.dll",
+                "vcruntime140.dll",
+                "vcruntime140_1.dll"
+            ]
+        );
+    }
+
+    #[test]
+    fn windows_313_debug_and_free_threaded_builds_get_their_own_launchers() {
+        let debug = Layout::for_interpreter(&windows_facts((3, 13, 2), "python_d.exe", &[]));
+        assert_eq!(debug.exe_name, "python_d.exe");
+        let copies = names(&debug.windows.as_ref().unwrap().copies);
+        assert_eq!(
+            copies.iter().map(|(n, _)| *n).collect::<Vec<_>>(),
+            ["python.exe", "python_d.exe", "pythonw.exe", "pythonw_d.exe"]
+        );
+        assert!(copies[1].1.ends_with("/venvlauncher_d.exe"));
+        assert!(copies[3].1.ends_with("/venvwlauncher_d.exe"));
+
+        let mut facts = windows_facts((3, 13, 2), "python3.13t.exe", &[]);
+        facts.gil_disabled = true;
+        let free = Layout::for_interpreter(&facts);
+        assert_eq!(free.exe_name, "python.exe");
+        let python = free.windows.as_ref().unwrap();
+        assert_eq!(
+            names(&python.copies),
+            [
+                (
+                    "python.exe",
+                    "C:/Py/Lib/venv/scripts/nt/venvlaunchert.exe".into()
+                ),
+                (
+                    "python3.13t.exe",
+                    "C:/Py/Lib/venv/scripts/nt/venvlaunchert.exe".into()
+                ),
+                (
+                    "pythonw.exe",
+                    "C:/Py/Lib/venv/scripts/nt/venvwlaunchert.exe".into()
+                ),
+                (
+                    "pythonw3.13t.exe",
+                    "C:/Py/Lib/venv/scripts/nt/venvwlaunchert.exe".into()
+                ),
+            ]
+        );
+        assert!(
+            python
+                .links
+                .iter()
+                .all(|(_, p)| p.ends_with("python3.13t.exe") || p.ends_with("pythonw3.13t.exe"))
+        );
+    }
+
+    #[test]
+    fn windows_37_to_312_copy_the_redirector_under_the_names_the_installation_has() {
+        let home = ["python.exe", "pythonw.exe", "python312.dll", "py.ico"];
+        let layout = Layout::for_interpreter(&windows_facts((3, 12, 1), "python.exe", &home));
+        let python = layout.windows.as_ref().unwrap();
+        assert_eq!(python.fallback, Fallback::EachFile);
+        assert_eq!(
+            names(&python.copies),
+            [
+                ("python.exe", "C:/Py/Lib/venv/scripts/nt/python.exe".into()),
+                (
+                    "pythonw.exe",
+                    "C:/Py/Lib/venv/scripts/nt/pythonw.exe".into()
+                ),
+            ]
+        );
+        // With --symlinks every .exe and .dll of the installation is linked.
+        assert_eq!(
+            python
+                .links
+                .iter()
+                .map(|(n, _)| n.as_str())
+                .collect::<Vec<_>>(),
+            ["python.exe", "pythonw.exe", "python312.dll"]
+        );
+        // A refused link to python.exe becomes a copy of the redirector.
+        assert_eq!(
+            python.copy_for("python.exe"),
+            Some(Path::new("C:/Py/Lib/venv/scripts/nt/python.exe"))
+        );
+    }
+
+    #[test]
+    fn windows_before_372_copies_the_interpreter_and_its_binaries() {
+        let home = [
+            "python.exe",
+            "pythonw.exe",
+            "python36.dll",
+            "vcruntime140.dll",
+        ];
+        let mut facts = windows_facts((3, 6, 8), "python.exe", &home);
+        facts.init_tcl_dir = Some(PathBuf::from("C:/Py/tcl/tcl8.6"));
+        let layout = Layout::for_interpreter(&facts);
+        let python = layout.windows.as_ref().unwrap();
+        assert_eq!(
+            python
+                .copies
+                .iter()
+                .map(|(n, _)| n.as_str())
+                .collect::<Vec<_>>(),
+            [
+                "python.exe",
+                "pythonw.exe",
+                "python36.dll",
+                "vcruntime140.dll",
+                "_ctypes.pyd",
+                "libffi-8.dll"
+            ]
+        );
+        assert_eq!(python.copies, python.links);
+        assert_eq!(
+            python.init_tcl,
+            Some((
+                PathBuf::from("C:/Py/tcl/tcl8.6/init.tcl"),
+                PathBuf::from("Lib/tcl8.6/init.tcl")
+            ))
+        );
+    }
+}
