@@ -22,7 +22,7 @@
 //! ([`Launchers`]).
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::fs;
 use std::io::{self, Cursor, Read, Write};
@@ -37,6 +37,7 @@ use super::interpreter::Facts;
 use super::layout::Layout;
 use crate::platform::identity::Stamp;
 use crate::platform::{link, mode};
+use crate::project::record;
 
 /// Where a wheel goes: files are written under `stage`, but every path written
 /// *into* a file (shebangs) names `root`, the environment's final location.
@@ -327,7 +328,7 @@ fn unzip(wheel: &Path, bytes: &[u8]) -> Result<Vec<Member<'static>>, Error> {
             .map_err(|e| bad(format!("{record_name}: {e}")))?
             .read_to_string(&mut text)
             .map_err(|e| bad(format!("{record_name}: {e}")))?;
-        parse_record(&text)
+        record::parse(&text)
     };
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
     let count = archive.len();
@@ -349,7 +350,7 @@ fn unzip(wheel: &Path, bytes: &[u8]) -> Result<Vec<Member<'static>>, Error> {
                         entry
                             .read_to_end(&mut data)
                             .map_err(|e| bad(format!("{name}: {e}")))?;
-                        let hash = sha256(&data);
+                        let hash = record::hash(&data);
                         if record.get(&name).is_some_and(|want| *want != hash) {
                             return Err(bad(format!("{name} does not match the hash in RECORD")));
                         }
@@ -554,7 +555,7 @@ fn install_members(
                             } else {
                                 copy_file(&source, &path, item.executable)?;
                             }
-                            lines.push(format_record(&item.record, &member.hash, member.size));
+                            lines.push(record::line(&item.record, &member.hash, member.size));
                             continue;
                         }
                         let data = contents(members, item.member, tree)?;
@@ -592,7 +593,7 @@ fn install_members(
                             lines.push(record_line(&record, &rewritten));
                         } else {
                             write_file(&path, &data, item.executable)?;
-                            lines.push(format_record(&item.record, &member.hash, member.size));
+                            lines.push(record::line(&item.record, &member.hash, member.size));
                         }
                     }
                     Ok(lines)
@@ -821,46 +822,7 @@ fn record_path(root_dir: &Path, dest: &Path) -> String {
 }
 
 fn record_line(path: &str, contents: &[u8]) -> String {
-    format_record(path, &sha256(contents), contents.len())
-}
-
-fn format_record(path: &str, hash: &str, size: usize) -> String {
-    let path = if path.contains(',') || path.contains('"') {
-        format!("\"{}\"", path.replace('"', "\"\""))
-    } else {
-        path.to_owned()
-    };
-    format!("{path},sha256={hash},{size}")
-}
-
-/// `urlsafe_b64encode(sha256(data)).rstrip("=")`, RECORD's hash format.
-fn sha256(data: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let digest = Sha256::digest(data);
-    let mut out = String::with_capacity(43);
-    for chunk in digest.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
-        for i in 0..=chunk.len() {
-            out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
-        }
-    }
-    out
-}
-
-/// `path → sha256=…` from a wheel's RECORD (CSV; pip's wheels never quote).
-fn parse_record(text: &str) -> BTreeMap<String, String> {
-    text.lines()
-        .filter_map(|line| {
-            let mut fields = line.rsplitn(3, ',');
-            let _size = fields.next()?;
-            let hash = fields.next()?.strip_prefix("sha256=")?;
-            let path = fields.next()?;
-            Some((path.to_owned(), hash.to_owned()))
-        })
-        .collect()
+    record::line(path, &record::hash(contents), contents.len())
 }
 
 /// `[console_scripts]` and `[gui_scripts]` as (name, spec, whether a GUI script); the two
@@ -986,16 +948,6 @@ fn sh_word(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sha256_is_urlsafe_base64_without_padding() {
-        // pip's RECORD line for an empty REQUESTED file.
-        assert_eq!(sha256(b""), "47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU");
-        assert_eq!(
-            sha256(b"pip\n"),
-            "zuuue4knoyJ-UwPPXg8fezS7VCrXJQrAP7zeNuwvFQg"
-        );
-    }
 
     #[test]
     fn zip_slip_is_refused() {
