@@ -15,6 +15,7 @@ pub mod discovery;
 pub mod existing;
 pub mod interpreter;
 pub mod layout;
+pub mod options;
 pub mod pyvenv_cfg;
 pub mod scripts;
 pub mod wheel;
@@ -22,10 +23,11 @@ pub mod wheel;
 use std::io;
 use std::path::PathBuf;
 
-pub use builder::{Created, DefaultSteps, EnvBuilder, Options, Outcome, Prior, Steps};
+pub use builder::{Created, DefaultSteps, EnvBuilder, Outcome, Prior, Steps};
 pub use discovery::{Found, Request};
 pub use interpreter::{Facts, Interpreter};
 pub use layout::Layout;
+pub use options::Options;
 pub use wheel::LinkMode;
 
 use crate::error::Hint;

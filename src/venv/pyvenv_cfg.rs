@@ -11,8 +11,8 @@ use std::fmt::Write;
 use std::path::Path;
 
 use super::Error;
-use super::builder::Options;
 use super::interpreter::Interpreter;
+use super::options::Options;
 use crate::shell::quote;
 
 /// Characters some reader of `pyvenv.cfg` ends a line at: Python's universal newlines
