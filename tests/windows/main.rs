@@ -760,5 +760,40 @@ fn create_makes_a_working_windows_environment() {
         );
     }
     assert_eq!(before, parse_set(&case.root().join("own_after.txt")));
+
+    // Again with --clear --without-pip, by a relative path: pip is gone, what venvsh
+    // writes is back, and a file of the user's in the environment is cleared with it.
+    fs::write(env.join("Lib/site-packages/mine.py"), "").unwrap();
+    let out = w.venvsh(
+        &[
+            "create",
+            "--python",
+            &python,
+            "--clear",
+            "--without-pip",
+            "my env",
+        ],
+        case.root(),
+        &[],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let listed = |dir: &str| {
+        let mut names: Vec<String> = fs::read_dir(env.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    assert!(listed("Lib/site-packages").is_empty());
+    assert!(!listed("Scripts").iter().any(|n| n.starts_with("pip")));
+    assert!(env.join("Scripts/python.exe").is_file() && env.join("Scripts/activate.bat").is_file());
+    let cfg = fs::read_to_string(env.join("pyvenv.cfg")).unwrap();
+    assert!(
+        cfg.contains(&format!(
+            "\r\ncommand = {python} -m venv --without-pip --clear \"{root}\"\r\n"
+        )),
+        "{cfg}"
+    );
     case.assert_nothing_ran("create");
 }
