@@ -28,8 +28,10 @@ fn venvsh_exe_starts_and_reports_its_version() {
     );
 }
 
-/// The Windows side of `src/platform` (locks, swaps, identities, owners, links, modes)
-/// and the shell-name mapping, as unit tests of the library built for Windows.
+/// The Windows side of `src/platform` (locks, swaps, identities, owners, links, modes),
+/// the shell-name mapping, and `venv`'s and RECORDs' unit tests (Windows layouts by
+/// version, CRLF `pyvenv.cfg`, command-line words, wheels), as unit tests of the library
+/// built for Windows.
 #[test]
 fn platform_unit_tests_pass_on_windows() {
     let Some(w) = windows() else { return };
@@ -44,7 +46,7 @@ fn platform_unit_tests_pass_on_windows() {
         .expect("cargo names the library's test executable");
     let exe = Path::new(&exe);
     bcrypt_dll(exe.parent().unwrap());
-    for filter in ["platform::", "commands::detect"] {
+    for filter in ["platform::", "commands::detect", "venv::", "project::record"] {
         let out = w.run(exe, &[filter], exe.parent().unwrap(), &[]);
         let stdout = text(&out.stdout);
         assert!(
