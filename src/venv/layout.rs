@@ -181,11 +181,22 @@ impl Layout {
             {
                 names.push(base_name.clone());
             }
+            // A name the redirector is not shipped under (a renamed base executable):
+            // venv's copier falls back to the installation's own file of that name.
+            let standard = |n: &str| {
+                ["python", "python_d", "pythonw", "pythonw_d"]
+                    .iter()
+                    .any(|s| n.eq_ignore_ascii_case(&format!("{s}.exe")))
+            };
             let copies = names
                 .into_iter()
                 .filter(|n| has(n))
                 .map(|n| {
-                    let source = launchers.join(&n);
+                    let source = if standard(&n) {
+                        launchers.join(&n)
+                    } else {
+                        home.join(&n)
+                    };
                     (n, source)
                 })
                 .collect();
@@ -467,6 +478,22 @@ mod tests {
         assert_eq!(
             python.copy_for("python.exe"),
             Some(Path::new("C:/Py/Lib/venv/scripts/nt/python.exe"))
+        );
+
+        // A renamed base executable is copied as itself beside the redirectors.
+        let home = ["python.exe", "pythonw.exe", "mypy3.exe"];
+        let layout = Layout::for_interpreter(&windows_facts((3, 12, 1), "mypy3.exe", &home));
+        assert_eq!(layout.exe_name, "mypy3.exe");
+        assert_eq!(
+            names(&layout.windows.as_ref().unwrap().copies),
+            [
+                ("python.exe", "C:/Py/Lib/venv/scripts/nt/python.exe".into()),
+                (
+                    "pythonw.exe",
+                    "C:/Py/Lib/venv/scripts/nt/pythonw.exe".into()
+                ),
+                ("mypy3.exe", "C:/Py/mypy3.exe".into()),
+            ]
         );
     }
 

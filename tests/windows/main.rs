@@ -46,7 +46,12 @@ fn platform_unit_tests_pass_on_windows() {
         .expect("cargo names the library's test executable");
     let exe = Path::new(&exe);
     bcrypt_dll(exe.parent().unwrap());
-    for filter in ["platform::", "commands::detect", "venv::", "project::record"] {
+    for filter in [
+        "platform::",
+        "commands::detect",
+        "venv::",
+        "project::record",
+    ] {
         let out = w.run(exe, &[filter], exe.parent().unwrap(), &[]);
         let stdout = text(&out.stdout);
         assert!(
