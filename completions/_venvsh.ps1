@@ -97,7 +97,7 @@ Register-ArgumentCompleter -Native -CommandName 'venvsh' -ScriptBlock {
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Create the environment in the store under this name (see `venvsh list`), instead of in a directory here')
             [CompletionResult]::new('--system-site-packages', '--system-site-packages', [CompletionResultType]::ParameterName, 'Give the environment access to the system site-packages')
             [CompletionResult]::new('--symlinks', '--symlinks', [CompletionResultType]::ParameterName, 'Use symlinks rather than copies (the default on POSIX)')
-            [CompletionResult]::new('--copies', '--copies', [CompletionResultType]::ParameterName, 'Use copies rather than symlinks')
+            [CompletionResult]::new('--copies', '--copies', [CompletionResultType]::ParameterName, 'Use copies rather than symlinks (the default on Windows)')
             [CompletionResult]::new('--clear', '--clear', [CompletionResultType]::ParameterName, 'Delete the contents of an existing environment before creating it (never across a mount point inside it)')
             [CompletionResult]::new('--upgrade', '--upgrade', [CompletionResultType]::ParameterName, 'Upgrade the environment to use this Python, in place, and its pip to the version bundled with this Python if that is newer')
             [CompletionResult]::new('--without-pip', '--without-pip', [CompletionResultType]::ParameterName, 'Skip installing pip into the environment')

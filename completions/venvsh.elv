@@ -90,7 +90,7 @@ set edit:completion:arg-completer[venvsh] = {|@words|
             cand --name 'Create the environment in the store under this name (see `venvsh list`), instead of in a directory here'
             cand --system-site-packages 'Give the environment access to the system site-packages'
             cand --symlinks 'Use symlinks rather than copies (the default on POSIX)'
-            cand --copies 'Use copies rather than symlinks'
+            cand --copies 'Use copies rather than symlinks (the default on Windows)'
             cand --clear 'Delete the contents of an existing environment before creating it (never across a mount point inside it)'
             cand --upgrade 'Upgrade the environment to use this Python, in place, and its pip to the version bundled with this Python if that is newer'
             cand --without-pip 'Skip installing pip into the environment'

@@ -101,7 +101,7 @@ copy\t'Write a private copy of every file'"
 complete -c venvsh -n "__fish_venvsh_using_subcommand create" -s n -l name -d 'Create the environment in the store under this name (see `venvsh list`), instead of in a directory here' -r
 complete -c venvsh -n "__fish_venvsh_using_subcommand create" -l system-site-packages -d 'Give the environment access to the system site-packages'
 complete -c venvsh -n "__fish_venvsh_using_subcommand create" -l symlinks -d 'Use symlinks rather than copies (the default on POSIX)'
-complete -c venvsh -n "__fish_venvsh_using_subcommand create" -l copies -d 'Use copies rather than symlinks'
+complete -c venvsh -n "__fish_venvsh_using_subcommand create" -l copies -d 'Use copies rather than symlinks (the default on Windows)'
 complete -c venvsh -n "__fish_venvsh_using_subcommand create" -l clear -d 'Delete the contents of an existing environment before creating it (never across a mount point inside it)'
 complete -c venvsh -n "__fish_venvsh_using_subcommand create" -l upgrade -d 'Upgrade the environment to use this Python, in place, and its pip to the version bundled with this Python if that is newer'
 complete -c venvsh -n "__fish_venvsh_using_subcommand create" -l without-pip -d 'Skip installing pip into the environment'

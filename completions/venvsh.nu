@@ -47,7 +47,7 @@ module completions {
   export extern "venvsh create" [
     --system-site-packages    # Give the environment access to the system site-packages
     --symlinks                # Use symlinks rather than copies (the default on POSIX)
-    --copies                  # Use copies rather than symlinks
+    --copies                  # Use copies rather than symlinks (the default on Windows)
     --clear                   # Delete the contents of an existing environment before creating it (never across a mount point inside it)
     --upgrade                 # Upgrade the environment to use this Python, in place, and its pip to the version bundled with this Python if that is newer
     --without-pip             # Skip installing pip into the environment
