@@ -768,22 +768,25 @@ fn create_makes_a_working_windows_environment() {
     }
     assert_eq!(before, parse_set(&case.root().join("own_after.txt")));
 
-    // Again with --clear --without-pip, by a relative path: pip is gone, what venvsh
-    // writes is back, and a file of the user's in the environment is cleared with it.
+    // Again with --clear --without-pip, by a relative path, and with no --python: the
+    // interpreter is `python` on PATH, as Windows installs name it. pip is gone, what
+    // venvsh writes is back, and a file of the user's in the environment is cleared.
     fs::write(env.join("Lib/site-packages/mine.py"), "").unwrap();
-    let out = w.venvsh(
-        &[
-            "create",
-            "--python",
-            &python,
-            "--clear",
-            "--without-pip",
-            "my env",
-        ],
+    let out = w.batch(
         case.root(),
+        "again.bat",
+        &[
+            &format!("@set \"PATH={};%PATH%\"", win(&w.python)),
+            &format!(
+                "@\"{}\" create --clear --without-pip \"my env\"",
+                win(&w.venvsh)
+            ),
+            "@>again_status.txt echo %ERRORLEVEL%",
+        ],
         &[],
     );
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    let status = fs::read_to_string(case.root().join("again_status.txt")).unwrap();
+    assert_eq!(status.trim(), "0", "{}", text(&out.stderr));
     let listed = |dir: &str| {
         let mut names: Vec<String> = fs::read_dir(env.join(dir))
             .unwrap()
