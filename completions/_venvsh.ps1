@@ -92,7 +92,7 @@ Register-ArgumentCompleter -Native -CommandName 'venvsh' -ScriptBlock {
             [CompletionResult]::new('--prompt', '--prompt', [CompletionResultType]::ParameterName, 'The prompt name for this environment (`.` means the current directory''s name)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'The Python to use: a path, a name on PATH, or a version like `3.12`')
             [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'The Python to use: a path, a name on PATH, or a version like `3.12`')
-            [CompletionResult]::new('--link-mode', '--link-mode', [CompletionResultType]::ParameterName, 'How pip''s files get into the environment: hard links to read-only files in venvsh''s cache (copies where linking fails), or private copies')
+            [CompletionResult]::new('--link-mode', '--link-mode', [CompletionResultType]::ParameterName, 'How pip''s files get into the environment: hard links to read-only files in venvsh''s cache (copies where linking fails), or private copies (the default on Windows, where the cache''s files cannot be made read-only)')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Create the environment in the store under this name (see `venvsh list`), instead of in a directory here')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Create the environment in the store under this name (see `venvsh list`), instead of in a directory here')
             [CompletionResult]::new('--system-site-packages', '--system-site-packages', [CompletionResultType]::ParameterName, 'Give the environment access to the system site-packages')

@@ -85,7 +85,7 @@ set edit:completion:arg-completer[venvsh] = {|@words|
             cand --prompt 'The prompt name for this environment (`.` means the current directory''s name)'
             cand -p 'The Python to use: a path, a name on PATH, or a version like `3.12`'
             cand --python 'The Python to use: a path, a name on PATH, or a version like `3.12`'
-            cand --link-mode 'How pip''s files get into the environment: hard links to read-only files in venvsh''s cache (copies where linking fails), or private copies'
+            cand --link-mode 'How pip''s files get into the environment: hard links to read-only files in venvsh''s cache (copies where linking fails), or private copies (the default on Windows, where the cache''s files cannot be made read-only)'
             cand -n 'Create the environment in the store under this name (see `venvsh list`), instead of in a directory here'
             cand --name 'Create the environment in the store under this name (see `venvsh list`), instead of in a directory here'
             cand --system-site-packages 'Give the environment access to the system site-packages'

@@ -96,7 +96,7 @@ complete -c venvsh -n "__fish_venvsh_using_subcommand deactivate" -s q -l quiet 
 complete -c venvsh -n "__fish_venvsh_using_subcommand deactivate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c venvsh -n "__fish_venvsh_using_subcommand create" -l prompt -d 'The prompt name for this environment (`.` means the current directory\'s name)' -r
 complete -c venvsh -n "__fish_venvsh_using_subcommand create" -s p -l python -d 'The Python to use: a path, a name on PATH, or a version like `3.12`' -r
-complete -c venvsh -n "__fish_venvsh_using_subcommand create" -l link-mode -d 'How pip\'s files get into the environment: hard links to read-only files in venvsh\'s cache (copies where linking fails), or private copies' -r -f -a "hardlink\t'Hard-link read-only files from venvsh\'s cache; copy where linking fails'
+complete -c venvsh -n "__fish_venvsh_using_subcommand create" -l link-mode -d 'How pip\'s files get into the environment: hard links to read-only files in venvsh\'s cache (copies where linking fails), or private copies (the default on Windows, where the cache\'s files cannot be made read-only)' -r -f -a "hardlink\t'Hard-link read-only files from venvsh\'s cache; copy where linking fails'
 copy\t'Write a private copy of every file'"
 complete -c venvsh -n "__fish_venvsh_using_subcommand create" -s n -l name -d 'Create the environment in the store under this name (see `venvsh list`), instead of in a directory here' -r
 complete -c venvsh -n "__fish_venvsh_using_subcommand create" -l system-site-packages -d 'Give the environment access to the system site-packages'

@@ -56,7 +56,7 @@ module completions {
     --without-scm-ignore-files # Do not write a `.gitignore` into the environment (written for Python 3.13 and later, as venv does, and never over an existing one)
     --python(-p): string      # The Python to use: a path, a name on PATH, or a version like `3.12`
     --force                   # With --clear: clear a directory even if it does not look like an environment
-    --link-mode: string@"nu-complete venvsh create link_mode" # How pip's files get into the environment: hard links to read-only files in venvsh's cache (copies where linking fails), or private copies
+    --link-mode: string@"nu-complete venvsh create link_mode" # How pip's files get into the environment: hard links to read-only files in venvsh's cache (copies where linking fails), or private copies (the default on Windows, where the cache's files cannot be made read-only)
     --compile-bytecode        # Compile what is installed (pip) to bytecode, as `python -m venv` does; slower to create, faster to run pip the first time
     --name(-n): string        # Create the environment in the store under this name (see `venvsh list`), instead of in a directory here
     --quiet(-q)               # Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print

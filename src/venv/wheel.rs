@@ -147,13 +147,31 @@ fn main_zip(body: &[u8]) -> Result<Vec<u8>, Error> {
 }
 
 /// How a wheel's files get into site-packages.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum LinkMode {
     /// Hard-link read-only files from venvsh's cache; copy where linking fails.
-    #[default]
     Hardlink,
     /// Write a private copy of every file.
     Copy,
+}
+
+impl LinkMode {
+    /// `--link-mode`'s default, as the command line spells it. On Windows the cache's
+    /// files are not read-only (deleting a read-only link means clearing the attribute,
+    /// which every link shares): a file written in place in one environment would
+    /// change the cache and every environment linking it. So Windows copies unless
+    /// asked to link.
+    pub const DEFAULT_NAME: &'static str = if cfg!(windows) { "copy" } else { "hardlink" };
+}
+
+impl Default for LinkMode {
+    fn default() -> Self {
+        if cfg!(windows) {
+            Self::Copy
+        } else {
+            Self::Hardlink
+        }
+    }
 }
 
 /// The wheels `ensurepip` would install for this interpreter, found the way it

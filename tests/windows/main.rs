@@ -683,6 +683,13 @@ fn create_makes_a_working_windows_environment() {
         );
     }
 
+    // Copies by default on Windows, where the cache's files cannot be kept read-only.
+    {
+        use std::os::unix::fs::MetadataExt;
+        let meta = fs::metadata(site.join("pip/__init__.py")).unwrap();
+        assert_eq!(meta.nlink(), 1, "pip's files are private copies");
+    }
+
     // The environment's python.exe runs with the environment as sys.prefix, and its
     // pip.exe runs pip from the environment.
     let out = w.run(
