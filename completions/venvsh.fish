@@ -96,12 +96,12 @@ complete -c venvsh -n "__fish_venvsh_using_subcommand deactivate" -s q -l quiet 
 complete -c venvsh -n "__fish_venvsh_using_subcommand deactivate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c venvsh -n "__fish_venvsh_using_subcommand create" -l prompt -d 'The prompt name for this environment (`.` means the current directory\'s name)' -r
 complete -c venvsh -n "__fish_venvsh_using_subcommand create" -s p -l python -d 'The Python to use: a path, a name on PATH, or a version like `3.12`' -r
-complete -c venvsh -n "__fish_venvsh_using_subcommand create" -l link-mode -d 'How pip\'s files get into the environment: hard links to read-only files in venvsh\'s cache (copies where linking fails), or private copies' -r -f -a "hardlink\t'Hard-link read-only files from venvsh\'s cache; copy where linking fails'
+complete -c venvsh -n "__fish_venvsh_using_subcommand create" -l link-mode -d 'How pip\'s files get into the environment: hard links to read-only files in venvsh\'s cache (copies where linking fails), or private copies (the default on Windows, where the cache\'s files cannot be made read-only)' -r -f -a "hardlink\t'Hard-link read-only files from venvsh\'s cache; copy where linking fails'
 copy\t'Write a private copy of every file'"
 complete -c venvsh -n "__fish_venvsh_using_subcommand create" -s n -l name -d 'Create the environment in the store under this name (see `venvsh list`), instead of in a directory here' -r
 complete -c venvsh -n "__fish_venvsh_using_subcommand create" -l system-site-packages -d 'Give the environment access to the system site-packages'
 complete -c venvsh -n "__fish_venvsh_using_subcommand create" -l symlinks -d 'Use symlinks rather than copies (the default on POSIX)'
-complete -c venvsh -n "__fish_venvsh_using_subcommand create" -l copies -d 'Use copies rather than symlinks'
+complete -c venvsh -n "__fish_venvsh_using_subcommand create" -l copies -d 'Use copies rather than symlinks (the default on Windows)'
 complete -c venvsh -n "__fish_venvsh_using_subcommand create" -l clear -d 'Delete the contents of an existing environment before creating it (never across a mount point inside it)'
 complete -c venvsh -n "__fish_venvsh_using_subcommand create" -l upgrade -d 'Upgrade the environment to use this Python, in place, and its pip to the version bundled with this Python if that is newer'
 complete -c venvsh -n "__fish_venvsh_using_subcommand create" -l without-pip -d 'Skip installing pip into the environment'

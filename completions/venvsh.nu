@@ -47,7 +47,7 @@ module completions {
   export extern "venvsh create" [
     --system-site-packages    # Give the environment access to the system site-packages
     --symlinks                # Use symlinks rather than copies (the default on POSIX)
-    --copies                  # Use copies rather than symlinks
+    --copies                  # Use copies rather than symlinks (the default on Windows)
     --clear                   # Delete the contents of an existing environment before creating it (never across a mount point inside it)
     --upgrade                 # Upgrade the environment to use this Python, in place, and its pip to the version bundled with this Python if that is newer
     --without-pip             # Skip installing pip into the environment
@@ -56,7 +56,7 @@ module completions {
     --without-scm-ignore-files # Do not write a `.gitignore` into the environment (written for Python 3.13 and later, as venv does, and never over an existing one)
     --python(-p): string      # The Python to use: a path, a name on PATH, or a version like `3.12`
     --force                   # With --clear: clear a directory even if it does not look like an environment
-    --link-mode: string@"nu-complete venvsh create link_mode" # How pip's files get into the environment: hard links to read-only files in venvsh's cache (copies where linking fails), or private copies
+    --link-mode: string@"nu-complete venvsh create link_mode" # How pip's files get into the environment: hard links to read-only files in venvsh's cache (copies where linking fails), or private copies (the default on Windows, where the cache's files cannot be made read-only)
     --compile-bytecode        # Compile what is installed (pip) to bytecode, as `python -m venv` does; slower to create, faster to run pip the first time
     --name(-n): string        # Create the environment in the store under this name (see `venvsh list`), instead of in a directory here
     --quiet(-q)               # Leave out informational lines (created, removed, allowed); errors, warnings and what was asked for still print

@@ -404,7 +404,7 @@ pub struct CreateArgs {
     #[arg(long, conflicts_with = "copies")]
     pub symlinks: bool,
 
-    /// Use copies rather than symlinks.
+    /// Use copies rather than symlinks (the default on Windows).
     #[arg(long)]
     pub copies: bool,
 
@@ -444,8 +444,9 @@ pub struct CreateArgs {
     pub force: bool,
 
     /// How pip's files get into the environment: hard links to read-only files in
-    /// venvsh's cache (copies where linking fails), or private copies.
-    #[arg(long, value_enum, default_value = "hardlink")]
+    /// venvsh's cache (copies where linking fails), or private copies (the default on
+    /// Windows, where the cache's files cannot be made read-only).
+    #[arg(long, value_enum, default_value = crate::venv::LinkMode::DEFAULT_NAME)]
     pub link_mode: crate::venv::LinkMode,
 
     /// Compile what is installed (pip) to bytecode, as `python -m venv` does; slower to

@@ -22,9 +22,4 @@ pub mod platform;
 pub mod project;
 pub mod shell;
 pub mod vars;
-#[cfg(unix)]
-pub mod venv;
-/// Creation is not ported to Windows yet (issue 12): a stand-in that says so.
-#[cfg(not(unix))]
-#[path = "venv_windows_pending.rs"]
 pub mod venv;

@@ -20,7 +20,8 @@ pub fn run(args: &CreateArgs) -> anyhow::Result<ExitCode> {
     let cwd = context::cwd()?;
     let options = Options {
         system_site_packages: args.system_site_packages,
-        symlinks: !args.copies,
+        // Copies are venv's default on Windows, links elsewhere.
+        symlinks: args.symlinks || (!args.copies && Options::default().symlinks),
         clear: args.clear,
         upgrade: args.upgrade,
         with_pip: !args.without_pip,

@@ -27,6 +27,39 @@ impl FileId {
     }
 }
 
+/// How many names (hard links) the file `path` has; a link is not followed.
+pub fn link_count(path: &Path) -> io::Result<u64> {
+    imp::link_count(path)
+}
+
+/// What must not change for something learned from a file to stay true: its identity,
+/// size and modification time (nanoseconds since the epoch).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct Stamp {
+    pub volume: u64,
+    pub index: u128,
+    pub size: u64,
+    pub modified_ns: i128,
+}
+
+impl Stamp {
+    /// The stamp of the file `path` names, following symbolic links.
+    pub fn of(path: &Path) -> io::Result<Self> {
+        let meta = std::fs::metadata(path)?;
+        let id = FileId::of(path)?;
+        let modified_ns = match meta.modified()?.duration_since(std::time::UNIX_EPOCH) {
+            Ok(after) => after.as_nanos() as i128,
+            Err(before) => -(before.duration().as_nanos() as i128),
+        };
+        Ok(Self {
+            volume: id.volume,
+            index: id.index,
+            size: meta.len(),
+            modified_ns,
+        })
+    }
+}
+
 /// Whether `a` and `b` name the same file; false when either cannot be read.
 pub fn same_file(a: &Path, b: &Path) -> bool {
     matches!((FileId::of(a), FileId::of(b)), (Ok(a), Ok(b)) if a == b)
@@ -52,6 +85,10 @@ mod imp {
             index: u128::from(meta.ino()),
         })
     }
+
+    pub fn link_count(path: &Path) -> io::Result<u64> {
+        Ok(fs::symlink_metadata(path)?.nlink())
+    }
 }
 
 #[cfg(windows)]
@@ -71,18 +108,34 @@ mod imp {
 
     use super::FileId;
 
-    pub fn of(path: &Path, follow: bool) -> io::Result<FileId> {
-        // Attributes only, sharing everything: nobody else is blocked meanwhile.
-        // Backup semantics opens directories too.
+    /// `path` opened for its attributes only, sharing everything: nobody else is
+    /// blocked meanwhile. Backup semantics opens directories too.
+    fn open(path: &Path, follow: bool) -> io::Result<std::fs::File> {
         let mut flags = FILE_FLAG_BACKUP_SEMANTICS;
         if !follow {
             flags |= FILE_FLAG_OPEN_REPARSE_POINT;
         }
-        let file = OpenOptions::new()
+        OpenOptions::new()
             .access_mode(FILE_READ_ATTRIBUTES)
             .share_mode(FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)
             .custom_flags(flags)
-            .open(path)?;
+            .open(path)
+    }
+
+    pub fn link_count(path: &Path) -> io::Result<u64> {
+        let file = open(path, false)?;
+        // SAFETY: a valid handle and a structure to fill.
+        unsafe {
+            let mut info: BY_HANDLE_FILE_INFORMATION = std::mem::zeroed();
+            if GetFileInformationByHandle(file.as_raw_handle() as HANDLE, &mut info) == 0 {
+                return Err(io::Error::last_os_error());
+            }
+            Ok(u64::from(info.nNumberOfLinks))
+        }
+    }
+
+    pub fn of(path: &Path, follow: bool) -> io::Result<FileId> {
+        let file = open(path, follow)?;
         let handle = file.as_raw_handle() as HANDLE;
         // SAFETY: a valid handle and a buffer of the size given.
         unsafe {
@@ -125,8 +178,16 @@ mod tests {
         let first = FileId::of(&a).unwrap();
         assert_eq!(FileId::of(&dir.path().join(".").join("a")).unwrap(), first);
         assert!(same_file(&a, &a));
+        assert_eq!(link_count(&a).unwrap(), 1);
+        let stamp = Stamp::of(&a).unwrap();
         fs::hard_link(&a, dir.path().join("hard")).unwrap();
         assert!(same_file(&a, &dir.path().join("hard")));
+        assert_eq!(link_count(&a).unwrap(), 2);
+        assert_eq!(Stamp::of(&dir.path().join("hard")).unwrap(), stamp);
+        assert_eq!(
+            (stamp.size, stamp.volume, stamp.index),
+            (1, first.volume, first.index)
+        );
 
         let b = dir.path().join("b");
         fs::write(&b, "x").unwrap();

@@ -31,6 +31,16 @@ pub fn hash(data: &[u8]) -> String {
     out
 }
 
+/// One RECORD line, `path,sha256=hash,size`, the path CSV-quoted when it needs it.
+pub fn line(path: &str, hash: &str, size: usize) -> String {
+    let path = if path.contains(',') || path.contains('"') {
+        format!("\"{}\"", path.replace('"', "\"\""))
+    } else {
+        path.to_owned()
+    };
+    format!("{path},sha256={hash},{size}")
+}
+
 /// `path → hash` of a RECORD's lines that carry a sha256 (CSV; a quoted path may hold
 /// commas).
 pub fn parse(text: &str) -> BTreeMap<String, String> {
@@ -100,6 +110,26 @@ mod tests {
     fn sha256_is_urlsafe_base64_without_padding() {
         // python3 -c 'import hashlib,base64;print(base64.urlsafe_b64encode(hashlib.sha256(b"abc").digest()).rstrip(b"="))'
         assert_eq!(hash(b"abc"), "ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0");
+        // pip's RECORD line for an empty REQUESTED file.
+        assert_eq!(hash(b""), "47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU");
+        assert_eq!(
+            hash(b"pip\n"),
+            "zuuue4knoyJ-UwPPXg8fezS7VCrXJQrAP7zeNuwvFQg"
+        );
+    }
+
+    #[test]
+    fn lines_read_back_as_written() {
+        for path in [
+            "pip/__init__.py",
+            "a,b.py",
+            "say \"hi\".py",
+            "../../Scripts/pip.exe",
+        ] {
+            let written = line(path, &hash(b"x"), 1);
+            assert_eq!(parse(&written)[path], hash(b"x"), "{written}");
+        }
+        assert_eq!(line("a,\"b", "H", 2), "\"a,\"\"b\",sha256=H,2");
     }
 
     #[test]

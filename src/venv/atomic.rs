@@ -9,14 +9,13 @@
 //! itself, so a staging directory found under the lock is a killed run's, safe to delete.
 
 use std::ffi::OsStr;
-use std::fs::{self, File};
+use std::fs;
 use std::io;
-use std::os::fd::AsRawFd;
 use std::path::{Path, PathBuf};
 
 use super::Error;
 use super::interpreter::unique_suffix;
-use crate::platform::remove;
+use crate::platform::{lock, remove, swap};
 
 /// Staging and trash directories of in-place builds, inside the target.
 pub const STAGE_PREFIX: &str = ".venvsh-stage-";
@@ -101,30 +100,17 @@ fn is_leftover(name: &OsStr) -> bool {
     name.starts_with(STAGE_PREFIX) || name.starts_with(TRASH_PREFIX)
 }
 
-/// An exclusive `flock` on a directory, held until dropped.
+/// An exclusive lock on a directory ([`lock::DirLock`]), held until dropped.
 pub struct DirLock {
-    _dir: File,
+    _lock: Option<lock::DirLock>,
 }
 
 impl DirLock {
-    /// Wait for the lock on `dir`. Filesystems without `flock` (some network mounts) only
-    /// lose the turn-taking: the staging keeps the target whole.
+    /// Wait for the lock on `dir`. Filesystems that cannot lock (some network mounts)
+    /// only lose the turn-taking: the staging keeps the target whole.
     pub fn acquire(dir: &Path) -> Result<Self, Error> {
-        let file = File::open(dir).map_err(|e| Error::io("open", dir, e))?;
-        loop {
-            // SAFETY: flock on a descriptor we own; it is released when `file` closes.
-            let rc = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX) };
-            if rc == 0 {
-                break;
-            }
-            let err = io::Error::last_os_error();
-            match err.raw_os_error() {
-                Some(libc::EINTR) => continue,
-                Some(libc::EOPNOTSUPP | libc::ENOLCK) => break,
-                _ => return Err(Error::io("lock", dir, err)),
-            }
-        }
-        Ok(Self { _dir: file })
+        let lock = lock::DirLock::acquire(dir).map_err(|e| Error::io("lock", dir, e))?;
+        Ok(Self { _lock: lock })
     }
 }
 
@@ -186,7 +172,7 @@ impl Staging {
 
     /// Move the staged environment to `target`, which must not exist.
     pub fn commit_new(mut self, target: &Path) -> Result<(), Error> {
-        fs::rename(&self.path, target)
+        swap::rename_no_replace(&self.path, target)
             .map_err(|e| Error::io("move the new environment to", target, e))?;
         self.committed = true;
         Ok(())

@@ -11,7 +11,6 @@
 
 use std::cell::RefCell;
 use std::fs;
-use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -20,54 +19,11 @@ use super::atomic::{Contents, DirLock, Existing, ParentLock, Staging};
 use super::commit::{self, Policy, Trash};
 use super::existing::{self, ExistingEnv};
 use super::interpreter::Interpreter;
-use super::layout::Layout;
+use super::layout::{Fallback, Layout, WindowsPython};
+use super::options::Options;
 use super::wheel::LinkMode;
 use super::{pyvenv_cfg, scripts, wheel};
-
-/// The stdlib venv options, same meaning, plus `force`, `link_mode` and `compile_bytecode`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Options {
-    pub system_site_packages: bool,
-    /// Link to the base interpreter rather than copying it (POSIX default).
-    pub symlinks: bool,
-    /// Replace an existing environment.
-    pub clear: bool,
-    /// Point an existing environment at this interpreter, in place.
-    pub upgrade: bool,
-    pub with_pip: bool,
-    /// Shown by activation; `.` means the current directory's name.
-    pub prompt: Option<String>,
-    /// Run the new environment's pip to upgrade pip from the index.
-    pub upgrade_deps: bool,
-    /// Write a `.gitignore` holding `*` (where the interpreter's own venv would: 3.13+).
-    pub scm_ignore_files: bool,
-    /// With `clear`: replace a directory even if it is not an environment.
-    pub force: bool,
-    /// How pip's files get into site-packages: linked from the cache, or copied.
-    pub link_mode: LinkMode,
-    /// Write `.pyc` files for what is installed, as `python -m venv` (through pip) does.
-    pub compile_bytecode: bool,
-}
-
-impl Default for Options {
-    /// What `venvsh create` does without flags (note: the stdlib *API* defaults
-    /// to no pip and no `.gitignore`; its command line does what this does).
-    fn default() -> Self {
-        Self {
-            system_site_packages: false,
-            symlinks: true,
-            clear: false,
-            upgrade: false,
-            with_pip: true,
-            prompt: None,
-            upgrade_deps: false,
-            scm_ignore_files: true,
-            force: false,
-            link_mode: LinkMode::default(),
-            compile_bytecode: false,
-        }
-    }
-}
+use crate::platform::{link, mode};
 
 /// What the target held before this build, as the steps need to know it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -251,8 +207,12 @@ impl<S: Steps> EnvBuilder<S> {
         };
 
         // Refuse what can never work before touching anything.
-        if env_str.contains(':') {
-            return Err(Error::PathSeparator { path: env_dir });
+        let separator = crate::platform::paths::PATH_SEPARATOR;
+        if env_str.contains(separator) {
+            return Err(Error::PathSeparator {
+                path: env_dir,
+                separator,
+            });
         }
         let (Some(parent), Some(name)) = (env_dir.parent(), env_dir.file_name()) else {
             return Err(Error::NotADirectory { path: env_dir });
@@ -548,19 +508,29 @@ pub fn ensure_directories(ctx: &Context) -> Result<(), Error> {
     }
     if ctx.layout.lib64_link {
         let link = ctx.staged("lib64");
-        symlink("lib", &link).map_err(|e| Error::io("create", link, e))?;
+        link::symlink(Path::new("lib"), &link).map_err(|e| Error::io("create", link, e))?;
     }
     Ok(())
 }
 
 /// venv's two lines, but for the comment; never written over an existing `.gitignore`.
+/// Python writes it in text mode, so with CRLF on Windows.
 pub fn write_gitignore(ctx: &Context) -> Result<(), Error> {
     let path = ctx.staged(".gitignore");
-    fs::write(&path, "# Created by venvsh create\n*\n").map_err(|e| Error::io("write", path, e))
+    let text = if ctx.layout.windows.is_some() {
+        "# Created by venvsh create\r\n*\r\n"
+    } else {
+        "# Created by venvsh create\n*\n"
+    };
+    fs::write(&path, text).map_err(|e| Error::io("write", path, e))
 }
 
-/// `bin/<base name>` to the base interpreter, the other names to it relatively.
+/// `bin/<base name>` to the base interpreter, the other names to it relatively; on
+/// Windows what [`WindowsPython`] says.
 pub fn setup_python(ctx: &Context, symlinks: bool) -> Result<(), Error> {
+    if let Some(windows) = &ctx.layout.windows {
+        return setup_windows_python(ctx, windows, symlinks);
+    }
     let facts = &ctx.interpreter.facts;
     let base = ctx.final_path(&facts.base_executable); // absolute stays absolute
     let bin = ctx.staged(&ctx.layout.scripts);
@@ -581,19 +551,84 @@ pub fn setup_python(ctx: &Context, symlinks: bool) -> Result<(), Error> {
 }
 
 /// venv falls back to copying on filesystems that refuse symlinks; so does this.
-fn link_or_copy(target: &Path, link: &Path, real: &Path) -> Result<(), Error> {
-    match symlink(target, link) {
+fn link_or_copy(target: &Path, to: &Path, real: &Path) -> Result<(), Error> {
+    match link::symlink(target, to) {
         Ok(()) => Ok(()),
-        Err(e) if matches!(e.raw_os_error(), Some(libc::EPERM | libc::EOPNOTSUPP)) => {
-            copy_executable(real, link)
-        }
-        Err(e) => Err(Error::io("create", link, e)),
+        Err(e) if link::symlink_refused(&e) => copy_executable(real, to),
+        Err(e) => Err(Error::io("create", to, e)),
     }
 }
 
 fn copy_executable(from: &Path, to: &Path) -> Result<(), Error> {
     fs::copy(from, to).map_err(|e| Error::io("copy", from, e))?;
-    fs::set_permissions(to, fs::Permissions::from_mode(0o755)).map_err(|e| Error::io("copy", to, e))
+    mode::set_mode(to, 0o755).map_err(|e| Error::io("copy", to, e))
+}
+
+/// The interpreter files of a Windows environment: venv's launcher (or, before 3.7.2,
+/// the interpreter and its DLLs) copied into `Scripts\`; with `--symlinks`, links to
+/// the installation's files where Windows allows them, copies where it refuses.
+fn setup_windows_python(
+    ctx: &Context,
+    python: &WindowsPython,
+    symlinks: bool,
+) -> Result<(), Error> {
+    let scripts = ctx.staged(&ctx.layout.scripts);
+    let copy = |name: &str, source: &Path| -> Result<(), Error> {
+        let to = scripts.join(name);
+        match fs::copy(source, &to) {
+            Ok(_) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !source.exists() => {
+                Err(Error::NoLauncher {
+                    python: ctx.interpreter.path.clone(),
+                    missing: source.to_owned(),
+                })
+            }
+            Err(e) => Err(Error::io("copy", source, e)),
+        }
+    };
+    let copy_all = || {
+        python
+            .copies
+            .iter()
+            .try_for_each(|(name, source)| copy(name, source))
+    };
+    if symlinks {
+        let mut made = Vec::new();
+        let mut refused = false;
+        for (name, target) in &python.links {
+            let to = scripts.join(name);
+            match link::symlink(target, &to) {
+                Ok(()) => made.push(to),
+                Err(e) if link::symlink_refused(&e) => match python.fallback {
+                    Fallback::EachFile => {
+                        let source = python.copy_for(name).unwrap_or(target);
+                        copy(name, source)?;
+                    }
+                    Fallback::AllCopies => {
+                        refused = true;
+                        break;
+                    }
+                },
+                Err(e) => return Err(Error::io("create", to, e)),
+            }
+        }
+        if refused {
+            for link in made {
+                fs::remove_file(&link).map_err(|e| Error::io("remove", link, e))?;
+            }
+            copy_all()?;
+        }
+    } else {
+        copy_all()?;
+    }
+    if let Some((source, relative)) = &python.init_tcl {
+        let to = ctx.staged(relative);
+        if let Some(dir) = to.parent() {
+            fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?;
+        }
+        fs::copy(source, &to).map_err(|e| Error::io("copy", source, e))?;
+    }
+    Ok(())
 }
 
 /// A copied binary must still find libpython. Builds that look for it relative to
@@ -637,7 +672,23 @@ fn check_copies_work(ctx: &Context) -> Result<(), Error> {
 /// `ensurepip --upgrade` does, and keeps a newer one.
 pub fn install_bundled_pip(ctx: &Context, link_mode: LinkMode) -> Result<(), Error> {
     let facts = &ctx.interpreter.facts;
-    for path in wheel::bundled_wheels(facts)? {
+    let wheels = wheel::bundled_wheels(facts)?;
+    // On Windows the scripts of every wheel are `.exe` launchers from pip's own distlib,
+    // as pip writes them for itself and for setuptools.
+    let launchers = match &ctx.layout.windows {
+        Some(_) => {
+            let pip = wheels
+                .iter()
+                .find(|w| {
+                    w.file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with("pip-"))
+                })
+                .unwrap_or(&wheels[0]);
+            Some(wheel::Launchers::from_pip_wheel(pip, facts)?)
+        }
+        None => None,
+    };
+    for path in wheels {
         let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         let mut parts = file_name.split('-');
         let (dist, version) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
@@ -665,6 +716,7 @@ pub fn install_bundled_pip(ctx: &Context, link_mode: LinkMode) -> Result<(), Err
                 layout: &ctx.layout,
                 python_version: facts.major_minor(),
                 link_mode,
+                launchers: launchers.as_ref(),
             },
         )?;
     }

@@ -8,7 +8,6 @@
 //! frees only the rest; [`Usage`] reports both.
 
 use std::fs;
-use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -111,7 +110,9 @@ fn tally(path: &Path, part: &mut Part) -> Result<(), Error> {
     } else {
         part.files += 1;
         part.bytes += meta.len();
-        if meta.nlink() <= 1 {
+        let links = crate::platform::identity::link_count(path)
+            .map_err(|e| Error::io("inspect", path, e))?;
+        if links <= 1 {
             part.reclaimable += meta.len();
         }
     }

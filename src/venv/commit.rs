@@ -11,14 +11,14 @@
 use std::cell::RefCell;
 use std::fs;
 use std::io::Read;
-use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use super::Error;
 use super::atomic::TRASH_PREFIX;
 use super::interpreter::unique_suffix;
 use super::layout::Layout;
-use crate::platform::remove;
+use crate::platform::identity::FileId;
+use crate::platform::{mode, remove, swap};
 
 /// Who owns what is already in the target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,8 +61,9 @@ impl Plan {
 /// and nothing has moved.
 pub fn plan(stage: &Path, target: &Path, policy: Policy, layout: &Layout) -> Result<Plan, Error> {
     let mut plan = Plan::default();
-    let managed: Vec<PathBuf> = std::iter::once(&layout.exe_name)
-        .chain(&layout.aliases)
+    let managed: Vec<PathBuf> = layout
+        .interpreter_files()
+        .into_iter()
         .map(|name| layout.scripts.join(name))
         .collect();
     walk(stage, target, Path::new(""), policy, &managed, &mut plan)?;
@@ -144,12 +145,12 @@ fn conflict(target: &Path, rel: &Path) -> Error {
     }
 }
 
-/// The same file: the same inode, or the same kind, bytes and executable bit.
+/// The same file: the same identity (inode), or the same kind, bytes and executable bit.
 fn same(a: &Path, b: &Path) -> bool {
     let (Ok(ma), Ok(mb)) = (fs::symlink_metadata(a), fs::symlink_metadata(b)) else {
         return false;
     };
-    if ma.dev() == mb.dev() && ma.ino() == mb.ino() {
+    if matches!((FileId::of_link(a), FileId::of_link(b)), (Ok(ia), Ok(ib)) if ia == ib) {
         return true;
     }
     if ma.file_type().is_symlink() && mb.file_type().is_symlink() {
@@ -157,7 +158,7 @@ fn same(a: &Path, b: &Path) -> bool {
     }
     if !(ma.is_file() && mb.is_file())
         || ma.len() != mb.len()
-        || (ma.permissions().mode() & 0o111 == 0) != (mb.permissions().mode() & 0o111 == 0)
+        || mode::is_executable(a, &ma) != mode::is_executable(b, &mb)
     {
         return false;
     }
@@ -244,7 +245,7 @@ impl Trash {
             unique_suffix(),
             rel.file_name().unwrap_or_default().to_string_lossy()
         ));
-        fs::rename(&from, &to).map_err(|e| Error::io("move aside", &from, e))?;
+        swap::rename_no_replace(&from, &to).map_err(|e| Error::io("move aside", &from, e))?;
         self.taken.borrow_mut().push((from, to));
         Ok(())
     }
@@ -277,13 +278,23 @@ impl Trash {
 
 /// Make the moves: everything but `pyvenv.cfg`, then `pyvenv.cfg`.
 pub fn execute(plan: &Plan, stage: &Path, target: &Path) -> Result<(), Error> {
-    for (rel, _) in &plan.moves {
+    // Onto a file the plan replaces, `fs::rename` (it replaces files on Windows too);
+    // elsewhere a rename that never replaces, retried on Windows while a scanner holds a
+    // new file open.
+    let rename = |from: &Path, to: &Path, replace: bool| {
+        if replace {
+            fs::rename(from, to)
+        } else {
+            swap::rename_no_replace(from, to)
+        }
+    };
+    for (rel, replace) in &plan.moves {
         let to = target.join(rel);
-        fs::rename(stage.join(rel), &to).map_err(|e| Error::io("move into place", to, e))?;
+        rename(&stage.join(rel), &to, *replace).map_err(|e| Error::io("move into place", to, e))?;
     }
-    if plan.config.is_some() {
+    if let Some(replace) = plan.config {
         let to = target.join("pyvenv.cfg");
-        fs::rename(stage.join("pyvenv.cfg"), &to)
+        rename(&stage.join("pyvenv.cfg"), &to, replace)
             .map_err(|e| Error::io("move into place", to, e))?;
     }
     Ok(())

@@ -11,10 +11,18 @@ use std::path::{Path, PathBuf};
 use super::Error;
 use super::interpreter::{Interpreter, executable_in, path_dirs};
 
+/// The names tried on PATH without `-p`, in order.
+const DEFAULT_NAMES: &[&str] = if cfg!(windows) {
+    &["python", "python3"]
+} else {
+    &["python3"]
+};
+
 /// What `-p/--python` asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Request {
-    /// No `-p`: `python3` on PATH, as `python3 -m venv` would run.
+    /// No `-p`: `python3` on PATH, as `python3 -m venv` would run (on Windows `python`,
+    /// then `python3`).
     Default,
     /// Contains a `/`: this file.
     Path(PathBuf),
@@ -103,8 +111,16 @@ impl Request {
     fn search(&self, cwd: &Path, warnings: &mut Vec<String>) -> Result<Interpreter, Error> {
         match self {
             Self::Default => {
-                find_on_path("python3", cwd, warnings)?.ok_or_else(|| Error::NoInterpreter {
-                    request: "python3 on PATH".into(),
+                // Windows installs name it python.exe (`python -m venv` is its spelling);
+                // a python3.exe there is most often the Microsoft Store's alias.
+                let name = DEFAULT_NAMES[0];
+                for name in DEFAULT_NAMES {
+                    if let Some(found) = find_on_path(name, cwd, warnings)? {
+                        return Ok(found);
+                    }
+                }
+                Err(Error::NoInterpreter {
+                    request: format!("{name} on PATH"),
                 })
             }
             Self::Name(name) => {

@@ -182,6 +182,7 @@ mod tests {
             lib64_link: false,
             exe_name: "python3.12".into(),
             aliases: vec![],
+            windows: None,
         };
         let info = dir.path().join(&layout.purelib).join("pip-1.0.dist-info");
         fs::create_dir_all(&info).unwrap();

@@ -8,7 +8,6 @@
 
 use std::ffi::OsString;
 use std::fs;
-use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -17,9 +16,10 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::Error;
+use crate::platform::identity::{self, Stamp};
 
 /// Bumped whenever [`Facts`] or the query changes, so old entries are ignored.
-const CACHE_VERSION: &str = "v1";
+const CACHE_VERSION: &str = "v2";
 
 /// Kept to what runs on every CPython since 3.6 (and parses on older ones, which only
 /// report their version); `sysconfig` is the slow import.
@@ -59,7 +59,23 @@ facts = {
     "library": cfg("INSTSONAME") or cfg("LDLIBRARY") or "",
     "framework": cfg("PYTHONFRAMEWORK") or "",
     "wheel_pkg_dir": cfg("WHEEL_PKG_DIR") or "",
+    "platform_tag": sysconfig.get_platform(),
 }
+if os.name == "nt":
+    # venv on Windows copies or links files of the installation's folder by name.
+    home = os.path.dirname(os.path.abspath(facts["base_executable"]))
+    def names(d):
+        try:
+            return sorted(os.listdir(d))
+        except OSError:
+            return []
+    facts["home_files"] = names(home)
+    facts["dll_files"] = names(os.path.join(home, "DLLs"))
+    if v[:3] < (3, 7, 2):
+        for root, dirs, files in os.walk(home):
+            if "init.tcl" in files:
+                facts["init_tcl_dir"] = root
+                break
 sys.stdout.write(cookie + json.dumps(facts) + cookie)
 "#;
 
@@ -85,6 +101,17 @@ pub struct Facts {
     pub library: String,
     pub framework: String,
     pub wheel_pkg_dir: PathBuf,
+    /// `sysconfig.get_platform()`: `linux-x86_64`, `win-amd64`, `win-arm64`, …
+    pub platform_tag: String,
+    /// Windows: the names in the base interpreter's folder and in its `DLLs\`, which
+    /// venv copies or links by name. Empty elsewhere.
+    #[serde(default)]
+    pub home_files: Vec<String>,
+    #[serde(default)]
+    pub dll_files: Vec<String>,
+    /// Windows before 3.7.2: the first folder of the installation holding `init.tcl`.
+    #[serde(default)]
+    pub init_tcl_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -126,7 +153,7 @@ pub struct Interpreter {
 impl Interpreter {
     /// Facts for `path`, from the cache when it is still valid, else from one query.
     pub fn from_path(path: &Path) -> Result<Self, Error> {
-        let stamp = Stamp::of(path)?;
+        let stamp = stamp_of(path)?;
         let cache_file = cache_file(path);
         if let Some(file) = &cache_file
             && let Some(facts) = read_cache(file, path, &stamp)
@@ -139,7 +166,7 @@ impl Interpreter {
         let facts = query(path)?;
         // A launcher that re-execs another binary (a shim) answers for whatever it
         // picks today; caching that answer under the launcher's stat would go stale.
-        let is_launcher = !same_file(path, &facts.executable);
+        let is_launcher = !identity::same_file(path, &facts.executable);
         if let (Some(file), false) = (&cache_file, is_launcher) {
             write_cache(file, path, &stamp, &facts);
         }
@@ -159,39 +186,25 @@ impl Interpreter {
     }
 }
 
-/// What must not change for a cached answer to stay true.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
-struct Stamp {
-    dev: u64,
-    ino: u64,
-    size: u64,
-    mtime_ns: i128,
-}
-
-impl Stamp {
-    fn of(path: &Path) -> Result<Self, Error> {
-        let meta = fs::metadata(path).map_err(|source| {
-            if source.kind() == std::io::ErrorKind::NotFound {
-                Error::InterpreterMissing {
-                    path: path.to_owned(),
-                }
-            } else {
-                Error::io("read", path, source)
-            }
-        })?;
-        if !meta.is_file() {
-            return Err(Error::Query {
+/// The stamp of the executable a cached answer belongs to; a missing one is an error
+/// that says so.
+fn stamp_of(path: &Path) -> Result<Stamp, Error> {
+    let meta = fs::metadata(path).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::NotFound {
+            Error::InterpreterMissing {
                 path: path.to_owned(),
-                reason: "it is not a file".into(),
-            });
+            }
+        } else {
+            Error::io("read", path, source)
         }
-        Ok(Self {
-            dev: meta.dev(),
-            ino: meta.ino(),
-            size: meta.size(),
-            mtime_ns: i128::from(meta.mtime()) * 1_000_000_000 + i128::from(meta.mtime_nsec()),
-        })
+    })?;
+    if !meta.is_file() {
+        return Err(Error::Query {
+            path: path.to_owned(),
+            reason: "it is not a file".into(),
+        });
     }
+    Stamp::of(path).map_err(|e| Error::io("read", path, e))
 }
 
 #[derive(Serialize, Deserialize)]
@@ -224,7 +237,7 @@ fn read_cache(file: &Path, path: &Path, stamp: &Stamp) -> Option<Facts> {
 fn write_cache(file: &Path, path: &Path, stamp: &Stamp, facts: &Facts) {
     let entry = CacheEntry {
         path: path.to_owned(),
-        stamp: stamp.clone(),
+        stamp: *stamp,
         facts: facts.clone(),
     };
     let Ok(json) = serde_json::to_vec(&entry) else {
@@ -296,13 +309,6 @@ fn query(path: &Path) -> Result<Facts, Error> {
     Ok(facts)
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (fs::metadata(a), fs::metadata(b)) {
-        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
-        _ => false,
-    }
-}
-
 /// Distinct enough for temp names within one process and across processes.
 pub(crate) fn unique_suffix() -> String {
     use std::sync::atomic::{AtomicU32, Ordering};
@@ -321,10 +327,18 @@ pub(crate) fn path_dirs() -> Vec<PathBuf> {
         .unwrap_or_default()
 }
 
-/// An executable regular file at `dir/name`, if there is one.
+/// An executable regular file at `dir/name`, if there is one. On Windows `name` gets
+/// `.exe` unless it has it (`python3.12` is `python3.12.exe` there).
 pub(crate) fn executable_in(dir: &Path, name: impl Into<OsString>) -> Option<PathBuf> {
-    use std::os::unix::fs::PermissionsExt;
-    let candidate = dir.join(name.into());
+    let mut name = name.into();
+    if cfg!(windows)
+        && !name
+            .to_str()
+            .is_some_and(|n| n.to_ascii_lowercase().ends_with(".exe"))
+    {
+        name.push(".exe");
+    }
+    let candidate = dir.join(name);
     let meta = fs::metadata(&candidate).ok()?;
-    (meta.is_file() && meta.permissions().mode() & 0o111 != 0).then_some(candidate)
+    crate::platform::mode::is_executable(&candidate, &meta).then_some(candidate)
 }

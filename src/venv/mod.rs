@@ -15,6 +15,7 @@ pub mod discovery;
 pub mod existing;
 pub mod interpreter;
 pub mod layout;
+pub mod options;
 pub mod pyvenv_cfg;
 pub mod scripts;
 pub mod wheel;
@@ -22,10 +23,11 @@ pub mod wheel;
 use std::io;
 use std::path::PathBuf;
 
-pub use builder::{Created, DefaultSteps, EnvBuilder, Options, Outcome, Prior, Steps};
+pub use builder::{Created, DefaultSteps, EnvBuilder, Outcome, Prior, Steps};
 pub use discovery::{Found, Request};
 pub use interpreter::{Facts, Interpreter};
 pub use layout::Layout;
+pub use options::Options;
 pub use wheel::LinkMode;
 
 use crate::error::Hint;
@@ -33,9 +35,9 @@ use crate::error::Hint;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error(
-        "refusing to create an environment in {path} because it contains the PATH separator `:`"
+        "refusing to create an environment in {path} because it contains the PATH separator `{separator}`"
     )]
-    PathSeparator { path: PathBuf },
+    PathSeparator { path: PathBuf, separator: char },
 
     #[error("the path {path} is not valid UTF-8")]
     NonUtf8 { path: PathBuf },
@@ -114,6 +116,9 @@ pub enum Error {
     #[error("the wheel {wheel} is unusable: {reason}")]
     BadWheel { wheel: PathBuf, reason: String },
 
+    #[error("{python} has no venv launcher: {missing} is missing")]
+    NoLauncher { python: PathBuf, missing: PathBuf },
+
     #[error("--copies cannot make a working copy of {python}: {reason}")]
     CopiesUnsupported { python: PathBuf, reason: String },
 
@@ -140,10 +145,9 @@ impl Error {
 impl Hint for Error {
     fn hint(&self) -> Option<String> {
         match self {
-            Self::PathSeparator { .. } => Some(
-                "a directory whose path contains `:` cannot be put on PATH; choose another location"
-                    .into(),
-            ),
+            Self::PathSeparator { separator, .. } => Some(format!(
+                "a directory whose path contains `{separator}` cannot be put on PATH; choose another location"
+            )),
             Self::NonUtf8 { .. } => {
                 Some("environments hold their own path in text files; use a UTF-8 path".into())
             }
@@ -228,6 +232,11 @@ impl Hint for Error {
             )),
             Self::NoBundledWheel { python, .. } => Some(bundled_wheel_hint(python)),
             Self::CopiesUnsupported { .. } => Some("use --symlinks instead".into()),
+            Self::NoLauncher { .. } => Some(
+                "venv copies this launcher into Scripts\\ on Windows: repair or reinstall Python \
+                 (the python.org installer has it)"
+                    .into(),
+            ),
             Self::UpgradeDeps { .. } => Some(
                 "the environment was created; run its pip again once the network is reachable"
                     .into(),

@@ -11,8 +11,8 @@ use std::fmt::Write;
 use std::path::Path;
 
 use super::Error;
-use super::builder::Options;
 use super::interpreter::Interpreter;
+use super::options::Options;
 use crate::shell::quote;
 
 /// Characters some reader of `pyvenv.cfg` ends a line at: Python's universal newlines
@@ -33,9 +33,20 @@ pub fn is_line_break(c: char) -> bool {
 }
 
 /// The file's lines, each `key = value`; the only way text gets into `pyvenv.cfg`.
-struct Lines(String);
+/// venv writes it in text mode, so its lines end in CRLF on Windows.
+struct Lines {
+    text: String,
+    end: &'static str,
+}
 
 impl Lines {
+    fn new(windows: bool) -> Self {
+        Self {
+            text: String::new(),
+            end: if windows { "\r\n" } else { "\n" },
+        }
+    }
+
     fn push(&mut self, key: &'static str, value: &str) -> Result<(), Error> {
         if value.chars().any(is_line_break) {
             return Err(Error::CfgValue {
@@ -43,9 +54,14 @@ impl Lines {
                 value: value.to_owned(),
             });
         }
-        let _ = writeln!(self.0, "{key} = {value}");
+        let _ = write!(self.text, "{key} = {value}{}", self.end);
         Ok(())
     }
+}
+
+/// Whether the interpreter is a Windows one, whose venv writes Windows' conventions.
+fn is_windows(interpreter: &Interpreter) -> bool {
+    interpreter.facts.platform == "win32"
 }
 
 /// The file's text for an environment at `env_dir` (its final location). A base
@@ -61,7 +77,7 @@ pub fn render(
         .parent()
         .unwrap_or_else(|| Path::new("/"));
     let (major, minor) = facts.major_minor();
-    let mut lines = Lines(String::new());
+    let mut lines = Lines::new(is_windows(interpreter));
     lines.push("home", &home.to_string_lossy())?;
     // Always written: site.py enables system site-packages when the key is absent.
     let system = if options.system_site_packages {
@@ -74,12 +90,15 @@ pub fn render(
     if let Some(prompt) = &options.prompt {
         lines.push("prompt", &python_repr(&resolve_prompt(prompt)))?;
     }
-    let executable = std::fs::canonicalize(&facts.executable).unwrap_or(facts.executable.clone());
+    // `os.path.realpath`, which gives no `\\?\` prefix on Windows.
+    let executable = std::fs::canonicalize(&facts.executable)
+        .map(crate::platform::paths::without_verbatim_prefix)
+        .unwrap_or(facts.executable.clone());
     lines.push("executable", &executable.to_string_lossy())?;
     lines.push("command", &venv_command(env_dir, interpreter, options)?)?;
     lines.push("python-version", &format!("{major}.{minor}"))?;
     lines.push("venvsh", env!("CARGO_PKG_VERSION"))?;
-    Ok(lines.0)
+    Ok(lines.text)
 }
 
 /// `--prompt .` means the current directory's name, as in venv.
@@ -101,10 +120,24 @@ fn venv_command(
     interpreter: &Interpreter,
     options: &Options,
 ) -> Result<String, Error> {
+    let windows = is_windows(interpreter);
+    let word = |what, text: &str| {
+        if windows {
+            windows_word(what, text)
+        } else {
+            sh_word(what, text)
+        }
+    };
     let executable = interpreter.facts.executable.to_string_lossy();
-    let mut args = vec![sh_word("executable", &executable)?, "-m venv".to_owned()];
+    let mut args = vec![word("executable", &executable)?, "-m venv".to_owned()];
+    // venv names the option that differs from its platform's default.
+    let links = if windows {
+        (options.symlinks, "--symlinks")
+    } else {
+        (!options.symlinks, "--copies")
+    };
     let flags = [
-        (!options.symlinks, "--copies"),
+        links,
         (!options.with_pip, "--without-pip"),
         (options.system_site_packages, "--system-site-packages"),
         (options.clear, "--clear"),
@@ -120,15 +153,50 @@ fn venv_command(
         args.push(if double_quotable {
             format!("--prompt=\"{prompt}\"")
         } else {
-            format!("--prompt={}", sh_word("prompt", prompt)?)
+            format!("--prompt={}", word("prompt", prompt)?)
         });
     }
     // The flag exists from 3.13, the first venv that writes `.gitignore`.
     if !options.scm_ignore_files && interpreter.facts.major_minor() >= (3, 13) {
         args.push("--without-scm-ignore-files".into());
     }
-    args.push(sh_word("environment path", &env_dir.to_string_lossy())?);
+    args.push(word("environment path", &env_dir.to_string_lossy())?);
     Ok(args.join(" "))
+}
+
+/// `text` as one word of a Windows command line (as `CommandLineToArgvW` and Python
+/// split it): as is when it holds no blank or `"`, else in double quotes with `"`
+/// written `\"` and the backslashes before a quote doubled. A line break, which no
+/// Windows command line carries, takes the sh form.
+fn windows_word(what: &'static str, text: &str) -> Result<String, Error> {
+    if text.chars().any(is_line_break) {
+        return sh_word(what, text);
+    }
+    if !text.is_empty() && !text.chars().any(|c| c == '"' || c.is_whitespace()) {
+        return Ok(text.to_owned());
+    }
+    let mut out = String::from('"');
+    let mut backslashes = 0;
+    for c in text.chars() {
+        match c {
+            '\\' => backslashes += 1,
+            '"' => {
+                out.push_str(&"\\".repeat(backslashes * 2 + 1));
+                out.push('"');
+                backslashes = 0;
+                continue;
+            }
+            _ => {}
+        }
+        if c != '\\' {
+            out.push_str(&"\\".repeat(backslashes));
+            backslashes = 0;
+            out.push(c);
+        }
+    }
+    out.push_str(&"\\".repeat(backslashes * 2));
+    out.push('"');
+    Ok(out)
 }
 
 /// `text` as one sh word on one line: as is when nothing in it is special to sh, else
@@ -276,8 +344,28 @@ mod tests {
     }
 
     #[test]
+    fn windows_words_split_back_as_written() {
+        assert_eq!(
+            windows_word("p", r"C:\Python313\python.exe").unwrap(),
+            r"C:\Python313\python.exe"
+        );
+        assert_eq!(
+            windows_word("p", r"C:\sp ace\env").unwrap(),
+            r#""C:\sp ace\env""#
+        );
+        assert_eq!(
+            windows_word("p", r"C:\sp ace\").unwrap(),
+            r#""C:\sp ace\\""#
+        );
+        assert_eq!(windows_word("p", r#"a"b"#).unwrap(), r#""a\"b""#);
+        assert_eq!(windows_word("p", r#"a\"b"#).unwrap(), r#""a\\\"b""#);
+        assert_eq!(windows_word("p", "").unwrap(), r#""""#);
+        assert_eq!(windows_word("p", "a\nb").unwrap(), "'a'$'\\n''b'");
+    }
+
+    #[test]
     fn a_line_break_never_reaches_the_file() {
-        let mut lines = Lines(String::new());
+        let mut lines = Lines::new(false);
         assert!(lines.push("home", "/usr/bin").is_ok());
         for bad in ["/a\nb", "/a\rb", "x\u{2028}", "x\x0c"] {
             assert!(matches!(
@@ -285,6 +373,9 @@ mod tests {
                 Err(Error::CfgValue { key: "home", .. })
             ));
         }
-        assert_eq!(lines.0, "home = /usr/bin\n");
+        assert_eq!(lines.text, "home = /usr/bin\n");
+        let mut crlf = Lines::new(true);
+        crlf.push("home", r"C:\Python313").unwrap();
+        assert_eq!(crlf.text, "home = C:\\Python313\r\n");
     }
 }

@@ -14,13 +14,18 @@
 //! `linkat` where a copy costs an open, a write and a close, and no data blocks. Where a
 //! link is refused (another filesystem, too many links, a filesystem without hard links)
 //! they are copied, as with [`LinkMode::Copy`].
+//!
+//! On Windows pip writes each console script as `<name>.exe`: distlib's launcher
+//! (`t64.exe`, or `w64.exe` for GUI scripts, from pip's own `_vendor/distlib`), then the
+//! shebang line naming the environment's `python.exe`, then a zip holding the script as
+//! `__main__.py`. The launcher reads the shebang and runs that Python on the zip
+//! ([`Launchers`]).
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::fs;
 use std::io::{self, Cursor, Read, Write};
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -30,6 +35,9 @@ use zip::ZipArchive;
 use super::Error;
 use super::interpreter::Facts;
 use super::layout::Layout;
+use crate::platform::identity::Stamp;
+use crate::platform::{link, mode};
+use crate::project::record;
 
 /// Where a wheel goes: files are written under `stage`, but every path written
 /// *into* a file (shebangs) names `root`, the environment's final location.
@@ -39,16 +47,131 @@ pub struct Target<'a> {
     pub layout: &'a Layout,
     pub python_version: (u32, u32),
     pub link_mode: LinkMode,
+    /// Windows: console scripts are `.exe` launchers. `None`: POSIX scripts.
+    pub launchers: Option<&'a Launchers>,
+}
+
+/// distlib's script launchers, as the bundled pip carries them, and how that pip's
+/// distlib ends the shebang line it writes after one.
+#[derive(Debug, Clone)]
+pub struct Launchers {
+    /// `t64.exe` (`t32.exe`, `t64-arm.exe`): console scripts.
+    pub console: Vec<u8>,
+    /// `w64.exe` (…): `[gui_scripts]`, run without a console window.
+    pub gui: Vec<u8>,
+    /// `\n`; before distlib 0.3.9 (pip 24.3) distlib also added the platform's line
+    /// separator, so the line ends `\n\r\n` on Windows.
+    pub line_end: &'static [u8],
+}
+
+impl Launchers {
+    /// The launchers of the pip wheel `wheel` for the interpreter `facts` describes:
+    /// distlib picks them by pointer size and by `win-arm64`.
+    pub fn from_pip_wheel(wheel: &Path, facts: &Facts) -> Result<Self, Error> {
+        let bad = |reason: String| Error::BadWheel {
+            wheel: wheel.to_owned(),
+            reason,
+        };
+        let file = fs::File::open(wheel).map_err(|e| Error::io("read", wheel, e))?;
+        let mut archive = ZipArchive::new(io::BufReader::new(file))
+            .map_err(|e| bad(format!("not a zip: {e}")))?;
+        let bits = if facts.pointer_bits == 32 { "32" } else { "64" };
+        let arm = if facts.platform_tag == "win-arm64" {
+            "-arm"
+        } else {
+            ""
+        };
+        let mut read = |kind: &str| -> Result<Vec<u8>, Error> {
+            let name = format!("pip/_vendor/distlib/{kind}{bits}{arm}.exe");
+            let mut member = archive
+                .by_name(&name)
+                .map_err(|e| bad(format!("{name}: {e}")))?;
+            let mut data = Vec::new();
+            member
+                .read_to_end(&mut data)
+                .map_err(|e| bad(format!("{name}: {e}")))?;
+            Ok(data)
+        };
+        let (console, gui) = (read("t")?, read("w")?);
+        let version = wheel
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.split('-').nth(1))
+            .map(super::existing::parse_version)
+            .unwrap_or_default();
+        let line_end: &[u8] = if version >= vec![24, 3] {
+            b"\n"
+        } else {
+            b"\n\r\n"
+        };
+        Ok(Self {
+            console,
+            gui,
+            line_end,
+        })
+    }
+
+    /// The `.exe` pip writes for a script: the launcher, `#!<python>` (in double quotes
+    /// when it holds a space, as distlib's `enquote_executable` does) and a zip holding
+    /// `body` as `__main__.py`.
+    pub fn script(&self, python: &str, gui: bool, body: &[u8]) -> Result<Vec<u8>, Error> {
+        let launcher = if gui { &self.gui } else { &self.console };
+        let mut out = launcher.clone();
+        out.extend_from_slice(b"#!");
+        if python.contains(' ') {
+            out.extend_from_slice(format!("\"{python}\"").as_bytes());
+        } else {
+            out.extend_from_slice(python.as_bytes());
+        }
+        out.extend_from_slice(self.line_end);
+        out.extend_from_slice(&main_zip(body)?);
+        Ok(out)
+    }
+}
+
+/// A zip holding `body` as `__main__.py`, stored (as Python's `ZipFile.writestr` does),
+/// dated 1980-01-01 so that the same script is the same bytes.
+fn main_zip(body: &[u8]) -> Result<Vec<u8>, Error> {
+    let failed = |e: &dyn std::fmt::Display| Error::ActivationScripts {
+        path: PathBuf::from("__main__.py"),
+        reason: e.to_string(),
+    };
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored)
+        .last_modified_time(zip::DateTime::default());
+    zip.start_file("__main__.py", options)
+        .map_err(|e| failed(&e))?;
+    zip.write_all(body).map_err(|e| failed(&e))?;
+    Ok(zip.finish().map_err(|e| failed(&e))?.into_inner())
 }
 
 /// How a wheel's files get into site-packages.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum LinkMode {
     /// Hard-link read-only files from venvsh's cache; copy where linking fails.
-    #[default]
     Hardlink,
     /// Write a private copy of every file.
     Copy,
+}
+
+impl LinkMode {
+    /// `--link-mode`'s default, as the command line spells it. On Windows the cache's
+    /// files are not read-only (deleting a read-only link means clearing the attribute,
+    /// which every link shares): a file written in place in one environment would
+    /// change the cache and every environment linking it. So Windows copies unless
+    /// asked to link.
+    pub const DEFAULT_NAME: &'static str = if cfg!(windows) { "copy" } else { "hardlink" };
+}
+
+impl Default for LinkMode {
+    fn default() -> Self {
+        if cfg!(windows) {
+            Self::Copy
+        } else {
+            Self::Hardlink
+        }
+    }
 }
 
 /// The wheels `ensurepip` would install for this interpreter, found the way it
@@ -165,15 +288,13 @@ pub fn cache_dir() -> Option<PathBuf> {
 /// path and stat: a wheel is hashed once, not on every create, and a rebuilt or
 /// replaced wheel (new inode or mtime) is hashed again.
 fn index_file(cache: &Path, wheel: &Path) -> Option<PathBuf> {
-    use std::os::unix::fs::MetadataExt;
-    let meta = fs::metadata(wheel).ok()?;
+    let stamp = Stamp::of(wheel).ok()?;
     let mut hasher = Sha256::new();
     hasher.update(wheel.as_os_str().as_encoded_bytes());
-    for n in [meta.dev(), meta.ino(), meta.size()] {
-        hasher.update(n.to_le_bytes());
-    }
-    hasher.update(meta.mtime().to_le_bytes());
-    hasher.update(meta.mtime_nsec().to_le_bytes());
+    hasher.update(stamp.volume.to_le_bytes());
+    hasher.update(stamp.index.to_le_bytes());
+    hasher.update(stamp.size.to_le_bytes());
+    hasher.update(stamp.modified_ns.to_le_bytes());
     Some(cache.join("index").join(hex(&hasher.finalize()[..16])))
 }
 
@@ -225,7 +346,7 @@ fn unzip(wheel: &Path, bytes: &[u8]) -> Result<Vec<Member<'static>>, Error> {
             .map_err(|e| bad(format!("{record_name}: {e}")))?
             .read_to_string(&mut text)
             .map_err(|e| bad(format!("{record_name}: {e}")))?;
-        parse_record(&text)
+        record::parse(&text)
     };
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
     let count = archive.len();
@@ -247,7 +368,7 @@ fn unzip(wheel: &Path, bytes: &[u8]) -> Result<Vec<Member<'static>>, Error> {
                         entry
                             .read_to_end(&mut data)
                             .map_err(|e| bad(format!("{name}: {e}")))?;
-                        let hash = sha256(&data);
+                        let hash = record::hash(&data);
                         if record.get(&name).is_some_and(|want| *want != hash) {
                             return Err(bad(format!("{name} does not match the hash in RECORD")));
                         }
@@ -410,7 +531,8 @@ fn install_members(
     }
 
     let python = target.root.join(&layout.scripts).join(&layout.exe_name);
-    let shebang = shebang(&python.to_string_lossy());
+    let python = python.to_string_lossy().into_owned();
+    let shebang = shebang(&python);
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
     // Contiguous runs, so that workers mostly fill different directories.
     let chunk = planned.len().div_ceil(workers).max(1);
@@ -420,7 +542,7 @@ fn install_members(
         let handles: Vec<_> = planned
             .chunks(chunk)
             .map(|items| {
-                let (shebang, copy_only) = (&shebang, &copy_only);
+                let (shebang, copy_only, python) = (&shebang, &copy_only, &python);
                 scope.spawn(move || {
                     let mut lines = Vec::with_capacity(items.len());
                     // Each worker makes the directories its files go in; create_dir_all
@@ -442,7 +564,7 @@ fn install_members(
                             if !copy_only.load(Ordering::Relaxed) {
                                 match link_file(&source, &path) {
                                     Ok(()) => {}
-                                    Err(e) if link_refused(&e) => {
+                                    Err(e) if link::hard_link_refused(&e) => {
                                         copy_only.store(true, Ordering::Relaxed);
                                         copy_file(&source, &path, item.executable)?;
                                     }
@@ -451,7 +573,7 @@ fn install_members(
                             } else {
                                 copy_file(&source, &path, item.executable)?;
                             }
-                            lines.push(format_record(&item.record, &member.hash, member.size));
+                            lines.push(record::line(&item.record, &member.hash, member.size));
                             continue;
                         }
                         let data = contents(members, item.member, tree)?;
@@ -461,13 +583,35 @@ fn install_members(
                                 .iter()
                                 .position(|&b| b == b'\n')
                                 .map_or(data.len(), |i| i + 1);
-                            let mut rewritten = shebang.as_bytes().to_vec();
-                            rewritten.extend_from_slice(&data[end..]);
+                            let (path, record, rewritten) = match target.launchers {
+                                // distlib: `name[.py]` becomes `name.exe`, a GUI
+                                // launcher for a `pythonw` script.
+                                Some(launchers) => {
+                                    let gui = data[..end].windows(7).any(|w| w == b"pythonw");
+                                    let exe = |p: &Path| {
+                                        let stem = match p.extension().and_then(|e| e.to_str()) {
+                                            Some(e) if e.starts_with("py") => p.with_extension(""),
+                                            _ => p.to_owned(),
+                                        };
+                                        let mut name = stem.into_os_string();
+                                        name.push(".exe");
+                                        PathBuf::from(name)
+                                    };
+                                    let bytes = launchers.script(python, gui, &data[end..])?;
+                                    let record = record_path(root_dir, &exe(&item.dest));
+                                    (exe(&path), record, bytes)
+                                }
+                                None => {
+                                    let mut bytes = shebang.as_bytes().to_vec();
+                                    bytes.extend_from_slice(&data[end..]);
+                                    (path, item.record.clone(), bytes)
+                                }
+                            };
                             write_file(&path, &rewritten, true)?;
-                            lines.push(record_line(&item.record, &rewritten));
+                            lines.push(record_line(&record, &rewritten));
                         } else {
                             write_file(&path, &data, item.executable)?;
-                            lines.push(format_record(&item.record, &member.hash, member.size));
+                            lines.push(record::line(&item.record, &member.hash, member.size));
                         }
                     }
                     Ok(lines)
@@ -489,16 +633,27 @@ fn install_members(
 
     // Console scripts, written for this environment's Python.
     if let Some(entry_points) = entry_points {
-        for (name, target_spec) in console_scripts(&entry_points, target.python_version) {
+        for (name, target_spec, gui) in console_scripts(&entry_points, target.python_version) {
             let body = script_body(&target_spec)
                 .ok_or_else(|| bad(format!("bad entry point {name} = {target_spec}")))?;
-            let contents = format!("{shebang}{body}");
-            let dest = layout.scripts.join(&name);
-            write_file(&target.stage.join(&dest), contents.as_bytes(), true)?;
-            record.push(record_line(
-                &record_path(root_dir, &dest),
-                contents.as_bytes(),
-            ));
+            let (dest, contents) = match target.launchers {
+                Some(launchers) => {
+                    // distlib names pythonw.exe for a GUI script.
+                    let python = if gui {
+                        windows_gui_python(&python)
+                    } else {
+                        python.clone()
+                    };
+                    let exe = launchers.script(&python, gui, body.as_bytes())?;
+                    (layout.scripts.join(format!("{name}.exe")), exe)
+                }
+                None => (
+                    layout.scripts.join(&name),
+                    format!("{shebang}{body}").into_bytes(),
+                ),
+            };
+            write_file(&target.stage.join(&dest), &contents, true)?;
+            record.push(record_line(&record_path(root_dir, &dest), &contents));
         }
     }
 
@@ -622,13 +777,7 @@ fn write_file_mode(path: &Path, contents: &[u8], mode: u32) -> Result<(), Error>
 /// A new file at `path`. Something already there (on `--upgrade`) is unlinked
 /// first, never truncated: it may be a hard link into the cache.
 fn create_new(path: &Path, mode: u32) -> io::Result<fs::File> {
-    let open = || {
-        fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(mode)
-            .open(path)
-    };
+    let open = || mode::create_new(path, mode);
     match open() {
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
             fs::remove_file(path)?;
@@ -647,15 +796,6 @@ fn link_file(source: &Path, path: &Path) -> io::Result<()> {
         }
         result => result,
     }
-}
-
-/// Errors after which copying works where linking did not: another filesystem,
-/// a file at its link limit, a filesystem or policy without hard links.
-fn link_refused(e: &io::Error) -> bool {
-    matches!(
-        e.raw_os_error(),
-        Some(libc::EXDEV | libc::EMLINK | libc::EPERM | libc::EACCES | libc::EOPNOTSUPP)
-    )
 }
 
 /// A private, writable copy of `source` (`copy_file_range`, so a reflink where
@@ -700,67 +840,30 @@ fn record_path(root_dir: &Path, dest: &Path) -> String {
 }
 
 fn record_line(path: &str, contents: &[u8]) -> String {
-    format_record(path, &sha256(contents), contents.len())
+    record::line(path, &record::hash(contents), contents.len())
 }
 
-fn format_record(path: &str, hash: &str, size: usize) -> String {
-    let path = if path.contains(',') || path.contains('"') {
-        format!("\"{}\"", path.replace('"', "\"\""))
-    } else {
-        path.to_owned()
-    };
-    format!("{path},sha256={hash},{size}")
-}
-
-/// `urlsafe_b64encode(sha256(data)).rstrip("=")`, RECORD's hash format.
-fn sha256(data: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let digest = Sha256::digest(data);
-    let mut out = String::with_capacity(43);
-    for chunk in digest.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
-        for i in 0..=chunk.len() {
-            out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
-        }
-    }
-    out
-}
-
-/// `path → sha256=…` from a wheel's RECORD (CSV; pip's wheels never quote).
-fn parse_record(text: &str) -> BTreeMap<String, String> {
-    text.lines()
-        .filter_map(|line| {
-            let mut fields = line.rsplitn(3, ',');
-            let _size = fields.next()?;
-            let hash = fields.next()?.strip_prefix("sha256=")?;
-            let path = fields.next()?;
-            Some((path.to_owned(), hash.to_owned()))
-        })
-        .collect()
-}
-
-/// `[console_scripts]` (and `[gui_scripts]`, the same on POSIX) as (name, spec).
-/// pip's own versioned names are replaced by ones for the target Python, as pip does.
-fn console_scripts(text: &str, (major, minor): (u32, u32)) -> Vec<(String, String)> {
-    let mut section = "";
+/// `[console_scripts]` and `[gui_scripts]` as (name, spec, whether a GUI script); the two
+/// differ only on Windows. pip's own versioned names are replaced by ones for the target
+/// Python, as pip does.
+fn console_scripts(text: &str, (major, minor): (u32, u32)) -> Vec<(String, String, bool)> {
+    let mut section = None;
     let mut scripts = Vec::new();
     for line in text.lines().map(str::trim) {
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            section = if name == "console_scripts" || name == "gui_scripts" {
-                "scripts"
-            } else {
-                ""
+            section = match name {
+                "console_scripts" => Some(false),
+                "gui_scripts" => Some(true),
+                _ => None,
             };
             continue;
         }
-        if section.is_empty() || line.is_empty() || line.starts_with('#') {
+        let Some(gui) = section else { continue };
+        if line.is_empty() || line.starts_with('#') {
             continue;
         }
         if let Some((name, spec)) = line.split_once('=') {
-            scripts.push((name.trim().to_owned(), spec.trim().to_owned()));
+            scripts.push((name.trim().to_owned(), spec.trim().to_owned(), gui));
         }
     }
     let is_versioned_pip = |name: &str| {
@@ -770,12 +873,24 @@ fn console_scripts(text: &str, (major, minor): (u32, u32)) -> Vec<(String, Strin
                     .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
         })
     };
-    if let Some((_, spec)) = scripts.iter().find(|(n, _)| n == "pip").cloned() {
-        scripts.retain(|(n, _)| !is_versioned_pip(n));
-        scripts.push((format!("pip{major}"), spec.clone()));
-        scripts.push((format!("pip{major}.{minor}"), spec));
+    if let Some((_, spec, gui)) = scripts.iter().find(|(n, _, _)| n == "pip").cloned() {
+        scripts.retain(|(n, _, _)| !is_versioned_pip(n));
+        scripts.push((format!("pip{major}"), spec.clone(), gui));
+        scripts.push((format!("pip{major}.{minor}"), spec, gui));
     }
     scripts
+}
+
+/// The interpreter distlib names for a GUI script: `python` → `pythonw` in the file name.
+fn windows_gui_python(python: &str) -> String {
+    match python.rfind(['\\', '/']) {
+        Some(i) => format!(
+            "{}{}",
+            &python[..=i],
+            python[i + 1..].replace("python", "pythonw")
+        ),
+        None => python.replace("python", "pythonw"),
+    }
 }
 
 /// The script pip writes for `module:attr.sub` (distlib's template).
@@ -853,16 +968,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sha256_is_urlsafe_base64_without_padding() {
-        // pip's RECORD line for an empty REQUESTED file.
-        assert_eq!(sha256(b""), "47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU");
-        assert_eq!(
-            sha256(b"pip\n"),
-            "zuuue4knoyJ-UwPPXg8fezS7VCrXJQrAP7zeNuwvFQg"
-        );
-    }
-
-    #[test]
     fn zip_slip_is_refused() {
         assert!(safe_relative("../evil").is_none());
         assert!(safe_relative("/etc/passwd").is_none());
@@ -888,6 +993,12 @@ mod tests {
             .into_iter()
             .map(|s| s.0)
             .collect();
+        let gui = console_scripts("[gui_scripts]\nidle = idlelib:main\n", (3, 12));
+        assert_eq!(gui, [("idle".into(), "idlelib:main".into(), true)]);
+        assert_eq!(
+            windows_gui_python(r"C:\v\Scripts\python.exe"),
+            r"C:\v\Scripts\pythonw.exe"
+        );
         assert_eq!(names, ["pip", "pip3", "pip3.12"]);
     }
 

@@ -28,8 +28,10 @@ fn venvsh_exe_starts_and_reports_its_version() {
     );
 }
 
-/// The Windows side of `src/platform` (locks, swaps, identities, owners, links, modes)
-/// and the shell-name mapping, as unit tests of the library built for Windows.
+/// The Windows side of `src/platform` (locks, swaps, identities, owners, links, modes),
+/// the shell-name mapping, and `venv`'s and RECORDs' unit tests (Windows layouts by
+/// version, CRLF `pyvenv.cfg`, command-line words, wheels), as unit tests of the library
+/// built for Windows.
 #[test]
 fn platform_unit_tests_pass_on_windows() {
     let Some(w) = windows() else { return };
@@ -44,7 +46,12 @@ fn platform_unit_tests_pass_on_windows() {
         .expect("cargo names the library's test executable");
     let exe = Path::new(&exe);
     bcrypt_dll(exe.parent().unwrap());
-    for filter in ["platform::", "commands::detect"] {
+    for filter in [
+        "platform::",
+        "commands::detect",
+        "venv::",
+        "project::record",
+    ] {
         let out = w.run(exe, &[filter], exe.parent().unwrap(), &[]);
         let stdout = text(&out.stdout);
         assert!(
@@ -566,4 +573,244 @@ fn cmd_wrapper_end_to_end() {
             case.assert_nothing_ran(&context);
         }
     }
+}
+
+/// `venvsh.exe create` with the Windows CPython makes what its `python -m venv` makes:
+/// `Scripts\python.exe` and `pythonw.exe` (venv's launchers), `Lib\site-packages`,
+/// `Include`, a CRLF `pyvenv.cfg` with venv's keys, the activation scripts, pip from
+/// the bundled wheel with `Scripts\pip.exe` as pip writes it (distlib's launcher, a
+/// shebang, a zip). Then the environment works: its python.exe runs with it as
+/// `sys.prefix`, pip.exe runs pip, `venvsh run` finds its python, and activation (its
+/// own activate.bat, and `venvsh activate --shell cmd`) puts `Scripts` first on PATH.
+#[test]
+fn create_makes_a_working_windows_environment() {
+    let Some(w) = windows() else { return };
+    let case = Case::new();
+    let env = case.root().join("my env");
+    let root = win(&env);
+    let python = win(&w.python.join("python.exe"));
+    let out = w.venvsh(&["create", "--python", &python, &root], case.root(), &[]);
+    assert!(
+        out.status.success(),
+        "create: {}\n{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+
+    // The files, as CPython 3.13's venv lays them out on Windows.
+    let nt = w.python.join("Lib/venv/scripts/nt");
+    for (made, launcher) in [
+        ("Scripts/python.exe", "venvlauncher.exe"),
+        ("Scripts/pythonw.exe", "venvwlauncher.exe"),
+    ] {
+        assert_eq!(
+            fs::read(env.join(made)).unwrap(),
+            fs::read(nt.join(launcher)).unwrap(),
+            "{made} is a copy of {launcher}"
+        );
+    }
+    for dir in ["Lib/site-packages", "Include", "Scripts"] {
+        assert!(env.join(dir).is_dir(), "{dir} is missing");
+    }
+    assert!(!env.join("bin").exists() && !env.join("lib64").exists());
+    // (No `activate`, activate.fish, activate.csh: a `Z:\…` PATH entry holds the sh
+    // separator `:`, so create leaves them out and says so.)
+    for script in [
+        "activate.bat",
+        "deactivate.bat",
+        "Activate.ps1",
+        "activate.nu",
+    ] {
+        assert!(
+            env.join("Scripts").join(script).is_file(),
+            "{script} is missing"
+        );
+    }
+    assert_eq!(
+        fs::read_to_string(env.join(".gitignore")).unwrap(),
+        "# Created by venvsh create\r\n*\r\n"
+    );
+
+    // pyvenv.cfg: venv's keys, in venv's order, written in text mode (CRLF).
+    let cfg = fs::read_to_string(env.join("pyvenv.cfg")).unwrap();
+    assert!(
+        !cfg.replace("\r\n", "").contains('\n'),
+        "CRLF only: {cfg:?}"
+    );
+    let keys: Vec<(&str, &str)> = cfg
+        .split("\r\n")
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split_once(" = ").unwrap_or_else(|| panic!("{l:?}")))
+        .collect();
+    let names: Vec<&str> = keys.iter().map(|(k, _)| *k).collect();
+    assert_eq!(
+        names[..5],
+        [
+            "home",
+            "include-system-site-packages",
+            "version",
+            "executable",
+            "command"
+        ],
+        "{cfg}"
+    );
+    let value = |key: &str| keys.iter().find(|(k, _)| *k == key).unwrap().1;
+    assert_eq!(value("home"), win(&w.python));
+    assert_eq!(value("include-system-site-packages"), "false");
+    assert_eq!(value("version"), "3.13.2");
+    assert_eq!(value("executable"), python);
+    assert_eq!(value("command"), format!("{python} -m venv \"{root}\""));
+
+    // pip from the bundled wheel, its scripts as `.exe` launchers.
+    let site = env.join("Lib/site-packages");
+    assert!(site.join("pip-24.3.1.dist-info/RECORD").is_file());
+    let record = fs::read_to_string(site.join("pip-24.3.1.dist-info/RECORD")).unwrap();
+    for name in ["pip", "pip3", "pip3.13"] {
+        let exe = fs::read(env.join("Scripts").join(format!("{name}.exe"))).unwrap();
+        assert!(exe.starts_with(b"MZ"), "{name}.exe is a Windows executable");
+        let shebang = format!("#!\"{root}\\Scripts\\python.exe\"\n");
+        assert!(
+            exe.windows(shebang.len()).any(|w| w == shebang.as_bytes()),
+            "{name}.exe names the environment's python.exe"
+        );
+        assert!(
+            !env.join("Scripts").join(name).exists(),
+            "no POSIX script {name}"
+        );
+        assert!(
+            record.contains(&format!("../../Scripts/{name}.exe,sha256=")),
+            "RECORD lists {name}.exe: {record}"
+        );
+    }
+
+    // Copies by default on Windows, where the cache's files cannot be kept read-only.
+    {
+        use std::os::unix::fs::MetadataExt;
+        let meta = fs::metadata(site.join("pip/__init__.py")).unwrap();
+        assert_eq!(meta.nlink(), 1, "pip's files are private copies");
+    }
+
+    // The environment's python.exe runs with the environment as sys.prefix, and its
+    // pip.exe runs pip from the environment.
+    let out = w.run(
+        env.join("Scripts/python.exe"),
+        &[
+            "-c",
+            "import sys; print(sys.prefix); print(sys.base_prefix)",
+        ],
+        case.root(),
+        &[],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout).lines().collect::<Vec<_>>(),
+        [root.as_str(), &win(&w.python)]
+    );
+    // pip asks `platform`, whose `_wmi` calls propsys' VariantToString, which wine 8
+    // lacks (it aborts); a `_wmi` that fails to import makes `platform` fall back to
+    // `sys.getwindowsversion()`, as it does where WMI is unavailable.
+    let stubs = case.root().join("stubs");
+    fs::create_dir_all(&stubs).unwrap();
+    fs::write(
+        stubs.join("_wmi.py"),
+        "raise ImportError('no WMI under wine')\n",
+    )
+    .unwrap();
+    let out = w.run(
+        env.join("Scripts/pip.exe"),
+        &["--version"],
+        case.root(),
+        &[("PYTHONPATH", &win(&stubs))],
+    );
+    assert!(out.status.success(), "pip.exe: {}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout).trim_end(),
+        format!("pip 24.3.1 from {root}\\Lib\\site-packages\\pip (python 3.13)")
+    );
+
+    // `venvsh run ENV -- python` runs the environment's python.
+    let out = w.venvsh(
+        &[
+            "run",
+            &root,
+            "--",
+            "python",
+            "-c",
+            "import sys; print(sys.prefix)",
+        ],
+        case.root(),
+        &[],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout).trim_end(), root);
+
+    // Activation: the environment's own activate.bat, and venvsh's for cmd.
+    let out = w.venvsh(&["activate", "--shell", "cmd", &root], case.root(), &[]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    fs::write(case.root().join("act.bat"), &out.stdout).unwrap();
+    let out = w.batch(
+        case.root(),
+        "probe.bat",
+        &[
+            "@set > before.txt",
+            "@call \"my env\\Scripts\\activate.bat\"",
+            "@set > own.txt",
+            "@call \"my env\\Scripts\\deactivate.bat\"",
+            "@set > own_after.txt",
+            "@call act.bat",
+            "@set > venvsh.txt",
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let before = parse_set(&case.root().join("before.txt"));
+    for file in ["own.txt", "venvsh.txt"] {
+        let active = parse_set(&case.root().join(file));
+        assert_eq!(lookup(&active, "VIRTUAL_ENV"), root, "{file}");
+        assert_eq!(
+            lookup(&active, "PATH"),
+            format!("{root}\\Scripts;{}", lookup(&before, "PATH")),
+            "{file}"
+        );
+    }
+    assert_eq!(before, parse_set(&case.root().join("own_after.txt")));
+
+    // Again with --clear --without-pip, by a relative path, and with no --python: the
+    // interpreter is `python` on PATH, as Windows installs name it. pip is gone, what
+    // venvsh writes is back, and a file of the user's in the environment is cleared.
+    fs::write(env.join("Lib/site-packages/mine.py"), "").unwrap();
+    let out = w.batch(
+        case.root(),
+        "again.bat",
+        &[
+            &format!("@set \"PATH={};%PATH%\"", win(&w.python)),
+            &format!(
+                "@\"{}\" create --clear --without-pip \"my env\"",
+                win(&w.venvsh)
+            ),
+            "@>again_status.txt echo %ERRORLEVEL%",
+        ],
+        &[],
+    );
+    let status = fs::read_to_string(case.root().join("again_status.txt")).unwrap();
+    assert_eq!(status.trim(), "0", "{}", text(&out.stderr));
+    let listed = |dir: &str| {
+        let mut names: Vec<String> = fs::read_dir(env.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    assert!(listed("Lib/site-packages").is_empty());
+    assert!(!listed("Scripts").iter().any(|n| n.starts_with("pip")));
+    assert!(env.join("Scripts/python.exe").is_file() && env.join("Scripts/activate.bat").is_file());
+    let cfg = fs::read_to_string(env.join("pyvenv.cfg")).unwrap();
+    assert!(
+        cfg.contains(&format!(
+            "\r\ncommand = {python} -m venv --without-pip --clear \"{root}\"\r\n"
+        )),
+        "{cfg}"
+    );
+    case.assert_nothing_ran("create");
 }

