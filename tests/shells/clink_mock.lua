@@ -57,6 +57,8 @@ io.popen = function(line)
     popens = popens + 1
     return host.popen(line, env, cwd)
 end
+-- io.popen is the only way out that is counted: the others fail the test.
+os.execute = function() error("the mock has no os.execute") end
 
 local function reply(s) io.write(s, "\n"); io.flush() end
 for line in io.lines() do
