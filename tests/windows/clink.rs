@@ -18,12 +18,14 @@
 //!   way).
 //! - `os.isdir`/`os.isfile` map `Z:\a\b` to `/a/b` (wine's Z: is the Unix root) and ask
 //!   Linux; any other drive or form fails the test.
-//! - `io.popen(line)` starts tests/windows/clink_popen.exe under wine, which runs
-//!   `%ComSpec% /c LINE` as Clink builds it, with the table as the Windows environment
+//! - `io.popen(line)` starts tests/windows/clink_popen.exe (a test helper built with
+//!   mingw-w64) under wine, which runs `%ComSpec% /c LINE` as Clink's io.popen (the C
+//!   runtime's `_popen`) does, with the table as the Windows environment
 //!   (plus what wine gives every process: SystemRoot, ComSpec, USERPROFILE, WINE…, and
 //!   LANG from the Unix side) and the table's directory as the current one; the output is
 //!   read as the C runtime's text mode reads it (CRLF to LF, Ctrl-Z ends it), stderr is
-//!   the Lua process's (cmd.exe's console under Clink). Each call is counted.
+//!   the Lua process's (cmd.exe's console under Clink). Each call is counted, and
+//!   `os.execute` fails the test, so the count is every process the script starts.
 //! - Lua 5.4, where Clink embeds 5.2 (the script needs only `load` with an environment).
 
 use std::fs;

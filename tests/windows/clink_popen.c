@@ -34,8 +34,9 @@ int wmain(void)
     if (!SetEnvironmentVariableW(L"PATH", path) && path)
         return 124;
 
-    /* As Clink builds it (clink/lua/src/io_api.cpp, popenrw_internal): the command
-     * processor, " /c ", the line unchanged. */
+    /* Clink's io.popen is Lua's, `_popen(line, "r")` (lua/src/liolib.c in Clink's
+     * source); the C runtime's _popen starts the command processor with "%ComSpec% /c "
+     * and the line unchanged, as Clink's own io.popenrw does (clink/lua/src/io_api.cpp). */
     size_t a = wcslen(comspec), b = wcslen(line);
     wchar_t *command = malloc((a + 4 + b + 1) * sizeof *command);
     if (!command)

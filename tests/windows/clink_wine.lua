@@ -38,8 +38,9 @@ function host.isfile(path)
     return false
 end
 
--- Clink's io.popen starts `%ComSpec% /c LINE` with cmd.exe's environment (which Clink's
--- os.setenv changes) in cmd.exe's current directory, and reads its output in text mode.
+-- Clink's io.popen is Lua's, the C runtime's _popen(line, "r"): it starts
+-- `%ComSpec% /c LINE` with cmd.exe's environment (which Clink's os.setenv changes) in
+-- cmd.exe's current directory, and reads its output in text mode.
 -- Here wine starts tests/windows/clink_popen.exe, which does exactly that, with the table
 -- as its environment and the table's cwd (mapped to Unix) as its directory. wine takes
 -- the Windows PATH from its registry, not from the Unix environment, so the table's PATH
