@@ -10,6 +10,7 @@
 //! Needs wine, mingw-w64 and the Rust target; `cargo test` skips these tests without
 //! them and says so, VENVSH_REQUIRE_SHELLS=1 (tests/run.sh) makes that a failure.
 
+mod clink;
 mod support;
 
 use std::fs;
