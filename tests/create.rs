@@ -1852,7 +1852,15 @@ fn a_user_who_owns_the_target_but_not_its_parent_can_create_in_it() {
         return;
     }
     // The Dockerfile pattern: root makes /opt/venv for the app user, who cannot write /opt.
-    let dir = workdir("setpriv");
+    // Everything the user reaches sits under /tmp, with venvsh copied there: the checkout
+    // may be in a directory only root can enter (`mktemp -d` makes one).
+    let scratch = tempfile::Builder::new()
+        .prefix("venvsh-setpriv-")
+        .tempdir_in("/tmp")
+        .unwrap();
+    let dir = scratch.path().to_owned();
+    let venvsh = dir.join("venvsh");
+    fs::copy(env!("CARGO_BIN_EXE_venvsh"), &venvsh).unwrap();
     let parent = dir.join("opt");
     let target = parent.join("venv");
     fs::create_dir_all(&target).unwrap();
@@ -1871,7 +1879,7 @@ fn a_user_who_owns_the_target_but_not_its_parent_can_create_in_it() {
         let mut command = Command::new("setpriv");
         command
             .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
-            .arg(env!("CARGO_BIN_EXE_venvsh"))
+            .arg(&venvsh)
             .args(args)
             .env_clear()
             .env("PATH", "/usr/bin:/bin")
