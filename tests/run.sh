@@ -183,4 +183,4 @@ cargo test --locked --no-run
 
 starship_wait
 log "running the suite with every shell required"
-VENVSH_REQUIRE_SHELLS=1 cargo test --locked
+VENVSH_REQUIRE_SHELLS=1 cargo test --locked --no-fail-fast
