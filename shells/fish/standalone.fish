@@ -33,6 +33,18 @@ if builtin set -q PYTHONHOME
 end
 {%- let t = on %}
 {%- include "fish/changes.fish" %}
+{%- if let Some(root) = windows_root %}
+# fish in MSYS2 or Cygwin names a Windows path by its own mounts (/c/…, /cygdrive/c/…):
+# cygpath converts it, as in CPython's activate.fish (cpython gh-151042).
+# (Through a variable: `string match` without a subject would read standard input.)
+builtin set -l __venvsh_os (command uname 2>/dev/null)
+if builtin string match -qr -- '^(CYGWIN|MSYS|MINGW)' "$__venvsh_os"
+    builtin set -gx VIRTUAL_ENV (command cygpath -u {{ root|fish }})
+else
+    builtin set -gx VIRTUAL_ENV {{ root|fish }}
+end
+builtin set -gx PATH "$VIRTUAL_ENV"/{{ bin_name|fish }} $PATH
+{%- endif %}
 # VIRTUAL_ENV_DISABLE_PROMPT set to anything but empty, 0 or false keeps the prompt as is.
 if not builtin set -q VIRTUAL_ENV_DISABLE_PROMPT
 or builtin string match -qir -- '^(0|false)?$' "$VIRTUAL_ENV_DISABLE_PROMPT"

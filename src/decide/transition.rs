@@ -290,6 +290,31 @@ pub struct StandalonePlan {
     pub own_entry: String,
     /// The scripts directory's name (`bin`, `Scripts`), appended to `$VIRTUAL_ENV`.
     pub bin_name: String,
+    /// For an environment at a Windows path (`C:\…`, `\\server\…`): how the POSIX
+    /// shells' scripts activate it; `None` on Unix.
+    pub windows: Option<WindowsPosix>,
+}
+
+/// Activation by a POSIX shell on Windows (Git Bash, MSYS2, Cygwin). Such a shell names
+/// `C:\env` by its own mount table (`/c/env`, `/cygdrive/c/env`, or `/env` under an
+/// MSYS2 root), so the script converts `root` with `cygpath` when sourced, as CPython's
+/// `activate` does since 3.12 (cpython gh-103088), and puts `$VIRTUAL_ENV/<bin_name>` on
+/// PATH. `on` is the plan's `on` without the `VIRTUAL_ENV` and PATH those two lines set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WindowsPosix {
+    pub on: Transition,
+    /// The environment's Windows path, the value `cygpath` converts.
+    pub root: String,
+}
+
+/// A drive-letter (`C:\`, `C:/`) or UNC (`\\server\share`) path: an environment on Windows.
+fn is_windows_path(path: &str) -> bool {
+    let bytes = path.as_bytes();
+    let drive = bytes.len() >= 3
+        && bytes[0].is_ascii_alphabetic()
+        && bytes[1] == b':'
+        && matches!(bytes[2], b'\\' | b'/');
+    drive || path.starts_with(r"\\")
 }
 
 pub fn standalone(env: &Environment) -> StandalonePlan {
@@ -320,14 +345,32 @@ pub fn standalone(env: &Environment) -> StandalonePlan {
         },
         other: None,
     };
-    let bin_name = std::path::Path::new(&env.bin)
-        .file_name()
-        .map_or_else(|| "bin".to_owned(), |n| n.to_string_lossy().into_owned());
+    // A Windows path is split on `\` as well, so it reads the same when venvsh runs
+    // on Unix (the tests render Windows environments there).
+    let bin_name = if is_windows_path(&env.bin) {
+        env.bin.rsplit(['\\', '/']).next().map(str::to_owned)
+    } else {
+        std::path::Path::new(&env.bin)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+    }
+    .filter(|n| !n.is_empty())
+    .unwrap_or_else(|| "bin".to_owned());
+    let windows = is_windows_path(&env.root).then(|| {
+        let mut on = on.clone();
+        on.set.remove(VIRTUAL_ENV);
+        on.path.prepend = None;
+        WindowsPosix {
+            on,
+            root: env.root.clone(),
+        }
+    });
     StandalonePlan {
         on,
         off,
         own_entry: env.bin.clone(),
         bin_name,
+        windows,
     }
 }
 
@@ -695,5 +738,40 @@ pub(super) mod tests {
             change.apply(Some(path), ':').as_bytes(),
             b"/n/bin:/caf\xe9/bin:/usr/bin"
         );
+    }
+
+    #[test]
+    fn windows_paths_are_drive_letters_or_unc() {
+        for path in [r"C:\Users\x", "z:/tmp", r"\\server\share\env"] {
+            assert!(is_windows_path(path), "{path}");
+        }
+        for path in ["/home/x/C:\\env", "C:", "C:env", "./C:\\x", "relative"] {
+            assert!(!is_windows_path(path), "{path}");
+        }
+    }
+
+    /// On Windows the POSIX shells' plan leaves VIRTUAL_ENV and the PATH entry to the
+    /// script's `cygpath`; every other value is the plan's own.
+    #[test]
+    fn standalone_on_windows_converts_the_root_at_run_time() {
+        let env = Environment {
+            root: r"C:\Users\x y\env".into(),
+            bin: r"C:\Users\x y\env\Scripts".into(),
+            prompt: "env".into(),
+        };
+        let plan = standalone(&env);
+        assert_eq!(plan.bin_name, "Scripts");
+        assert_eq!(plan.own_entry, env.bin);
+        assert_eq!(plan.on.set[VIRTUAL_ENV], env.root);
+        let windows = plan.windows.expect("a Windows root");
+        assert_eq!(windows.root, env.root);
+        let mut expected = plan.on.clone();
+        expected.set.remove(VIRTUAL_ENV);
+        expected.path.prepend = None;
+        assert_eq!(windows.on, expected);
+        assert!(expected.set.contains_key(VIRTUAL_ENV_PROMPT));
+
+        let unix = standalone(&self::env("/home/x/C:\\env"));
+        assert_eq!((unix.windows, unix.bin_name.as_str()), (None, "bin"));
     }
 }

@@ -168,7 +168,12 @@ impl Dialect for Csh {
         .render()
     }
 
+    /// None on Windows, where CPython's venv writes none (its activate.csh is under
+    /// `scripts/posix/`) and no csh runs.
     fn bin_scripts(&self, plan: &StandalonePlan) -> Vec<(&'static str, askama::Result<String>)> {
+        if plan.windows.is_some() {
+            return Vec::new();
+        }
         vec![("activate.csh", render_standalone(plan))]
     }
 

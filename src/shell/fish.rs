@@ -38,6 +38,8 @@ struct StandaloneScript<'a> {
     on: &'a Transition,
     off: &'a Transition,
     bin_name: &'a str,
+    /// On Windows, the path `cygpath` converts to `VIRTUAL_ENV` when sourced.
+    windows_root: Option<&'a str>,
 }
 
 /// Appended to clap's fish script.
@@ -85,10 +87,15 @@ impl Dialect for Fish {
     }
 
     fn bin_scripts(&self, plan: &StandalonePlan) -> Vec<(&'static str, askama::Result<String>)> {
+        let (on, windows_root) = match &plan.windows {
+            Some(windows) => (&windows.on, Some(windows.root.as_str())),
+            None => (&plan.on, None),
+        };
         let script = StandaloneScript {
-            on: &plan.on,
+            on,
             off: &plan.off,
             bin_name: &plan.bin_name,
+            windows_root,
         };
         vec![("activate.fish", script.render().map(|s| s + "\n"))]
     }

@@ -77,6 +77,8 @@ struct StandaloneScript<'a> {
     on: &'a Transition,
     off: &'a Transition,
     bin_name: &'a str,
+    /// On Windows, the path `cygpath` converts to `VIRTUAL_ENV` when sourced.
+    windows_root: Option<&'a str>,
     zsh_on: String,
     zsh_off: String,
 }
@@ -86,6 +88,8 @@ struct StandaloneScript<'a> {
 struct StandaloneOn<'a> {
     flavor: Flavor,
     t: &'a Transition,
+    bin_name: &'a str,
+    windows_root: Option<&'a str>,
 }
 
 #[derive(Template)]
@@ -239,9 +243,15 @@ fn zsh_completions(cli: &clap::Command, spec: &Spec) -> askama::Result<String> {
 }
 
 fn render_standalone(plan: &StandalonePlan) -> askama::Result<String> {
+    let (on, windows_root) = match &plan.windows {
+        Some(windows) => (&windows.on, Some(windows.root.as_str())),
+        None => (&plan.on, None),
+    };
     let zsh_on = StandaloneOn {
         flavor: Flavor::Zsh,
-        t: &plan.on,
+        t: on,
+        bin_name: &plan.bin_name,
+        windows_root,
     }
     .render()?;
     let zsh_off = StandaloneOff {
@@ -252,9 +262,10 @@ fn render_standalone(plan: &StandalonePlan) -> askama::Result<String> {
     .render()?;
     StandaloneScript {
         flavor: Flavor::Sh,
-        on: &plan.on,
+        on,
         off: &plan.off,
         bin_name: &plan.bin_name,
+        windows_root,
         zsh_on: zsh_on.trim_start().to_owned() + "\n",
         zsh_off: zsh_off.trim_start().to_owned() + "\n",
     }

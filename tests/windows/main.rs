@@ -11,6 +11,7 @@
 //! them and says so, VENVSH_REQUIRE_SHELLS=1 (tests/run.sh) makes that a failure.
 
 mod clink;
+mod gitbash;
 mod support;
 
 use std::fs;
@@ -614,9 +615,16 @@ fn create_makes_a_working_windows_environment() {
         assert!(env.join(dir).is_dir(), "{dir} is missing");
     }
     assert!(!env.join("bin").exists() && !env.join("lib64").exists());
-    // (No `activate`, activate.fish, activate.csh: a `Z:\…` PATH entry holds the sh
-    // separator `:`, so create leaves them out and says so.)
+    // The scripts CPython 3.13's venv writes on Windows, and venvsh's activate.nu; no
+    // activate.csh (venv's is POSIX-only). Nothing is left out, so nothing is warned.
+    assert!(
+        !text(&out.stderr).contains("warning"),
+        "create warns: {}",
+        text(&out.stderr)
+    );
     for script in [
+        "activate",
+        "activate.fish",
         "activate.bat",
         "deactivate.bat",
         "Activate.ps1",
@@ -627,6 +635,7 @@ fn create_makes_a_working_windows_environment() {
             "{script} is missing"
         );
     }
+    assert!(!env.join("Scripts/activate.csh").exists());
     assert_eq!(
         fs::read_to_string(env.join(".gitignore")).unwrap(),
         "# Created by venvsh create\r\n*\r\n"
