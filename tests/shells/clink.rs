@@ -10,31 +10,27 @@
 //! hex-encoded so that any corpus name travels intact.
 
 use std::fs;
-use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
-use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::process::Command;
 
+use crate::clink_driver::{MOCK, Mock};
 use crate::common::harness::{Trial, trial};
-use crate::common::{
-    Case, CorpusCase, expected_prompt_text, hex, make_env, run, test_path, venvsh,
-};
-
-/// The mock, run by `lua5.4`; the generated script is loaded into it.
-const MOCK: &str = include_str!("clink_mock.lua");
-
-fn unhex(s: &str) -> String {
-    let bytes: Vec<u8> = (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-        .collect();
-    String::from_utf8(bytes).unwrap()
-}
+use crate::common::{Case, CorpusCase, expected_prompt_text, make_env, run, test_path, venvsh};
 
 /// One Lua process running the mock and the generated script.
-struct Clink {
-    child: Child,
-    stdin: ChildStdin,
-    stdout: BufReader<ChildStdout>,
+struct Clink(Mock);
+
+impl std::ops::Deref for Clink {
+    type Target = Mock;
+    fn deref(&self) -> &Mock {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Clink {
+    fn deref_mut(&mut self) -> &mut Mock {
+        &mut self.0
+    }
 }
 
 impl Clink {
@@ -43,21 +39,9 @@ impl Clink {
         fs::write(&mock, MOCK).unwrap();
         let hook = dir.join("venvsh.lua");
         fs::write(&hook, script).unwrap();
-        let mut child = Command::new("lua5.4")
-            .arg(&mock)
-            .env_clear()
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("lua5.4 runs");
-        let stdin = child.stdin.take().unwrap();
-        let stdout = BufReader::new(child.stdout.take().unwrap());
-        let mut clink = Clink {
-            child,
-            stdin,
-            stdout,
-        };
+        let mut command = Command::new("lua5.4");
+        command.arg(&mock).env_clear();
+        let mut clink = Clink(Mock::spawn(command));
         clink.set("PATH", path);
         clink.set("VENVSH_DATA_DIR", data.to_str().unwrap());
         clink.set("LANG", "C.UTF-8");
@@ -65,57 +49,22 @@ impl Clink {
         clink
     }
 
-    fn say(&mut self, line: &str) -> String {
-        writeln!(self.stdin, "{line}").unwrap();
-        self.stdin.flush().unwrap();
-        let mut reply = String::new();
-        self.stdout.read_line(&mut reply).unwrap();
-        assert!(
-            reply.ends_with('\n'),
-            "the mock stopped after {line:?}: {reply:?}"
-        );
-        reply.trim_end_matches('\n').to_owned()
-    }
-
-    fn set(&mut self, name: &str, value: &str) {
-        assert_eq!(self.say(&format!("set {} {}", hex(name), hex(value))), "ok");
-    }
-
-    fn unset(&mut self, name: &str) {
-        assert_eq!(self.say(&format!("unset {}", hex(name))), "ok");
-    }
-
     fn load(&mut self, script: &Path) -> String {
-        self.say(&format!("load {}", hex(script.to_str().unwrap())))
+        self.load_file(script.to_str().unwrap())
     }
 
     fn cd(&mut self, dir: &Path) {
-        assert_eq!(
-            self.say(&format!("cd {}", hex(dir.to_str().unwrap()))),
-            "ok"
-        );
-    }
-
-    fn get(&mut self, name: &str) -> Option<String> {
-        match self.say(&format!("get {}", hex(name))).as_str() {
-            "-" => None,
-            value => Some(unhex(value)),
-        }
+        self.cd_to(dir.to_str().unwrap());
     }
 
     /// One input line: returns how many times venvsh ran, and the prompt drawn.
     fn prompt(&mut self) -> (usize, String) {
-        let reply = self.say(&format!("prompt {}", hex("C:\\>")));
-        let (count, text) = reply.split_once(' ').unwrap();
-        (count.parse().unwrap(), unhex(text))
+        self.prompt_from("C:\\>")
     }
 
     /// Close stdin and return what the script wrote on stderr (venvsh's notices).
     fn finish(self) -> String {
-        drop(self.stdin);
-        let output = self.child.wait_with_output().unwrap();
-        assert!(output.status.success(), "lua failed: {output:?}");
-        String::from_utf8_lossy(&output.stderr).into_owned()
+        self.0.finish()
     }
 }
 

@@ -15,6 +15,7 @@ mod common;
 
 mod auto;
 mod clink;
+mod clink_driver;
 mod coexist;
 mod fuzz;
 mod lint;

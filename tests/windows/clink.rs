@@ -29,14 +29,13 @@
 //! - Lua 5.4, where Clink embeds 5.2 (the script needs only `load` with an environment).
 
 use std::fs;
-use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::process::Command;
 use std::sync::OnceLock;
 
+use crate::clink_driver::{MOCK, Mock};
 use crate::support::*;
 
-const MOCK: &str = include_str!("../shells/clink_mock.lua");
 const HOST: &str = include_str!("clink_wine.lua");
 
 /// cmd.exe's PATH before the hook runs: a blank, `&`, `(`, `%` and `!` in entries, and
@@ -85,24 +84,23 @@ fn popen_exe() -> &'static Path {
     })
 }
 
-fn hex(s: &str) -> String {
-    s.bytes().map(|b| format!("{b:02x}")).collect()
-}
-
-fn unhex(s: &str) -> String {
-    let bytes: Vec<u8> = (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-        .collect();
-    String::from_utf8(bytes).unwrap()
-}
-
 /// One Lua process running the mock, its wine host and the hook script.
 struct Clink {
-    child: Child,
-    stdin: ChildStdin,
-    stdout: BufReader<ChildStdout>,
+    mock: Mock,
     script: PathBuf,
+}
+
+impl std::ops::Deref for Clink {
+    type Target = Mock;
+    fn deref(&self) -> &Mock {
+        &self.mock
+    }
+}
+
+impl std::ops::DerefMut for Clink {
+    fn deref_mut(&mut self) -> &mut Mock {
+        &mut self.mock
+    }
 }
 
 impl Clink {
@@ -119,23 +117,15 @@ impl Clink {
             .args(["clink_mock.lua", "clink_wine.lua"])
             .current_dir(dir)
             .env_clear()
-            .env("VENVSH_MOCK_POPEN", popen_exe())
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
+            .env("VENVSH_MOCK_POPEN", popen_exe());
         // What wine needs (WINEPREFIX, HOME…), as every Windows test starts it.
         for (name, value) in w.wine_command("cmd").get_envs() {
             if let Some(value) = value {
                 command.env(name, value);
             }
         }
-        let mut child = command.spawn().expect("lua5.4 runs");
-        let stdin = child.stdin.take().unwrap();
-        let stdout = BufReader::new(child.stdout.take().unwrap());
         let mut clink = Clink {
-            child,
-            stdin,
-            stdout,
+            mock: Mock::spawn(command),
             script: hook,
         };
         clink.set("PATH", PATH);
@@ -145,59 +135,25 @@ impl Clink {
         clink
     }
 
-    fn say(&mut self, line: &str) -> String {
-        writeln!(self.stdin, "{line}").unwrap();
-        self.stdin.flush().unwrap();
-        let mut reply = String::new();
-        self.stdout.read_line(&mut reply).unwrap();
-        assert!(
-            reply.ends_with('\n'),
-            "the mock stopped after {line:?}: {reply:?}"
-        );
-        reply.trim_end_matches('\n').to_owned()
-    }
-
-    fn set(&mut self, name: &str, value: &str) {
-        assert_eq!(self.say(&format!("set {} {}", hex(name), hex(value))), "ok");
-    }
-
     /// Load the script (again): returns how many onbeginedit functions and prompt
     /// filters are registered.
     fn load(&mut self) -> String {
-        let script = hex(self.script.to_str().unwrap());
-        self.say(&format!("load {script}"))
+        let script = self.script.to_str().unwrap().to_owned();
+        self.load_file(&script)
     }
 
     fn cd(&mut self, dir: &Path) {
-        assert_eq!(self.say(&format!("cd {}", hex(&win(dir)))), "ok");
-    }
-
-    fn get(&mut self, name: &str) -> Option<String> {
-        match self.say(&format!("get {}", hex(name))).as_str() {
-            "-" => None,
-            value => Some(unhex(value)),
-        }
-    }
-
-    /// The whole environment table, sorted.
-    fn dump(&mut self) -> Vec<String> {
-        let all = unhex(&self.say("dump"));
-        all.split_terminator('\0').map(str::to_owned).collect()
+        self.cd_to(&win(dir));
     }
 
     /// One input line: how many times io.popen ran, and the prompt drawn.
     fn prompt(&mut self) -> (usize, String) {
-        let reply = self.say(&format!("prompt {}", hex(PROMPT)));
-        let (count, text) = reply.split_once(' ').unwrap();
-        (count.parse().unwrap(), unhex(text))
+        self.prompt_from(PROMPT)
     }
 
     /// Close stdin and return what went to stderr (venvsh's notices).
     fn finish(self) -> String {
-        drop(self.stdin);
-        let output = self.child.wait_with_output().unwrap();
-        assert!(output.status.success(), "lua failed: {output:?}");
-        text(&output.stderr)
+        self.mock.finish()
     }
 }
 

@@ -11,6 +11,8 @@
 //! them and says so, VENVSH_REQUIRE_SHELLS=1 (tests/run.sh) makes that a failure.
 
 mod clink;
+#[path = "../shells/clink_driver.rs"]
+mod clink_driver;
 mod gitbash;
 mod support;
 
