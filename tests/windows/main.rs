@@ -405,20 +405,7 @@ fn run_passes_exit_codes_and_the_environment() {
     );
 
     // `python` is the environment's Scripts\python.exe, so sys.prefix is the environment.
-    let out = w.venvsh(
-        &[
-            "run",
-            &root,
-            "--",
-            "python",
-            "-c",
-            "import sys; print(sys.prefix)",
-        ],
-        case.root(),
-        &[],
-    );
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    assert_eq!(text(&out.stdout).trim_end(), root);
+    assert_run_finds_the_environments_python(w, &root, case.root());
     case.assert_nothing_ran("run");
 }
 
@@ -741,20 +728,7 @@ fn create_makes_a_working_windows_environment() {
     );
 
     // `venvsh run ENV -- python` runs the environment's python.
-    let out = w.venvsh(
-        &[
-            "run",
-            &root,
-            "--",
-            "python",
-            "-c",
-            "import sys; print(sys.prefix)",
-        ],
-        case.root(),
-        &[],
-    );
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    assert_eq!(text(&out.stdout).trim_end(), root);
+    assert_run_finds_the_environments_python(w, &root, case.root());
 
     // Activation: the environment's own activate.bat, and venvsh's for cmd.
     let out = w.venvsh(&["activate", "--shell", "cmd", &root], case.root(), &[]);
@@ -825,4 +799,12 @@ fn create_makes_a_working_windows_environment() {
         "{cfg}"
     );
     case.assert_nothing_ran("create");
+}
+
+/// `venvsh run ENV -- python` runs ENV's `Scripts\python.exe`: `sys.prefix` is ENV.
+fn assert_run_finds_the_environments_python(w: &Windows, root: &str, cwd: &Path) {
+    let code = "import sys; print(sys.prefix)";
+    let out = w.venvsh(&["run", root, "--", "python", "-c", code], cwd, &[]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout).trim_end(), root);
 }
