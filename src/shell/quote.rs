@@ -743,6 +743,19 @@ mod tests {
     }
 
     #[test]
+    fn cmd_path_written_whole_carries_percent_bang_and_equals() {
+        assert_eq!(
+            cmd_path(r"C:\p%c!d=e\bin;C:\odd%x%").unwrap(),
+            r"C:\p%%c!d=e\bin;C:\odd%%x%%"
+        );
+        assert_eq!(cmd_path_entry(r"C:\a!b=c%").unwrap(), r"C:\a!b=c%%");
+        assert_eq!(cmd_path_entry("a;b").unwrap_err().character, ';');
+        assert_eq!(cmd_path(r#"C:\x;"C:\q""#).unwrap_err().character, '"');
+        assert_eq!(cmd_path("C:\\J\u{fc}rgen").unwrap_err().character, '\u{fc}');
+        assert_eq!(cmd_path("a\nb").unwrap_err().character, '\n');
+    }
+
+    #[test]
     fn path_separator_is_refused() {
         let error = posix_path_element("/tmp/col:on/bin").unwrap_err();
         assert_eq!(error.character, ':');
