@@ -382,7 +382,7 @@ unrepresentable! {
     message_unrepresentable_in_tcsh: "tcsh", "new\nline";
     message_unrepresentable_in_powershell: "powershell", "col:on";
     message_unrepresentable_in_nu: "nu", "col:on";
-    message_unrepresentable_in_cmd: "cmd", "100%";
+    message_unrepresentable_in_cmd: "cmd", "semi;colon";
     message_unrepresentable_in_xonsh: "xonsh", "$HOME";
 }
 
@@ -401,6 +401,53 @@ fn message_unrepresentable_in_a_cmd_prompt() {
         |dir| {
             fake_env(dir, "env");
         },
+    );
+}
+
+/// cmd.exe's PATH, which venvsh writes whole (issue 12), holds what a batch file cannot,
+/// and the environment's path holds `%`, which cmd cannot search PATH for either.
+#[test]
+fn message_unrepresentable_cmd_path() {
+    assert_message_with(
+        "unrepresentable-cmd-path",
+        &["activate", "./100%", "--shell", "cmd"],
+        |dir| {
+            fake_env(dir, "100%");
+            vec![("PATH", "C:\\windows;C:\\Users\\J\u{fc}rgen\\bin".to_owned())]
+        },
+    );
+}
+
+/// Where cmd's PATH cannot be written whole (non-ASCII, a quoted entry) but the
+/// environment's entry can be searched for, PATH is edited in cmd as before issue 12;
+/// otherwise it is written whole, `%` doubled, nothing of it read at run time.
+#[test]
+fn cmd_writes_path_whole_unless_cmd_cannot_hold_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = fake_env(dir.path(), "env");
+    let entry = format!("{}/bin", env.to_str().unwrap());
+    let activate = |path: &str| {
+        let output = venvsh(
+            &["activate", "./env", "--shell", "cmd"],
+            dir.path(),
+            &[("PATH", path)],
+        );
+        assert!(output.status.success(), "{}", common::text(&output.stderr));
+        common::text(&output.stdout)
+    };
+    for odd in ["C:\\Users\\J\u{fc}rgen", "\"C:\\a;b\""] {
+        let code = activate(&format!("C:\\windows;{odd}"));
+        assert!(
+            code.contains(&format!("(set \"PATH={entry};%PATH%\")")) && !code.contains(odd),
+            "{odd}: {code}"
+        );
+    }
+    let code = activate("C:\\windows;C:\\odd%x%!y=z");
+    assert!(
+        code.contains(&format!(
+            "@set \"PATH={entry};C:\\windows;C:\\odd%%x%%!y=z\"\r\n"
+        )) && !code.contains("%PATH"),
+        "{code}"
     );
 }
 

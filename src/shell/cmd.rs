@@ -1,6 +1,8 @@
 //! cmd.exe: output is a `.bat` (CRLF, `@` on every line so the caller's echo state is
 //! kept); values live only inside `set "NAME=value"`, where `&|<>()^` are literal.
 
+use std::ffi::OsStr;
+
 use askama::Template;
 
 use super::quote::{self, Unrepresentable, filters};
@@ -13,6 +15,50 @@ pub struct Cmd;
 #[template(path = "cmd/apply.bat", escape = "none")]
 struct ApplyScript<'a> {
     t: &'a Transition,
+    path: PathUpdate,
+}
+
+/// How activation's code changes PATH.
+enum PathUpdate {
+    Unchanged,
+    /// `set "PATH=value"`: PATH after the transition, computed by venvsh from cmd's own,
+    /// which venvsh inherits (the `venvsh.cmd` wrapper runs it), as for csh and Clink.
+    /// `%`, `!` and `=` in the environment's path are then carried (issue 12).
+    Whole(String),
+    /// Searched and edited in cmd (`%PATH:;entry;=;%`), as `bin\activate.bat` does: when
+    /// cmd's PATH holds what a batch file cannot (non-ASCII text, `"` of a quoted entry,
+    /// bytes that are not Unicode), activation is no worse than before issue 12.
+    InShell,
+}
+
+/// PATH after `transition`, given PATH as venvsh sees it (cmd.exe's, inherited). Always
+/// `;`-separated, wherever venvsh runs: the tests write cmd code on Linux.
+fn path_update(transition: &Transition, path: Option<&OsStr>) -> askama::Result<PathUpdate> {
+    if let Some(entry) = &transition.path.prepend {
+        quote::cmd_path_entry(entry).map_err(askama::Error::custom)?;
+    }
+    let Some(after) = transition.path_after(path, ';') else {
+        return Ok(PathUpdate::Unchanged);
+    };
+    let whole = quote::utf8(&after, "cmd.exe", "PATH")
+        .map_err(askama::Error::custom)
+        .and_then(|after| quote::quoted(quote::cmd_path(after)).map(|_| after.to_owned()));
+    let edited = || {
+        let entries = [
+            transition.other_entry(),
+            transition.path.remove.as_deref(),
+            transition.path.prepend.as_deref(),
+        ];
+        entries
+            .into_iter()
+            .flatten()
+            .all(|e| quote::cmd_path_element(e).is_ok())
+    };
+    match whole {
+        Ok(after) => Ok(PathUpdate::Whole(after)),
+        Err(_) if edited() => Ok(PathUpdate::InShell),
+        Err(error) => Err(error),
+    }
 }
 
 /// The `venvsh.cmd` wrapper, cmd's rc-file integration.
@@ -31,7 +77,8 @@ struct StandaloneActivate<'a> {
 
 /// `bin\deactivate.bat`. cmd cannot safely look for a PATH entry read at run time
 /// (`%PATH:x=y%` with `x` from a variable re-parses it), so it removes the environment's
-/// own entry.
+/// own entry. With no venvsh to compute PATH, both scripts edit it in cmd and so keep
+/// refusing `%`, `=` and `!` in that entry (`quote::cmd_path_element`).
 #[derive(Template)]
 #[template(path = "cmd/standalone_deactivate.bat", escape = "none")]
 struct StandaloneDeactivate<'a> {
@@ -53,8 +100,9 @@ impl Dialect for Cmd {
         "cmd.exe"
     }
 
-    fn apply(&self, t: &Transition, _: &ShellEnv<'_>) -> askama::Result<String> {
-        ApplyScript { t }.render().map(|s| crlf(&s))
+    fn apply(&self, t: &Transition, env: &ShellEnv<'_>) -> askama::Result<String> {
+        let path = path_update(t, env.path)?;
+        ApplyScript { t, path }.render().map(|s| crlf(&s))
     }
 
     /// The wrapper defines nothing in cmd: `venvsh.cmd` itself is the function.

@@ -32,6 +32,7 @@ impl Hint for Unrepresentable {
             "PATH entry" => {
                 "move or rename the environment to a path without that character".to_owned()
             }
+            "PATH" => "remove that character from PATH, or activate in another shell".to_owned(),
             "word" => "give a path without that character (for venvsh itself: install it at \
                        one, e.g. with install.sh --bin-dir)"
                 .to_owned(),
@@ -278,14 +279,18 @@ pub fn nu_path_element(value: &str) -> Quoted {
 /// Non-ASCII text is refused too: cmd decodes a batch file in the console code page,
 /// and the `chcp 65001` remedy could not be verified here (wine's chcp has no UTF-8).
 pub fn cmd(value: &str) -> Quoted {
-    refuse("cmd.exe", "value", value, &['"'])?;
+    cmd_text(value, "value")
+}
+
+fn cmd_text(value: &str, what: &'static str) -> Quoted {
+    refuse("cmd.exe", what, value, &['"'])?;
     if let Some(character) = value
         .chars()
         .find(|c| !c.is_ascii() || c.is_ascii_control())
     {
         return Err(Unrepresentable {
             shell: "cmd.exe",
-            what: "value",
+            what,
             value: value.to_owned(),
             character,
         });
@@ -293,8 +298,23 @@ pub fn cmd(value: &str) -> Quoted {
     Ok(value.replace('%', "%%"))
 }
 
+/// The environment's own directory in a PATH that venvsh computes and writes whole
+/// ([`cmd_path`]): only `;` more than any value, which would split it in two.
+pub fn cmd_path_entry(value: &str) -> Quoted {
+    refuse("cmd.exe", "PATH entry", value, &[';'])?;
+    cmd_text(value, "PATH entry")
+}
+
+/// PATH written whole as `set "PATH=value"` (issue 12): a value like any other, so `%`,
+/// `!` and `=` are carried.
+pub fn cmd_path(value: &str) -> Quoted {
+    cmd_text(value, "PATH")
+}
+
 /// A directory for PATH, also used as the search text of `%PATH:;dir;=;%`, where
-/// `%` and `=` end the expression and `!` is eaten by delayed expansion.
+/// `%` and `=` end the expression and `!` is eaten by delayed expansion. Only for what
+/// edits PATH in cmd itself: `bin\activate.bat`/`deactivate.bat`, which run without
+/// venvsh, and activation when cmd's PATH cannot be written whole ([`cmd_path`]).
 pub fn cmd_path_element(value: &str) -> Quoted {
     refuse(
         "cmd.exe",
@@ -638,7 +658,8 @@ pub mod filters {
             nu => super::nu;
             nu_path => super::nu_path_element;
             cmd => super::cmd;
-            cmd_path => super::cmd_path_element;
+            cmd_path => super::cmd_path;
+            cmd_path_element => super::cmd_path_element;
             cmd_prompt => super::cmd_prompt;
             cmd_arg => super::cmd_argument;
             lua => super::lua;
@@ -719,6 +740,19 @@ mod tests {
         assert_eq!(cmd("x\" & calc & \"").unwrap_err().character, '"');
         assert_eq!(cmd_prompt("e-$ x").unwrap(), "e-$$ x");
         assert_eq!(cmd_path_element(r"C:\100%\v").unwrap_err().character, '%');
+    }
+
+    #[test]
+    fn cmd_path_written_whole_carries_percent_bang_and_equals() {
+        assert_eq!(
+            cmd_path(r"C:\p%c!d=e\bin;C:\odd%x%").unwrap(),
+            r"C:\p%%c!d=e\bin;C:\odd%%x%%"
+        );
+        assert_eq!(cmd_path_entry(r"C:\a!b=c%").unwrap(), r"C:\a!b=c%%");
+        assert_eq!(cmd_path_entry("a;b").unwrap_err().character, ';');
+        assert_eq!(cmd_path(r#"C:\x;"C:\q""#).unwrap_err().character, '"');
+        assert_eq!(cmd_path("C:\\J\u{fc}rgen").unwrap_err().character, '\u{fc}');
+        assert_eq!(cmd_path("a\nb").unwrap_err().character, '\n');
     }
 
     #[test]

@@ -206,11 +206,15 @@ impl Shell {
         }
     }
 
-    /// The characters venvsh refuses in an environment path (besides NUL).
-    pub fn refused_in_path(self) -> &'static [char] {
+    /// The characters venvsh refuses in an environment path (besides NUL), in `mode`.
+    /// cmd.exe's `bin\` scripts search PATH for the entry (`%PATH:;entry;=;%`), which
+    /// `%`, `=` and `!` break; venvsh writes PATH whole for cmd (issue 12), where only
+    /// `;`, which splits the entry, is refused beyond what any value refuses.
+    pub fn refused_in_path(self, mode: Mode) -> &'static [char] {
         match self {
             Tcsh => &[':', '\n', '\r'],
-            Cmd => &[';', '%', '=', '!', '"', '\n', '\r', '\t'],
+            Cmd if mode == Bin => &[';', '%', '=', '!', '"', '\n', '\r', '\t'],
+            Cmd => &[';', '"', '\n', '\r', '\t'],
             Bash | Zsh | Dash | Fish | Nu | Pwsh | Xonsh => &[':'],
         }
     }
@@ -226,11 +230,11 @@ impl Shell {
 
     /// The characters venvsh must refuse in this environment: it names one of them
     /// (which one depends on the order it writes values in).
-    pub fn refusals(self, dir: &str, prompt: Option<&str>) -> Vec<char> {
+    pub fn refusals(self, mode: Mode, dir: &str, prompt: Option<&str>) -> Vec<char> {
         // cmd.exe carries no control character in a value; a prompt's are replaced
         // with `?` before they get there.
         let in_dir = dir.chars().filter(|c| {
-            self.refused_in_path().contains(c)
+            self.refused_in_path(mode).contains(c)
                 || self.refused_anywhere(*c)
                 || (self == Cmd && c.is_ascii_control())
         });
@@ -361,7 +365,7 @@ pub fn check(row: Row, spec: CorpusCase) {
     let omitted = scripts
         .as_ref()
         .and_then(|(file, s)| s.omitted.iter().find(|(f, _)| f == file));
-    let refused = row.shell.refusals(dir, prompt);
+    let refused = row.shell.refusals(row.mode, dir, prompt);
     match (!refused.is_empty(), &scripts) {
         (true, Some((ours, scripts))) => {
             let (file, character) =

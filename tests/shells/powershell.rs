@@ -13,7 +13,7 @@ use tree_sitter::{Node, Parser, Tree};
 
 use crate::common::harness::{Trial, plain_trial};
 use crate::common::{Case, CorpusCase, expected_prompt_text, make_env, venvsh_stdout};
-use crate::matrix::{Shell, assert_refused, bin_scripts};
+use crate::matrix::{Mode, Shell, assert_refused, bin_scripts};
 
 fn parse(code: &str) -> Tree {
     let mut parser = Parser::new();
@@ -378,7 +378,7 @@ fn output_parses_and_carries_values_verbatim(spec: CorpusCase) {
     let (dir, prompt) = spec.dir_and_prompt("env");
     let env = make_env(case.root(), dir, prompt);
     let context = format!("powershell: {}", spec.describe("env"));
-    let refused = Shell::Pwsh.refusals(dir, prompt);
+    let refused = Shell::Pwsh.refusals(Mode::Eval, dir, prompt);
     if !refused.is_empty() {
         assert_refused(&env, Shell::Pwsh, &refused, case.root());
         return;
@@ -448,7 +448,7 @@ fn activate_ps1_parses(spec: CorpusCase) {
     let context = format!("powershell bin: {}", spec.describe("env"));
     let scripts = bin_scripts(&env);
     let omitted = scripts.omitted.iter().find(|(f, _)| f == "Activate.ps1");
-    let refused = Shell::Pwsh.refusals(dir, prompt);
+    let refused = Shell::Pwsh.refusals(Mode::Bin, dir, prompt);
     if !refused.is_empty() {
         let (_, character) =
             omitted.unwrap_or_else(|| panic!("{context}: Activate.ps1 should be left out"));

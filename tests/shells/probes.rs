@@ -671,15 +671,26 @@ fn lookup(vars: &[(String, String)], name: &str) -> String {
         .unwrap_or_else(|| UNSET.to_owned())
 }
 
+/// cmd's PATH in a cmd trial: the probe sets it first, and venvsh, which writes cmd's
+/// PATH whole from the one it inherits (issue 12), is given the same. `%`, `!` and `=`
+/// in it must come through. The bin scripts edit `%PATH%` in cmd, and wine's cmd (not
+/// Windows') expands `%` inside an expanded value again: their PATH has no `%`.
+const CMD_PATH: &str = r"C:\windows\system32;C:\windows;C:\odd%dir%!x=y";
+const CMD_BIN_PATH: &str = r"C:\windows\system32;C:\windows;C:\odd!x=y";
+
 fn cmd(probe: &Probe<'_>) {
     let (case, context) = (probe.case, &probe.context);
     let root = case.root();
     let env = probe.env.to_str().unwrap();
+    let path = match probe.row.mode {
+        Mode::Bin => CMD_BIN_PATH,
+        _ => CMD_PATH,
+    };
     match probe.row.mode {
         Mode::Eval => {
             // What the venvsh.cmd wrapper does: run venvsh in the session's environment,
             // save its output to a .bat and call it. Deactivation sees activation's variables.
-            let session = [("PYTHONHOME", "/original/home")];
+            let session = [("PYTHONHOME", "/original/home"), ("PATH", path)];
             let activate = venvsh_stdout(&["activate", env, "--shell", "cmd"], root, &session);
             assert!(
                 activate.contains("\r\n") && !activate.replace("\r\n", "").contains('\n'),
@@ -688,11 +699,14 @@ fn cmd(probe: &Probe<'_>) {
             fs::write(root.join("activate.bat"), &activate).unwrap();
             let json = venvsh_stdout(&["activate", env, "--json"], root, &session);
             let transition: serde_json::Value = serde_json::from_str(&json).unwrap();
+            // PATH while active, as activation leaves it: deactivation inherits that.
+            let active_path = format!("{env}/bin;{path}");
             let active: Vec<(&str, &str)> = transition["set"]
                 .as_object()
                 .unwrap()
                 .iter()
                 .map(|(k, v)| (k.as_str(), v.as_str().unwrap()))
+                .chain([("PATH", active_path.as_str())])
                 .collect();
             let deactivate = venvsh_stdout(&["deactivate", "--shell", "cmd"], root, &active);
             fs::write(root.join("deactivate.bat"), &deactivate).unwrap();
@@ -713,7 +727,9 @@ fn cmd(probe: &Probe<'_>) {
         }
         Mode::Hook => panic!("cmd.exe's hook is Clink's: clink.rs drives it"),
     }
-    let body = probe_text(Shell::Cmd).replace('\n', "\r\n");
+    let body = probe_text(Shell::Cmd)
+        .replace("@CMD_PATH@", &path.replace('%', "%%"))
+        .replace('\n', "\r\n");
     fs::write(root.join("probe.bat"), body).unwrap();
     let mode = [("VENVSH_TEST_MODE", probe.row.mode.name())];
     let output = wine_cmd(root, &["/c", "probe.bat"], &mode, None);
@@ -725,6 +741,7 @@ fn cmd(probe: &Probe<'_>) {
     );
     let read = |name: &str| parse_set(&root.join(name));
     let (before, active, after) = (read("before.txt"), read("active.txt"), read("after.txt"));
+    assert_eq!(lookup(&before, "PATH"), path, "{context}: the probe's PATH");
     assert_eq!(lookup(&active, "VIRTUAL_ENV"), env, "{context}");
     assert_eq!(
         lookup(&active, "VIRTUAL_ENV_PROMPT"),

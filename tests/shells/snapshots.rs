@@ -84,6 +84,19 @@ impl Fixture {
 /// The session activation runs in: PYTHONHOME set, so that it is saved and restored.
 const SESSION: [(&str, &str); 1] = [("PYTHONHOME", "/original/home")];
 
+/// `vars`, and for cmd, whose PATH venvsh writes whole from the one it inherits (issue
+/// 12), a Windows PATH rather than the test's.
+fn session_for<'a>(
+    shell: &str,
+    mut vars: Vec<(&'a str, &'a str)>,
+    path: &'a str,
+) -> Vec<(&'a str, &'a str)> {
+    if shell == "cmd" {
+        vars.push(("PATH", path));
+    }
+    vars
+}
+
 /// `code` with the scratch directory dropped (in VENVSH_STATE's hex too) and the venvsh
 /// path and directory fixed.
 fn normalize(code: &str, scratch: &Path) -> String {
@@ -124,7 +137,7 @@ pub fn trials() -> Vec<Trial> {
                 let f = Fixture::new();
                 let code = f.venvsh(
                     &["activate", f.env.to_str().unwrap(), "--shell", shell],
-                    &SESSION,
+                    &session_for(shell, SESSION.to_vec(), "C:\\windows"),
                 );
                 assert_snapshot(
                     &format!("activate-{shell}"),
@@ -141,6 +154,8 @@ pub fn trials() -> Vec<Trial> {
                         .iter()
                         .map(|(k, v)| (k.as_str(), v.as_str()))
                         .collect();
+                    let active_path = format!("{}/bin;C:\\windows", f.env.to_str().unwrap());
+                    let vars = session_for(shell, vars, &active_path);
                     let code = f.venvsh(&["deactivate", "--shell", shell], &vars);
                     assert_snapshot(
                         &format!("deactivate-{shell}"),

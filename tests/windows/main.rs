@@ -143,7 +143,7 @@ fn the_calling_shell_is_detected_on_windows() {
     assert!(text(&out.stderr).starts_with("error: could not tell which shell"));
 }
 
-fn assert_refused(out: &std::process::Output, shell: &str, bad: char, context: &str) {
+fn assert_refused(out: &std::process::Output, shell: &str, bad: &[char], context: &str) {
     let stderr = text(&out.stderr);
     assert!(!out.status.success(), "{context}: should be refused");
     assert!(out.stdout.is_empty(), "{context}: a refusal printed code");
@@ -151,7 +151,10 @@ fn assert_refused(out: &std::process::Output, shell: &str, bad: char, context: &
         stderr.starts_with("error: ") && stderr.contains(shell),
         "{context}: {stderr}"
     );
-    assert!(stderr.contains(&format!("{bad:?}")), "{context}: {stderr}");
+    assert!(
+        bad.iter().any(|c| stderr.contains(&format!("{c:?}"))),
+        "{context}: {stderr}"
+    );
 }
 
 /// `venvsh.exe activate DIR --shell cmd` over the corpus: the output, saved to a
@@ -167,14 +170,15 @@ fn cmd_activation_of_windows_environments() {
             let case = Case::new();
             let env = w.make_env(case.root(), dir, prompt, false);
             let root = win(&env);
-            let session = [("PYTHONHOME", "C:\\original")];
+            let session = [("PYTHONHOME", "C:\\original"), ("WINEPATH", ODD_PATH)];
             let out = w.venvsh(
                 &["activate", &root, "--shell", "cmd"],
                 case.root(),
                 &session,
             );
-            if let Some(bad) = cmd_refuses(dir, prompt) {
-                assert_refused(&out, "cmd.exe", bad, &context);
+            let refused = cmd_refuses(dir, prompt);
+            if !refused.is_empty() {
+                assert_refused(&out, "cmd.exe", &refused, &context);
                 continue;
             }
             assert!(out.status.success(), "{context}: {}", text(&out.stderr));
@@ -186,11 +190,14 @@ fn cmd_activation_of_windows_environments() {
             fs::write(case.root().join("act.bat"), &activate).unwrap();
             let json = w.venvsh(&["activate", &root, "--json"], case.root(), &session);
             let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+            // Deactivation inherits the PATH activation left: Scripts first.
+            let active_path = format!("{root}\\Scripts;{ODD_PATH}");
             let active: Vec<(&str, &str)> = json["set"]
                 .as_object()
                 .unwrap()
                 .iter()
                 .map(|(k, v)| (k.as_str(), v.as_str().unwrap()))
+                .chain([("WINEPATH", active_path.as_str())])
                 .collect();
             let out = w.venvsh(&["deactivate", "--shell", "cmd"], case.root(), &active);
             assert!(out.status.success(), "{context}: {}", text(&out.stderr));
@@ -209,7 +216,7 @@ fn cmd_activation_of_windows_environments() {
                     "@>deact_status.txt echo %ERRORLEVEL%",
                     "@set > after.txt",
                 ],
-                &[],
+                &[("WINEPATH", ODD_PATH)],
             );
             assert!(
                 out.status.success() && text(&out.stdout).trim().is_empty(),
@@ -221,6 +228,11 @@ fn cmd_activation_of_windows_environments() {
             let active = parse_set(&case.root().join("active.txt"));
             let after = parse_set(&case.root().join("after.txt"));
             let read = |f: &str| fs::read_to_string(case.root().join(f)).unwrap();
+            assert!(
+                lookup(&before, "PATH").starts_with(&format!("{ODD_PATH};")),
+                "{context}: cmd's PATH {:?}",
+                lookup(&before, "PATH")
+            );
             assert_eq!(read("act_status.txt").trim(), "0", "{context}");
             assert_eq!(read("deact_status.txt").trim(), "0", "{context}");
             assert_eq!(lookup(&active, "VIRTUAL_ENV"), root, "{context}");
@@ -286,7 +298,7 @@ fn powershell_activation_of_windows_environments() {
                 &[],
             );
             if let Some(bad) = powershell_refuses(dir) {
-                assert_refused(&out, "PowerShell", bad, &context);
+                assert_refused(&out, "PowerShell", &[bad], &context);
                 continue;
             }
             assert!(out.status.success(), "{context}: {}", text(&out.stderr));
@@ -483,7 +495,9 @@ fn cmd_wrapper_end_to_end() {
     let out = w.venvsh(&["hook", "cmd"], wrappers.root(), &[]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     fs::write(wrappers.root().join("venvsh.cmd"), &out.stdout).unwrap();
-    let wrapper_dir = win(wrappers.root());
+    // venvsh.cmd first on cmd's PATH, which also holds `%`, `!` and `=` (ODD_PATH): wine
+    // prepends WINEPATH (a `set "PATH=…;%PATH%"` would have wine's cmd expand `%dir%`).
+    let wine_path = format!("{};{ODD_PATH}", win(wrappers.root()));
     for name in CORPUS {
         for (dir, prompt) in [(*name, None), ("env", Some(*name))] {
             let context = format!("venvsh.cmd: dir {dir:?}, prompt {prompt:?}");
@@ -494,7 +508,7 @@ fn cmd_wrapper_end_to_end() {
             // batch file is the user's own quoting, not venvsh's. `call` doubles `^` in
             // its arguments (for any program), and wine's cmd expands `%` inside an
             // expanded value again; so such a name is activated as `.` from inside it.
-            let vars = [("TARGET", root.as_str())];
+            let vars = [("TARGET", root.as_str()), ("WINEPATH", wine_path.as_str())];
             let (cwd, activate) = if dir.contains(['%', '^']) {
                 (env.as_path(), "@call venvsh activate .")
             } else {
@@ -504,7 +518,6 @@ fn cmd_wrapper_end_to_end() {
                 cwd,
                 "probe.bat",
                 &[
-                    &format!("@set \"PATH={wrapper_dir};%PATH%\""),
                     "@set > before.txt",
                     activate,
                     "@>act_status.txt echo %ERRORLEVEL%",
@@ -520,6 +533,11 @@ fn cmd_wrapper_end_to_end() {
             let before = parse_set(&cwd.join("before.txt"));
             let active = parse_set(&cwd.join("active.txt"));
             let after = parse_set(&cwd.join("after.txt"));
+            assert!(
+                lookup(&before, "PATH").starts_with(&format!("{wine_path};")),
+                "{context}: cmd's PATH {:?}",
+                lookup(&before, "PATH")
+            );
             assert_eq!(
                 before, after,
                 "{context}: variables differ after deactivate"
@@ -529,11 +547,14 @@ fn cmd_wrapper_end_to_end() {
                 "",
                 "{context}: temp files left"
             );
-            if let Some(bad) = cmd_refuses(dir, prompt) {
+            let refused = cmd_refuses(dir, prompt);
+            if !refused.is_empty() {
                 assert_eq!(read("act_status.txt").trim(), "1", "{context}");
                 assert_eq!(before, active, "{context}: a refusal changed the session");
                 assert!(
-                    text(&out.stderr).contains(&format!("{bad:?}")),
+                    refused
+                        .iter()
+                        .any(|c| text(&out.stderr).contains(&format!("{c:?}"))),
                     "{context}: {}",
                     text(&out.stderr)
                 );

@@ -55,14 +55,23 @@ pub const CORPUS: &[&str] = &[
     "@(mkdir PWNED14)",
 ];
 
-/// What cmd.exe refuses: in a PATH entry `;`, `%`, `=` and `!` (they end or change
-/// `%PATH:…=…%` and delayed expansion), `"` anywhere, and non-ASCII text (cmd reads a
-/// batch file in the console code page).
-pub fn cmd_refuses(dir: &str, prompt: Option<&str>) -> Option<char> {
-    dir.chars()
-        .find(|c| ";%=!\"".contains(*c) || !c.is_ascii())
-        .or_else(|| prompt.and_then(|p| p.chars().find(|c| *c == '"' || !c.is_ascii())))
+/// What `venvsh activate --shell cmd` refuses: `;` in the environment's path (it would
+/// split the PATH entry), `"` anywhere, and non-ASCII text (cmd reads a batch file in the
+/// console code page). `%`, `!` and `=` are carried: venvsh writes PATH whole (issue 12).
+/// Empty when activation must succeed; else venvsh names one of these.
+pub fn cmd_refuses(dir: &str, prompt: Option<&str>) -> Vec<char> {
+    let in_dir = dir.chars().filter(|c| ";\"".contains(*c) || !c.is_ascii());
+    let in_prompt = prompt
+        .into_iter()
+        .flat_map(str::chars)
+        .filter(|c| *c == '"' || !c.is_ascii());
+    in_dir.chain(in_prompt).collect()
 }
+
+/// What wine prepends to every Windows program's PATH (WINEPATH; a PATH given to wine is
+/// not the program's): cmd's PATH holds `%`, `!` and `=` in the cmd tests, which venvsh,
+/// writing cmd's PATH whole from the one it inherits, must carry (issue 12).
+pub const ODD_PATH: &str = r"C:\odd%dir%!x=y";
 
 /// What PowerShell refuses on Windows: the PATH separator `;` in the environment's path.
 pub fn powershell_refuses(dir: &str) -> Option<char> {

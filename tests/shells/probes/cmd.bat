@@ -3,6 +3,8 @@
 @rem activate.bat and deactivate.bat beside it (eval mode: what venvsh activate and
 @rem venvsh deactivate print, as the venvsh.cmd wrapper saves and calls them; bin mode:
 @rem the environment's own), and this file with CRLF line ends.
+@rem cmd's PATH, written in by probes.rs (`%` doubled); venvsh is given the same.
+@set "PATH=@CMD_PATH@"
 @set "PYTHONHOME=/original/home"
 @set > before.txt
 @call activate.bat
