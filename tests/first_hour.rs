@@ -213,8 +213,9 @@ fn activate_on_a_terminal_without_the_hook(syntax: &Syntax) {
     let term = Term::start(syntax.program, syntax.args, &[]);
     let env = common::fake_env(&term.home().join("proj/env"), "version = 3.12.0\n");
     term.run("cd proj", "");
-    // nushell stops a line at a failing external command: the status goes on its own.
-    term.run("venvsh activate ./env", "");
+    // nushell stops a line at a failing external command: the status goes on its own,
+    // once the message is out (keys typed while venvsh runs are echoed into it).
+    term.run("venvsh activate ./env", "open a new shell");
     term.run(syntax.status, "rc=");
     let screen = term.tmux.wait_for_screen("rc=1");
     assert!(
