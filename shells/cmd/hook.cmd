@@ -2,9 +2,18 @@
 @rem on PATH, e.g.  venvsh hook cmd > "%USERPROFILE%\bin\venvsh.cmd"
 @rem Then `venvsh activate DIR` and `venvsh deactivate` change this cmd session
 @rem (in a .bat file, use `call venvsh activate DIR`).
+@if /i "%~1"=="-q" goto __venvsh_flag
+@if /i "%~1"=="--quiet" goto __venvsh_flag
 @if /i "%~1"=="activate" goto __venvsh_apply
 @if /i "%~1"=="deactivate" goto __venvsh_apply
 @if /i "%~1"=="workon" goto __venvsh_apply
+@{{ exe|cmd_arg }} %*
+@exit /b %ERRORLEVEL%
+:__venvsh_flag
+@rem A global flag before the verb (`venvsh -q activate`): the verb decides.
+@if /i "%~2"=="activate" goto __venvsh_apply
+@if /i "%~2"=="deactivate" goto __venvsh_apply
+@if /i "%~2"=="workon" goto __venvsh_apply
 @{{ exe|cmd_arg }} %*
 @exit /b %ERRORLEVEL%
 :__venvsh_apply

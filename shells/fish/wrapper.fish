@@ -2,6 +2,11 @@
 
 # `venvsh activate` and `venvsh deactivate` change this shell; other commands run as usual.
 function venvsh --description 'venvsh: Python virtual environments'
+    # A global flag before the verb (`venvsh -q activate`): the verb decides.
+    if builtin contains -- "$argv[1]" -q --quiet; and builtin contains -- "$argv[2]" activate deactivate workon
+        __venvsh_apply $argv
+        builtin return $status
+    end
     switch "$argv[1]"
         case activate deactivate workon
             __venvsh_apply $argv

@@ -9,7 +9,9 @@
 def --env --wrapped venvsh [...args: string] {
     let exe = {{ exe|nu }}
     let verb = ($args | get -o 0 | default '')
-    if $verb in ['activate' 'deactivate' 'workon'] {
+    # A global flag before the verb (`venvsh -q activate`): the verb decides.
+    let code_verb = if $verb in ['-q' '--quiet'] { $args | get -o 1 | default '' } else { $verb }
+    if $code_verb in ['activate' 'deactivate' 'workon'] {
         __venvsh_run ...$args
     } else if $verb == 'doctor' {
 {%- if auto %}

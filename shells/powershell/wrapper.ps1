@@ -3,7 +3,9 @@
 # `venvsh activate` and `venvsh deactivate` change this session; other commands run as usual.
 function global:venvsh {
     $verb = if ($args.Count -gt 0) { $args[0] } else { '' }
-    if (@('activate', 'deactivate', 'workon') -contains $verb) {
+    # A global flag before the verb (`venvsh -q activate`): the verb decides.
+    $codeVerb = if ((@('-q', '--quiet') -contains $verb) -and $args.Count -gt 1) { $args[1] } else { $verb }
+    if (@('activate', 'deactivate', 'workon') -contains $codeVerb) {
         __venvsh_apply @args
     } elseif ($verb -eq 'doctor') {
         $report = if (-not (Microsoft.PowerShell.Management\Test-Path -LiteralPath Function:\__venvsh_hook)) { 'no-auto' }

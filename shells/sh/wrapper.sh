@@ -3,6 +3,17 @@
 # `venvsh activate` and `venvsh deactivate` change this shell; other commands run as usual.
 venvsh() {
     case ${1-} in
+        -q | --quiet)
+            # A global flag before the verb (`venvsh -q activate`): the verb decides.
+            case ${2-} in
+                activate | deactivate | workon)
+                    __venvsh_apply "$@"
+                    \{{ flavor.builtin()|word }} return
+                    ;;
+            esac
+            ;;
+    esac
+    case ${1-} in
         activate | deactivate | workon) __venvsh_apply "$@" ;;
         allow | deny)
             # Trust changed: look again at the next prompt.

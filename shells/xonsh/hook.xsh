@@ -39,8 +39,10 @@ def __venvsh_define():
     def venvsh(args, **_):
         """venvsh: Python virtual environments."""
         verb = args[0] if args else ''
-        # `venvsh activate` and `venvsh deactivate` change this shell.
-        if verb in ('activate', 'deactivate', 'workon'):
+        # `venvsh activate` and `venvsh deactivate` change this shell, also with a global
+        # flag before the verb (`venvsh -q activate`).
+        code_verb = args[1] if verb in ('-q', '--quiet') and len(args) > 1 else verb
+        if code_verb in ('activate', 'deactivate', 'workon'):
             return {'cmd': ['__venvsh_apply'], 'env': {argv_var: json.dumps(list(args))}}
         if verb in ('allow', 'deny'):
             # Trust changed: look again at the next prompt.

@@ -204,7 +204,9 @@ venvsh activate --json > $OUT/json
 venvsh activate --help > $OUT/help
 venvsh activate -h > $OUT/h
 venvsh deactivate --help > $OUT/dhelp
-if set -q VIRTUAL_ENV; printf %s $VIRTUAL_ENV > $OUT/ve; else; printf '<unset>' > $OUT/ve; end"#,
+if set -q VIRTUAL_ENV; printf %s $VIRTUAL_ENV > $OUT/ve; else; printf '<unset>' > $OUT/ve; end
+venvsh -q activate > $OUT/qout
+if set -q VIRTUAL_ENV; printf %s $VIRTUAL_ENV > $OUT/qve; else; printf '<unset>' > $OUT/qve; end"#,
     },
     WrappedShell {
         name: "tcsh",
@@ -221,6 +223,12 @@ if ( $?VIRTUAL_ENV ) then
 else
     printf '<unset>' > $OUT/ve
 endif
+venvsh -q activate > $OUT/qout
+if ( $?VIRTUAL_ENV ) then
+    printf %s "$VIRTUAL_ENV" > $OUT/qve
+else
+    printf '<unset>' > $OUT/qve
+endif
 "#,
     },
     WrappedShell {
@@ -233,7 +241,9 @@ venvsh activate --json | save -f ($env.OUT)/json
 venvsh activate --help | save -f ($env.OUT)/help
 venvsh activate -h | save -f ($env.OUT)/h
 venvsh deactivate --help | save -f ($env.OUT)/dhelp
-$env.VIRTUAL_ENV? | default '<unset>' | save -f ($env.OUT)/ve""#,
+$env.VIRTUAL_ENV? | default '<unset>' | save -f ($env.OUT)/ve
+venvsh -q activate | default '' | save -f ($env.OUT)/qout
+$env.VIRTUAL_ENV? | default '<unset>' | save -f ($env.OUT)/qve""#,
     },
 ];
 
@@ -242,11 +252,13 @@ venvsh activate --json > "$OUT/json"
 venvsh activate --help > "$OUT/help"
 venvsh activate -h > "$OUT/h"
 venvsh deactivate --help > "$OUT/dhelp"
-printf %s "${VIRTUAL_ENV-<unset>}" > "$OUT/ve""#;
+printf %s "${VIRTUAL_ENV-<unset>}" > "$OUT/ve"
+venvsh -q activate > "$OUT/qout"
+printf %s "${VIRTUAL_ENV-<unset>}" > "$OUT/qve""#;
 
 /// In a folder named `$(touch INJECTED)`, `venvsh activate --json`, `--help` and `-h`
 /// through the hook's function print what the bare binary prints and run nothing
-/// (issue 8, item 1).
+/// (issue 8, item 1); `venvsh -q activate`, a flag before the verb, still activates.
 fn hook_passes_non_code_through(shell: &WrappedShell) {
     let case = Case::new();
     let project = case.root().join("$(touch INJECTED)`touch INJECTED2`");
@@ -282,6 +294,13 @@ fn hook_passes_non_code_through(shell: &WrappedShell) {
         assert!(case.get(file).contains("Usage:"), "{context}: {file}");
     }
     assert_eq!(case.get("ve"), "<unset>", "{context}: --json was applied");
+    // A global flag before the verb still changes the shell, and prints no code.
+    assert_eq!(
+        case.get("qve"),
+        env.to_str().unwrap(),
+        "{context}: -q activate"
+    );
+    assert_eq!(case.get("qout"), "", "{context}: -q activate printed");
     let names: Vec<String> = crate::common::walk(case.root())
         .iter()
         .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())

@@ -498,7 +498,8 @@ fn which_list_and_status_with_windows_paths() {
 }
 
 /// The `venvsh.cmd` wrapper (`venvsh hook cmd`) inside wine's cmd, over the corpus:
-/// `call venvsh activate DIR` and `call venvsh deactivate`.
+/// `call venvsh activate DIR` and `call venvsh deactivate` (`-q`/`--quiet` before the
+/// verb for one name).
 #[test]
 fn cmd_wrapper_end_to_end() {
     let Some(w) = windows() else { return };
@@ -520,20 +521,30 @@ fn cmd_wrapper_end_to_end() {
             // its arguments (for any program), and wine's cmd expands `%` inside an
             // expanded value again; so such a name is activated as `.` from inside it.
             let vars = [("TARGET", root.as_str()), ("WINEPATH", wine_path.as_str())];
-            let (cwd, activate) = if dir.contains(['%', '^']) {
-                (env.as_path(), "@call venvsh activate .")
+            // One case puts a global flag before the verb: the wrapper still applies.
+            let (flag, quiet) = if dir == "plain" {
+                ("-q ", "--quiet ")
             } else {
-                (case.root(), "@call venvsh activate \"%TARGET%\"")
+                ("", "")
             };
+            let (cwd, activate) = if dir.contains(['%', '^']) {
+                (env.as_path(), format!("@call venvsh {flag}activate ."))
+            } else {
+                (
+                    case.root(),
+                    format!("@call venvsh {flag}activate \"%TARGET%\""),
+                )
+            };
+            let deactivate = format!("@call venvsh {quiet}deactivate");
             let out = w.batch(
                 cwd,
                 "probe.bat",
                 &[
                     "@set > before.txt",
-                    activate,
+                    &activate,
                     "@>act_status.txt echo %ERRORLEVEL%",
                     "@set > active.txt",
-                    "@call venvsh deactivate",
+                    &deactivate,
                     "@>deact_status.txt echo %ERRORLEVEL%",
                     "@set > after.txt",
                     "@dir /b \"%TEMP%\\venvsh-*.bat\" > leftovers.txt 2>nul",
