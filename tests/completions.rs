@@ -250,25 +250,19 @@ fn bash_loads_the_script_and_completes_commands_and_store_names() {
             .collect()
     };
     let commands = words(lines[1]);
-    for command in [
-        "activate",
-        "create",
-        "list",
-        "remove",
-        "run",
-        "shell",
-        "which",
-        "status",
-        "completions",
-    ] {
-        assert!(
-            commands.iter().any(|c| c == command),
-            "{command} in {commands:?}"
-        );
-    }
-    assert!(
-        !commands.iter().any(|c| c.starts_with("__")),
-        "hidden commands: {commands:?}"
+    assert_offers_commands(
+        &commands,
+        &[
+            "activate",
+            "create",
+            "list",
+            "remove",
+            "run",
+            "shell",
+            "which",
+            "status",
+            "completions",
+        ],
     );
     let activate = words(lines[2]);
     assert!(
@@ -478,23 +472,17 @@ for line in ['venvsh ', 'venvsh ac', 'venvsh activate ', 'venvsh remove ', 'venv
             .collect()
     };
     let commands = section("venvsh");
-    for command in [
-        "activate",
-        "list",
-        "remove",
-        "run",
-        "shell",
-        "which",
-        "completions",
-    ] {
-        assert!(
-            commands.iter().any(|c| c == command),
-            "{command} in {commands:?}"
-        );
-    }
-    assert!(
-        !commands.iter().any(|c| c.starts_with("__")),
-        "hidden commands: {commands:?}"
+    assert_offers_commands(
+        &commands,
+        &[
+            "activate",
+            "list",
+            "remove",
+            "run",
+            "shell",
+            "which",
+            "completions",
+        ],
     );
     assert_eq!(section("venvsh ac"), ["activate"]);
     // Store names, and the files here (the checkout's), for a command taking a path too.
@@ -580,4 +568,20 @@ fn powershell_loads_the_script(pwsh: &str) {
         .output()
         .unwrap();
     stdout(&out, pwsh);
+}
+
+/// `commands` (what a shell completes after `venvsh `) holds each of `expected` and no
+/// hidden command (one whose name starts with `__`, such as `__wrapped`).
+#[track_caller]
+fn assert_offers_commands(commands: &[String], expected: &[&str]) {
+    for command in expected {
+        assert!(
+            commands.iter().any(|c| c == command),
+            "{command} in {commands:?}"
+        );
+    }
+    assert!(
+        !commands.iter().any(|c| c.starts_with("__")),
+        "hidden commands: {commands:?}"
+    );
 }
